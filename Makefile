@@ -1,0 +1,164 @@
+# ccsim: contact-center capacity simulator and planner.
+#
+#   make            build build/ccsim (installs missing Debian packages first)
+#   make run        simulate the default scenario
+#   make test       unit tests (cmocka) and CLI tests
+#   make sanitize   the tests again under ASan + UBSan
+#   make bench      benchmark table (events/s, solves/s, peak memory)
+#   make fuzz       libFuzzer over the scenario loader (FUZZ_SECONDS=60)
+#   make install    PREFIX=/usr/local, DESTDIR honoured
+#
+# Variables: CC, BUILD, PREFIX, DESTDIR, SANITIZE=address,undefined, V=1.
+# Local overrides go in config.mak (not tracked).
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+BUILD ?= build
+PREFIX ?= /usr/local
+DESTDIR ?=
+SCENARIO ?= scenarios/ecommerce-week.yaml
+FUZZ_SECONDS ?= 60
+
+-include config.mak
+
+PKGS := gsl yaml-0.1 jansson glpk
+DEB_PKGS := libgsl-dev libyaml-dev libcmocka-dev libjansson-dev libglpk-dev pkg-config
+
+WARN := -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wmissing-prototypes \
+	-Wshadow -Wwrite-strings -Wvla -Wpointer-arith -Wformat=2 \
+	-Wold-style-definition -fno-common
+OPT ?= -O2 -g
+# No contraction into FMA: results must be bit-identical across builds of the same
+# source on the same platform.
+BASE_CFLAGS := -std=c17 -D_GNU_SOURCE $(OPT) -ffp-contract=off -fopenmp $(WARN) -MMD -MP
+ifdef SANITIZE
+BASE_CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_LDFLAGS := -fsanitize=$(SANITIZE)
+endif
+
+# pkg-config is evaluated lazily so that `make deps` can run before the
+# libraries exist.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(filter-out glpk,$(PKGS)) 2>/dev/null)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out glpk,$(PKGS)) 2>/dev/null) -lglpk
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+CFLAGS_ALL = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL = -fopenmp $(SAN_LDFLAGS) $(LDFLAGS)
+LIBS_ALL = $(PKG_LIBS) -lm
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+LIB_SRC := $(sort $(wildcard src/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+LIB := $(BUILD)/libccsim.a
+BIN := $(BUILD)/ccsim
+
+.PHONY: all deps run test test-run sanitize bench fuzz install clean valgrind \
+	check-deps
+
+all: deps $(BIN)
+
+# ---- Debian packages --------------------------------------------------------
+# Installs what is missing when run as root; otherwise prints the exact command.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "missing Debian packages; run:"; \
+	    echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+# ---- library and CLI --------------------------------------------------------
+$(BUILD)/obj/src/cli/%.o: src/cli/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -Iinclude -c $< -o $@
+
+$(BUILD)/obj/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -Iinclude -Isrc -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS_ALL) $(CLI_OBJ) $(LIB) $(LIBS_ALL) -o $@
+
+# ---- tests ------------------------------------------------------------------
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/test_util.h
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) -Iinclude -Isrc -Itests $< $(LIB) \
+		$(LDFLAGS_ALL) $(CMOCKA_LIBS) $(LIBS_ALL) -o $@
+
+test: deps
+	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@CCSIM=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+
+# The same tests, built separately with ASan + UBSan (leak checking included).
+sanitize: deps
+	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=address,undefined OPT='-O1 -g' test
+
+valgrind: deps
+	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@VALGRIND=1 CCSIM=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+
+# ---- running ----------------------------------------------------------------
+run: all
+	$(BIN) run $(SCENARIO)
+
+# ---- benchmarks -------------------------------------------------------------
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -Iinclude -Isrc $< $(LIB) $(LDFLAGS_ALL) $(LIBS_ALL) -o $@
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN)
+	@for b in $(BENCH_BIN); do $$b || exit 1; done
+
+# ---- fuzzing (clang + libFuzzer) -----------------------------------------------
+FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -fopenmp
+fuzz: deps
+	@command -v clang >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; } || \
+	  { echo "clang missing; run: sudo apt-get install -y clang libclang-rt-14-dev"; exit 1; }
+	@mkdir -p $(BUILD)/fuzz $(BUILD)/fuzz/corpus
+	clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -Iinclude -Isrc fuzz/fuzz_scenario.c $(LIB_SRC) \
+		$(PKG_LIBS) -lm -o $(BUILD)/fuzz/fuzz_scenario
+	cp scenarios/*.yaml tests/data/scenarios/*/*.yaml $(BUILD)/fuzz/corpus/ 2>/dev/null || true
+	$(BUILD)/fuzz/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-timeout=10 -rss_limit_mb=2048 $(BUILD)/fuzz/corpus fuzz/corpus
+
+# ---- install ----------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ccsim
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,40 @@
+/*
+ * Shared declarations of the ccsim command line: exit codes, the subcommands
+ * and the helpers that print diagnostics. Only files in src/cli print or exit.
+ */
+#ifndef CCSIM_CLI_H
+#define CCSIM_CLI_H
+
+#include <stdio.h>
+
+#include "cc.h"
+
+/* Exit codes (SPEC section 2). */
+enum cli_exit {
+    CLI_OK = 0,        /* success */
+    CLI_CHECK = 1,     /* a check failed: regression, infeasible target, unstable queue */
+    CLI_USAGE = 2,     /* usage, input or scenario error */
+    CLI_IO = 3,        /* input/output error */
+    CLI_BUG = 70,      /* internal error */
+};
+
+/* One subcommand: its name, its entry point and a one-line summary. */
+struct cli_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+int cmd_erlang(int argc, char **argv);
+int cmd_staff(int argc, char **argv);
+
+/* Prints "ccsim: error: MESSAGE" to stderr. */
+void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints a library error, with FILE:LINE:COL when it has a position. */
+void cli_print_error(const cc_error *err);
+
+/* Maps a library status to the process exit code. */
+int cli_exit_for(cc_status code);
+
+#endif

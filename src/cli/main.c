@@ -1,0 +1,95 @@
+/*
+ * ccsim entry point: global options and the subcommand table. Each
+ * subcommand lives in its own cmd_*.c, parses its own options and calls the
+ * library through the public headers only.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+
+static const struct cli_command commands[] = {
+    {"erlang", cmd_erlang, "Erlang C / Erlang A figures for one staffing level"},
+    {"staff", cmd_staff, "minimum agents meeting service targets"},
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+void cli_errorf(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("ccsim: error: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_print_error(const cc_error *err)
+{
+    if (err->path[0] && err->line > 0)
+        fprintf(stderr, "ccsim: error: %s:%d:%d: %s\n", err->path, err->line, err->col,
+                err->message);
+    else if (err->path[0])
+        fprintf(stderr, "ccsim: error: %s: %s\n", err->path, err->message);
+    else
+        fprintf(stderr, "ccsim: error: %s\n", err->message[0] ? err->message
+                                                               : cc_strerror(err->code));
+}
+
+int cli_exit_for(cc_status code)
+{
+    switch (code) {
+    case CC_OK: return CLI_OK;
+    case CC_EUNSTABLE:
+    case CC_ENOCONV:
+    case CC_EINFEASIBLE: return CLI_CHECK;
+    case CC_EIO: return CLI_IO;
+    case CC_ENOMEM:
+    case CC_ENUMERIC: return CLI_BUG;
+    case CC_ESYNTAX:
+    case CC_ESCHEMA:
+    case CC_EINVAL: return CLI_USAGE;
+    }
+    return CLI_BUG;
+}
+
+static void usage(FILE *out)
+{
+    size_t i;
+    fprintf(out, "usage: ccsim [--version] [--help] COMMAND [ARGS]\n\n"
+                 "Contact-center capacity simulator and planner.\n\ncommands:\n");
+    for (i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nRun 'ccsim COMMAND --help' for the options of a command.\n"
+                 "Exit codes: 0 ok, 1 a check failed, 2 usage or input error, 3 I/O error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    size_t i;
+
+    /* GSL's default handler aborts; the library checks every status itself. */
+    gsl_set_error_handler_off();
+
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+        printf("ccsim %s\n", cc_version());
+        return CLI_OK;
+    }
+    for (i = 0; i < N_COMMANDS; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    cli_errorf("unknown command '%s'; run 'ccsim --help' for the list", argv[1]);
+    return CLI_USAGE;
+}
