@@ -27,6 +27,7 @@ struct cli_command {
 
 int cmd_erlang(int argc, char **argv);
 int cmd_staff(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 /* Prints "ccsim: error: MESSAGE" to stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

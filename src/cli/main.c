@@ -14,6 +14,7 @@
 static const struct cli_command commands[] = {
     {"erlang", cmd_erlang, "Erlang C / Erlang A figures for one staffing level"},
     {"staff", cmd_staff, "minimum agents meeting service targets"},
+    {"compare", cmd_compare, "compare results with a baseline, metric by metric"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
