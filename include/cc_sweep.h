@@ -1,0 +1,60 @@
+/*
+ * What-if grids: each `--vary KEY=V1,V2,...` is one axis, the grid is their
+ * Cartesian product, and each point is a list of scenario overrides (see
+ * cc_scenario_load_with_overrides). The first axis varies slowest.
+ */
+#ifndef CC_SWEEP_H
+#define CC_SWEEP_H
+
+#include "cc_scenario.h"
+#include "cc_status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The largest grid accepted. */
+#define CC_SWEEP_MAX_POINTS 10000L
+
+/* The most keys one grid may vary. */
+#define CC_SWEEP_MAX_AXES 32
+
+typedef struct cc_sweep_axis {
+    char *key;                  /* dotted scenario key path, owned */
+    char **values;              /* YAML texts of the values, owned */
+    int n_values;               /* >= 1 */
+} cc_sweep_axis;
+
+typedef struct cc_sweep {
+    cc_sweep_axis *axes;        /* owned */
+    int n_axes;
+} cc_sweep;
+
+/*
+ * Adds the axis described by `spec`, "KEY=V1,V2,...". Values are separated
+ * by commas outside brackets and quotes, so "teams.t1.skills=[chat,email],[chat]"
+ * has two values. exceptions: CC_EINVAL (no '=', empty key or value, a key
+ * given twice, a grid above CC_SWEEP_MAX_POINTS).
+ */
+cc_status cc_sweep_add_axis(cc_sweep *sweep, const char *spec, cc_error *err);
+
+/* Number of points of the grid (1 when it has no axis). */
+long cc_sweep_n_points(const cc_sweep *sweep);
+
+/*
+ * Fills out[0..n_axes-1] with the overrides of point `index`; the strings are
+ * borrowed from the sweep and live until cc_sweep_release.
+ */
+void cc_sweep_point(const cc_sweep *sweep, long index, cc_override *out);
+
+/* Writes a label such as "volume.per_day=2000 containment=35%" for a point. */
+void cc_sweep_point_label(const cc_sweep *sweep, long index, char *buf, size_t cap);
+
+/* Frees the axes and resets *sweep to empty. */
+void cc_sweep_release(cc_sweep *sweep);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
