@@ -23,6 +23,18 @@ cc_status cc_atomic_open(cc_atomic_file *file, const char *path, cc_error *err)
     fd = mkstemp(file->temp_path);
     if (fd < 0)
         return cc_error_setf(err, CC_EIO, "cannot create '%s': %s", path, strerror(errno));
+    {
+        /* mkstemp creates 0600; results are ordinary files, so honour the umask. */
+        mode_t mask = umask(0);
+        umask(mask);
+        if (fchmod(fd, 0666 & ~mask) != 0) {
+            int e = errno;
+            close(fd);
+            unlink(file->temp_path);
+            return cc_error_setf(err, CC_EIO, "cannot set the mode of '%s': %s", path,
+                                 strerror(e));
+        }
+    }
     file->fp = fdopen(fd, "w");
     if (!file->fp) {
         int e = errno;

@@ -219,7 +219,7 @@ int cmd_compare(int argc, char **argv)
 
     opterr = 0;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
             if (cc_tolerance_parse(optarg, &options.default_tolerance) != CC_OK) {

@@ -1,0 +1,63 @@
+/*
+ * Result files of a run: summary.json (resolved scenario and its SHA-256,
+ * per-channel and per-team totals with 95% confidence intervals, the plan)
+ * and intervals.csv (one row per date x interval x channel). Writers take a
+ * FILE * supplied by the caller and never open files; output bytes depend
+ * only on the scenario, the seed and the replications, so a fixed seed gives
+ * identical files whatever the number of threads.
+ */
+#ifndef CC_REPORT_H
+#define CC_REPORT_H
+
+#include <stdio.h>
+
+#include "cc_results.h"
+#include "cc_scenario.h"
+#include "cc_status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Facts that vary from run to run; kept apart so exact comparison can ignore them. */
+typedef struct cc_run_meta {
+    const char *timestamp;    /* ISO 8601 UTC time of the run */
+    const char *host;         /* machine name */
+    double wall_s;            /* wall-clock time of the run, seconds */
+    int threads;              /* OpenMP threads used */
+} cc_run_meta;
+
+/*
+ * Returns the resolved scenario (every default filled in, units in seconds
+ * and shares) as compact JSON text. The caller frees it with free().
+ */
+char *cc_scenario_resolved_json(const cc_scenario *s);
+
+/* Writes the SHA-256 of cc_scenario_resolved_json(s) as 64 hex digits into hex[65]. */
+void cc_scenario_fingerprint(const cc_scenario *s, char hex[65]);
+
+/*
+ * Writes summary.json for scenario `s` and results `r` to `out`. `meta` may
+ * be NULL: the document then holds nothing that varies between runs of the
+ * same seed. `plan_json` may be NULL, or compact JSON text of the plan
+ * section, inserted under "plan".
+ * exceptions: CC_EIO (write failed), CC_EINVAL (plan_json is not JSON).
+ */
+cc_status cc_report_summary_json(FILE *out, const cc_scenario *s, const cc_results *r,
+                                 const char *plan_json, const cc_run_meta *meta,
+                                 cc_error *err);
+
+/*
+ * Writes intervals.csv: a header row, then one row per date x interval x
+ * channel in time order, '.' decimals, ISO dates and HH:MM interval starts
+ * on the scenario clock. Needs results with interval statistics.
+ * exceptions: CC_EINVAL (no interval statistics), CC_EIO.
+ */
+cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_results *r,
+                                  cc_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,353 @@
+/*
+ * ccsim run SCENARIO: simulate a scenario over its horizon with independent
+ * replications, print a summary table per channel and team, and write
+ * summary.json and intervals.csv under results/<scenario>/ (or --out DIR),
+ * each atomically.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cc_atomic.h"
+#include "cc_bridge.h"
+#include "cc_report.h"
+#include "cc_scenario.h"
+#include "cc_sim.h"
+#include "cli.h"
+#include "options.h"
+
+#define MAX_SETS 64
+
+static void run_help(void)
+{
+    printf("usage: ccsim run SCENARIO.yaml [options]\n"
+           "\n"
+           "Simulates the scenario and writes summary.json and intervals.csv to\n"
+           "results/<scenario>/ (or --out DIR). Replication r uses random streams derived\n"
+           "from (seed, r), so the same seed gives identical files for any --threads.\n"
+           "\n"
+           "options:\n"
+           "  --replications K   independent replications (default: the scenario's)\n"
+           "  --seed S           base seed, 0..2^63 (default: the scenario's)\n"
+           "  --threads T        worker threads (default: all cores)\n"
+           "  --out DIR          output folder (default: results/<scenario name>)\n"
+           "  --set KEY=VALUE    override a scenario key (YAML value), repeatable\n"
+           "  --json             print summary.json on stdout instead of the tables\n"
+           "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
+           "  --help             show this help\n"
+           "\n"
+           "Service level = answered within the target time / contacts presented to agents\n"
+           "(abandoned count as missed); ASA = mean wait of answered contacts; intervals are\n"
+           "95%% Student-t confidence intervals across replications.\n");
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    if (!fp)
+        return NULL;
+    for (;;) {
+        size_t got;
+        if (n + 4096 + 1 > cap) {
+            cap = cap ? 2 * cap : 65536;
+            buf = realloc(buf, cap);
+            if (!buf) {
+                fclose(fp);
+                return NULL;
+            }
+        }
+        got = fread(buf + n, 1, cap - n - 1, fp);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        free(buf);
+        fclose(fp);
+        return NULL;
+    }
+    fclose(fp);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static void print_diags(const cc_diag_list *d)
+{
+    char line[1400];
+    size_t i;
+    for (i = 0; i < d->n; i++)
+        fprintf(stderr, "%s\n", cc_diag_format(d, i, line, sizeof(line)));
+    if (d->dropped)
+        fprintf(stderr, "%s: %zu more problems not shown\n", d->path ? d->path : "", d->dropped);
+}
+
+/*
+ * Loads the scenario with the --set overrides applied. Prints every problem;
+ * returns 0 or the exit code.
+ */
+int cli_load_scenario(const char *path, const cc_override *sets, size_t n_sets,
+                      cc_scenario **out)
+{
+    cc_diag_list diags;
+    cc_error err;
+    cc_status st;
+    char *text;
+    size_t len = 0;
+
+    text = read_file(path, &len);
+    if (!text) {
+        cli_errorf("cannot read '%s': %s", path, strerror(errno ? errno : EIO));
+        return CLI_IO;
+    }
+    cc_diag_list_init(&diags);
+    cc_diag_list_set_path(&diags, path);
+    st = cc_scenario_load_with_overrides(text, len, path, sets, n_sets, out, &diags, &err);
+    free(text);
+    cc_diag_list_sort(&diags);
+    print_diags(&diags);
+    if (st != CC_OK && diags.n_errors == 0)
+        cli_print_error(&err);
+    cc_diag_list_release(&diags);
+    return st == CC_OK ? CLI_OK : cli_exit_for(st);
+}
+
+static void fmt_estimate(char *buf, size_t cap, const cc_estimate *e, double scale,
+                         const char *format)
+{
+    if (e->n <= 0 || !isfinite(e->mean)) {
+        snprintf(buf, cap, "-");
+        return;
+    }
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    snprintf(buf, cap, format, e->mean * scale, e->half_width * scale);
+#pragma GCC diagnostic pop
+}
+
+static void print_tables(const cc_scenario *s, const cc_results *r, const char *dir)
+{
+    size_t c, t;
+    char sl[48], asa[48], ab[48], occ[48], off[48], ans[48], cont[48];
+
+    printf("%s: %ld replications, seed %llu, %d days of %g-minute intervals\n\n", s->name,
+           r->replications, (unsigned long long)r->seed, s->days, s->interval_s / 60.0);
+    printf("%-14s %-9s %16s %10s %10s %10s %18s %7s %12s %10s %6s\n", "channel", "kind",
+           "offered", "contained", "answered", "abandoned", "SL", "target", "ASA s",
+           "abandon", "risk");
+    for (c = 0; c < r->n_channels; c++) {
+        const cc_channel_summary *x = &r->channels[c];
+        const cc_channel *ch = &s->channels[c];
+        fmt_estimate(off, sizeof(off), &x->offered, 1.0, "%.0f ± %.0f");
+        fmt_estimate(cont, sizeof(cont), &x->contained, 1.0, "%.0f");
+        fmt_estimate(ans, sizeof(ans), &x->answered, 1.0, "%.0f");
+        fmt_estimate(sl, sizeof(sl), &x->service_level, 100.0, "%.1f%% ± %.1f");
+        fmt_estimate(asa, sizeof(asa), &x->asa_s, 1.0, "%.1f ± %.1f");
+        fmt_estimate(ab, sizeof(ab), &x->p_abandon, 100.0, "%.1f%%");
+        printf("%-14s %-9s %16s %10s %10s %10.0f %18s %6.0f%% %12s %10s %5.0f%%%s\n", ch->name,
+               cc_channel_kind_name(ch->kind), off, cont, ans,
+               x->abandoned.n > 0 ? x->abandoned.mean : 0.0, sl,
+               100.0 * ch->target.service_level, asa, ab, 100.0 * x->risk,
+               x->service_level.n > 0 && x->service_level.mean < ch->target.service_level
+                   ? "  below target" : "");
+    }
+    printf("\n%-14s %16s %12s %12s %14s\n", "team", "occupancy", "paid hours", "handled",
+           "cost");
+    for (t = 0; t < r->n_teams; t++) {
+        const cc_team_summary *x = &r->teams[t];
+        fmt_estimate(occ, sizeof(occ), &x->occupancy, 100.0, "%.1f%% ± %.1f");
+        printf("%-14s %16s %12.0f %12.0f %14.0f%s\n", s->teams[t].name, occ,
+               x->paid_hours.mean, x->handled.mean, x->cost.mean,
+               s->teams[t].outsourced ? "  (vendor)" : "");
+    }
+    if (dir)
+        printf("\nwrote %s/summary.json and %s/intervals.csv\n", dir, dir);
+}
+
+typedef cc_status (*writer_fn)(FILE *out, const void *ctx, cc_error *err);
+
+struct summary_ctx {
+    const cc_scenario *s;
+    const cc_results *r;
+    const cc_run_meta *meta;
+};
+
+static cc_status write_summary(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct summary_ctx *c = ctx;
+    return cc_report_summary_json(out, c->s, c->r, NULL, c->meta, err);
+}
+
+static cc_status write_intervals(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct summary_ctx *c = ctx;
+    return cc_report_intervals_csv(out, c->s, c->r, err);
+}
+
+/* Writes one result file atomically; prints the error and returns nonzero on failure. */
+static int write_atomic(const char *dir, const char *name, writer_fn fn, const void *ctx)
+{
+    char path[4096];
+    cc_atomic_file f;
+    cc_error err;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    if (cc_atomic_open(&f, path, &err) != CC_OK) {
+        cli_print_error(&err);
+        return CLI_IO;
+    }
+    if (fn(f.fp, ctx, &err) != CC_OK) {
+        cc_atomic_abort(&f);
+        cli_print_error(&err);
+        return CLI_IO;
+    }
+    if (cc_atomic_commit(&f, &err) != CC_OK) {
+        cli_print_error(&err);
+        return CLI_IO;
+    }
+    return CLI_OK;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    enum { OPT_REPS = CLI_OPT_BASE, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_JSON, OPT_SET,
+           OPT_META, OPT_HELP };
+    static const struct option longopts[] = {
+        {"replications", required_argument, NULL, OPT_REPS},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"threads", required_argument, NULL, OPT_THREADS},
+        {"out", required_argument, NULL, OPT_OUT},
+        {"json", no_argument, NULL, OPT_JSON},
+        {"set", required_argument, NULL, OPT_SET},
+        {"meta", no_argument, NULL, OPT_META},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    cc_override sets[MAX_SETS];
+    size_t n_sets = 0;
+    long reps = 0, seed = -1, threads = 0;
+    const char *out_dir = NULL, *scenario_path = NULL;
+    int json = 0, with_meta = 0, c, rc;
+    cc_scenario *s = NULL;
+    cc_simmodel *model = NULL;
+    cc_results *res = NULL;
+    cc_run_options opt;
+    cc_error err;
+    char dir[4096], stamp[32], host[256] = "";
+    struct timespec t0, t1;
+    cc_run_meta meta;
+    struct summary_ctx ctx;
+
+    opterr = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_REPS:
+            if ((rc = cli_parse_count("replications", optarg, 1, 100000, &reps)))
+                return rc;
+            break;
+        case OPT_SEED:
+            if ((rc = cli_parse_count("seed", optarg, 0, 0x7fffffffffffffffL, &seed)))
+                return rc;
+            break;
+        case OPT_THREADS:
+            if ((rc = cli_parse_count("threads", optarg, 1, 1024, &threads)))
+                return rc;
+            break;
+        case OPT_OUT: out_dir = optarg; break;
+        case OPT_JSON: json = 1; break;
+        case OPT_META: with_meta = 1; break;
+        case OPT_SET: {
+            char *eq = strchr(optarg, '=');
+            if (!eq || eq == optarg || n_sets == MAX_SETS)
+                return cli_flag_errorf("set", "'%s' is not KEY=VALUE (at most %d)", optarg,
+                                       MAX_SETS);
+            *eq = '\0';
+            sets[n_sets].path = optarg;
+            sets[n_sets].value = eq + 1;
+            n_sets++;
+            break;
+        }
+        case OPT_HELP: run_help(); return CLI_OK;
+        case ':':
+            return cli_flag_errorf(argv[optind - 1] + 2, "missing value");
+        default:
+            cli_errorf("unknown option '%s'; run 'ccsim run --help'", argv[optind - 1]);
+            return CLI_USAGE;
+        }
+    }
+    if (argc - optind != 1) {
+        cli_errorf("expected one scenario file; run 'ccsim run --help'");
+        return CLI_USAGE;
+    }
+    scenario_path = argv[optind];
+    if ((rc = cli_load_scenario(scenario_path, sets, n_sets, &s)))
+        return rc;
+    if (cc_simmodel_from_scenario(s, &model, &err) != CC_OK) {
+        cli_print_error(&err);
+        rc = CLI_USAGE;
+        goto out;
+    }
+    opt = cc_run_options_default();
+    opt.replications = reps ? reps : s->simulation.replications;
+    opt.seed = seed >= 0 ? (uint64_t)seed : s->simulation.seed;
+    opt.threads = (int)threads;
+    opt.interval_stats = 1;
+    opt.interval_percentiles = 1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (cc_replicate(model, &opt, &res, &err) != CC_OK) {
+        cli_print_error(&err);
+        rc = cli_exit_for(err.code);
+        goto out;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+
+    snprintf(dir, sizeof(dir), "%s", out_dir ? out_dir : "results");
+    if (!out_dir) {
+        size_t used = strlen(dir);
+        snprintf(dir + used, sizeof(dir) - used, "/%s", s->name);
+    }
+    if (cc_mkdir_p(dir, &err) != CC_OK) {
+        cli_print_error(&err);
+        rc = CLI_IO;
+        goto out;
+    }
+    {
+        time_t now = time(NULL);
+        struct tm tmv;
+        gmtime_r(&now, &tmv);
+        strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tmv);
+        gethostname(host, sizeof(host) - 1);
+    }
+    meta.timestamp = stamp;
+    meta.host = host;
+    meta.wall_s = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    meta.threads = opt.threads;
+    ctx.s = s;
+    ctx.r = res;
+    ctx.meta = with_meta ? &meta : NULL;
+    if ((rc = write_atomic(dir, "summary.json", write_summary, &ctx)) ||
+        (rc = write_atomic(dir, "intervals.csv", write_intervals, &ctx)))
+        goto out;
+    if (json) {
+        if (cc_report_summary_json(stdout, s, res, NULL, ctx.meta, &err) != CC_OK) {
+            cli_print_error(&err);
+            rc = CLI_IO;
+            goto out;
+        }
+    } else {
+        print_tables(s, res, dir);
+    }
+    rc = cli_finish_stdout();
+out:
+    cc_results_free(res);
+    cc_simmodel_free(model);
+    cc_scenario_free(s);
+    return rc;
+}

@@ -1,0 +1,93 @@
+/*
+ * intervals.csv: tidy rows (date x interval x channel) with units in the
+ * column names. Written with the C locale's '.' decimals; an undefined value
+ * (no contacts in that interval) is an empty field.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "cc_report.h"
+
+static void field(FILE *out, double v)
+{
+    if (isfinite(v))
+        fprintf(out, ",%.10g", v);
+    else
+        fputs(",", out);
+}
+
+static void estimate_fields(FILE *out, const cc_estimate *e, int with_ci)
+{
+    field(out, e->n > 0 ? e->mean : NAN);
+    if (with_ci) {
+        field(out, e->n > 1 ? e->mean - e->half_width : NAN);
+        field(out, e->n > 1 ? e->mean + e->half_width : NAN);
+    }
+}
+
+/* Writes a channel or team name as a CSV field, quoted when it needs to be. */
+static void name_field(FILE *out, const char *name)
+{
+    const char *p;
+    int quote = 0;
+    for (p = name; *p; p++)
+        if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
+            quote = 1;
+    if (!quote) {
+        fprintf(out, ",%s", name);
+        return;
+    }
+    fputs(",\"", out);
+    for (p = name; *p; p++) {
+        if (*p == '"')
+            fputc('"', out);
+        fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_results *r,
+                                  cc_error *err)
+{
+    int i, c;
+
+    if (!r->intervals)
+        return cc_error_setf(err, CC_EINVAL, "the run kept no per-interval statistics");
+    fputs("date,interval_start,channel,forecast_contacts,offered,offered_ci_low,offered_ci_high,"
+          "deflected,contained,answered,abandoned,sl_frac,sl_ci_low,sl_ci_high,target_sl_frac,"
+          "asa_s,asa_ci_low,asa_ci_high,aht_s,abandon_frac,backlog_end,wait_p50_s,wait_p90_s,"
+          "wait_p99_s,risk_frac,below_target\n",
+          out);
+    for (i = 0; i < s->n_intervals && (size_t)i < r->n_intervals; i++) {
+        char date[16];
+        int minute = (int)lround(fmod((double)i * s->interval_s, 86400.0) / 60.0);
+        cc_scenario_date(s, i / s->intervals_per_day, date);
+        for (c = 0; c < s->n_channels && (size_t)c < r->n_channels; c++) {
+            const cc_interval_channel *x = &r->intervals[(size_t)i * r->n_channels + (size_t)c];
+            const cc_channel *ch = &s->channels[c];
+            int below = x->service_level.n > 0 && x->service_level.mean < ch->target.service_level;
+            fprintf(out, "%s,%02d:%02d", date, minute / 60, minute % 60);
+            name_field(out, ch->name);
+            field(out, cc_scenario_channel_rate_gross(s, c, i) * s->interval_s);
+            estimate_fields(out, &x->offered, 1);
+            estimate_fields(out, &x->deflected, 0);
+            estimate_fields(out, &x->contained, 0);
+            estimate_fields(out, &x->answered, 0);
+            estimate_fields(out, &x->abandoned, 0);
+            estimate_fields(out, &x->service_level, 1);
+            field(out, ch->target.service_level);
+            estimate_fields(out, &x->asa_s, 1);
+            estimate_fields(out, &x->aht_s, 0);
+            estimate_fields(out, &x->p_abandon, 0);
+            estimate_fields(out, &x->backlog_end, 0);
+            field(out, x->wait_p50_s);
+            field(out, x->wait_p90_s);
+            field(out, x->wait_p99_s);
+            field(out, x->risk);
+            fprintf(out, ",%d\n", below);
+        }
+    }
+    if (ferror(out))
+        return cc_error_setf(err, CC_EIO, "cannot write the interval table");
+    return CC_OK;
+}
