@@ -56,6 +56,15 @@ cc_status cc_report_summary_json(FILE *out, const cc_scenario *s, const cc_resul
 cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_results *r,
                                   cc_error *err);
 
+/*
+ * Writes report.html: one self-contained page (inline CSS and SVG, no
+ * network) with summary cards, charts (volume, staffing, service level with
+ * its confidence band against the target, a weekday x time-of-day heatmap,
+ * occupancy), tables and definitions. Needs interval statistics.
+ * exceptions: CC_EINVAL (no interval statistics), CC_EIO.
+ */
+cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r, cc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -145,7 +145,11 @@ static plot_area draw_axes(FILE *out, const chart_frame *fr, int width, int heig
             p.y0 + p.h / 2, p.y0 + p.h / 2);
     chart_escape(out, fr->y_label);
     fputs("</text>\n", out);
-    every = fr->n_points > 12 ? (fr->n_points + 11) / 12 : 1;
+    /* About one label per 110 pixels, so long labels never overlap. */
+    {
+        size_t max_labels = (size_t)(p.w / 110.0) + 1;
+        every = fr->n_points > max_labels ? (fr->n_points + max_labels - 1) / max_labels : 1;
+    }
     for (i = 0; fr->x_labels && i < fr->n_points; i += every) {
         double x = p.x0 + slot * ((double)i + 0.5);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"xtick\">", x, p.y0 + p.h + 16);
@@ -209,18 +213,32 @@ void chart_lines(FILE *out, const chart_frame *fr, const chart_series *s, size_t
     p = draw_axes(out, fr, width, height, lo, hi, slot);
 
     for (k = 0; k < ns; k++) {
-        /* Confidence band: a polygon over the upper edge and back along the lower. */
-        if (s[k].band_low && s[k].band_high && fr->n_points) {
-            fprintf(out, "<polygon class=\"band\" fill=\"%s\" points=\"", s[k].color);
-            for (i = 0; i < fr->n_points; i++)
-                if (isfinite(s[k].band_high[i]))
+        /*
+         * Confidence band: one polygon per run of points that have a band, over
+         * the upper edge and back along the lower, so gaps stay gaps.
+         */
+        if (s[k].band_low && s[k].band_high) {
+            size_t start = 0;
+            while (start < fr->n_points) {
+                size_t end;
+                if (!isfinite(s[k].band_low[start]) || !isfinite(s[k].band_high[start])) {
+                    start++;
+                    continue;
+                }
+                end = start;
+                while (end < fr->n_points && isfinite(s[k].band_low[end]) &&
+                       isfinite(s[k].band_high[end]))
+                    end++;
+                fprintf(out, "<polygon class=\"band\" fill=\"%s\" points=\"", s[k].color);
+                for (i = start; i < end; i++)
                     fprintf(out, "%.1f,%.1f ", p.x0 + slot * ((double)i + 0.5),
                             px_y(&p, s[k].band_high[i]));
-            for (i = fr->n_points; i-- > 0;)
-                if (isfinite(s[k].band_low[i]))
+                for (i = end; i-- > start;)
                     fprintf(out, "%.1f,%.1f ", p.x0 + slot * ((double)i + 0.5),
                             px_y(&p, s[k].band_low[i]));
-            fputs("\"/>\n", out);
+                fputs("\"/>\n", out);
+                start = end;
+            }
         }
         fprintf(out, "<path class=\"series%s\" stroke=\"%s\" d=\"", s[k].dashed ? " dashed" : "",
                 s[k].color);

@@ -26,7 +26,7 @@ static void run_help(void)
 {
     printf("usage: ccsim run SCENARIO.yaml [options]\n"
            "\n"
-           "Simulates the scenario and writes summary.json and intervals.csv to\n"
+           "Simulates the scenario and writes summary.json, intervals.csv and report.html to\n"
            "results/<scenario>/ (or --out DIR). Replication r uses random streams derived\n"
            "from (seed, r), so the same seed gives identical files for any --threads.\n"
            "\n"
@@ -167,7 +167,7 @@ static void print_tables(const cc_scenario *s, const cc_results *r, const char *
                s->teams[t].outsourced ? "  (vendor)" : "");
     }
     if (dir)
-        printf("\nwrote %s/summary.json and %s/intervals.csv\n", dir, dir);
+        printf("\nwrote %s/summary.json, intervals.csv and report.html\n", dir);
 }
 
 typedef cc_status (*writer_fn)(FILE *out, const void *ctx, cc_error *err);
@@ -182,6 +182,12 @@ static cc_status write_summary(FILE *out, const void *ctx, cc_error *err)
 {
     const struct summary_ctx *c = ctx;
     return cc_report_summary_json(out, c->s, c->r, NULL, c->meta, err);
+}
+
+static cc_status write_html(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct summary_ctx *c = ctx;
+    return cc_report_html(out, c->s, c->r, err);
 }
 
 static cc_status write_intervals(FILE *out, const void *ctx, cc_error *err)
@@ -333,7 +339,8 @@ int cmd_run(int argc, char **argv)
     ctx.r = res;
     ctx.meta = with_meta ? &meta : NULL;
     if ((rc = write_atomic(dir, "summary.json", write_summary, &ctx)) ||
-        (rc = write_atomic(dir, "intervals.csv", write_intervals, &ctx)))
+        (rc = write_atomic(dir, "intervals.csv", write_intervals, &ctx)) ||
+        (rc = write_atomic(dir, "report.html", write_html, &ctx)))
         goto out;
     if (json) {
         if (cc_report_summary_json(stdout, s, res, NULL, ctx.meta, &err) != CC_OK) {

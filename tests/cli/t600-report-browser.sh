@@ -1,0 +1,45 @@
+#!/bin/sh
+# The HTML report in a real browser: headless Chromium loads report.html from
+# disk, logs no console error, lays out every chart with a non-empty box, and
+# a screenshot is saved under results/ for review. Skipped (with a message)
+# when Chromium is not installed; .ci/run installs it.
+set -u
+CCSIM=${CCSIM:-build/ccsim}
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "ok 1 - skipped: chromium not installed (apt-get install chromium)"
+    exit 0
+fi
+n=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=1; fi; }
+
+browse() { # output file, extra chromium arguments..., URL
+    out=$1; shift
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 \
+        --virtual-time-budget=10000 "$@" >"$out" 2>"$out.log"
+}
+
+for scenario in ecommerce-week holiday-season; do
+    dir="$tmp/$scenario"
+    "$CCSIM" run "scenarios/$scenario.yaml" --replications 3 --out "$dir" >/dev/null 2>&1
+    ok "$scenario: report written" "[ -s '$dir/report.html' ]"
+    ok "$scenario: no external resource referenced" \
+        "! grep -Eq '(src|href)=\"(https?:)?//' '$dir/report.html'"
+    browse "$tmp/dom.html" --dump-dom "file://$(cd "$dir" && pwd)/report.html"
+    total=$(sed -n 's/.*data-charts-total="\([0-9]*\)".*/\1/p' "$tmp/dom.html" | head -1)
+    drawn=$(sed -n 's/.*data-charts-drawn="\([0-9]*\)".*/\1/p' "$tmp/dom.html" | head -1)
+    ok "$scenario: page loaded and charts counted (${drawn:-?} of ${total:-?})" "[ -n '$total' ] && [ '$total' -gt 5 ]"
+    ok "$scenario: every chart drawn" "[ '${drawn:-0}' = '${total:-x}' ]"
+    ok "$scenario: no console message or script error" \
+        "! grep -E 'CONSOLE|Uncaught' '$tmp/dom.html.log' | grep -q ."
+    mkdir -p results/screenshots
+    browse "$tmp/shot.out" --hide-scrollbars --window-size=1280,2400 \
+        --screenshot="$(pwd)/results/screenshots/$scenario-report.png" \
+        "file://$(cd "$dir" && pwd)/report.html"
+    ok "$scenario: screenshot saved" "[ -s 'results/screenshots/$scenario-report.png' ]"
+done
+exit $failed
