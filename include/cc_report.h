@@ -61,9 +61,13 @@ cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_resu
  * network) with summary cards, charts (volume, staffing, service level with
  * its confidence band against the target, a weekday x time-of-day heatmap,
  * occupancy), tables and definitions. Needs interval statistics.
+ * `extra_html` may be NULL, or a ready HTML fragment (e.g. the plan's charts
+ * and tables, each chart an <svg class="chart">) placed after the summary
+ * cards.
  * exceptions: CC_EINVAL (no interval statistics), CC_EIO.
  */
-cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r, cc_error *err);
+cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
+                         const char *extra_html, cc_error *err);
 
 #ifdef __cplusplus
 }

@@ -328,7 +328,8 @@ static void write_definitions(FILE *out, const cc_scenario *s, const cc_results 
             r->replications, (unsigned long long)r->seed);
 }
 
-cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r, cc_error *err)
+cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
+                         const char *extra_html, cc_error *err)
 {
     int per_day;
     size_t n_points, c, t;
@@ -361,6 +362,8 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r, c
             s->days, s->start_date, s->interval_s / 60.0, r->replications,
             (unsigned long long)r->seed, cc_version());
     write_cards(out, s, r);
+    if (extra_html)
+        fputs(extra_html, out);
 
     for (c = 0; c < r->n_channels; c++) {
         series_alloc(&vol[c], n_points);

@@ -187,7 +187,7 @@ static cc_status write_summary(FILE *out, const void *ctx, cc_error *err)
 static cc_status write_html(FILE *out, const void *ctx, cc_error *err)
 {
     const struct summary_ctx *c = ctx;
-    return cc_report_html(out, c->s, c->r, err);
+    return cc_report_html(out, c->s, c->r, NULL, err);
 }
 
 static cc_status write_intervals(FILE *out, const void *ctx, cc_error *err)
