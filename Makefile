@@ -120,7 +120,8 @@ test: deps
 
 # The same tests, built separately with ASan + UBSan (leak checking included).
 sanitize: deps
-	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=address,undefined OPT='-O1 -g' test
+	@CCSIM_SKIP_BROWSER=1 $(MAKE) --no-print-directory BUILD=build/san \
+		SANITIZE=address,undefined OPT='-O1 -g' test
 
 valgrind: deps
 	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)

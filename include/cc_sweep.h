@@ -6,6 +6,10 @@
 #ifndef CC_SWEEP_H
 #define CC_SWEEP_H
 
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cc_results.h"
 #include "cc_scenario.h"
 #include "cc_status.h"
 
@@ -52,6 +56,55 @@ void cc_sweep_point_label(const cc_sweep *sweep, long index, char *buf, size_t c
 
 /* Frees the axes and resets *sweep to empty. */
 void cc_sweep_release(cc_sweep *sweep);
+
+/* ---- results of a sweep ---------------------------------------------------- */
+
+/* One channel's figures at one grid point. */
+typedef struct cc_sweep_channel {
+    double service_level;       /* mean over replications, share */
+    double service_level_hw;    /* 95% half width */
+    double target;              /* the channel's service-level goal at this point */
+    double asa_s;               /* mean ASA, seconds */
+    double p_abandon;           /* mean abandoned / presented */
+    double risk;                /* share of replications missing the target */
+    int meets;                  /* mean service level >= target */
+} cc_sweep_channel;
+
+/* One grid point's outcome. */
+typedef struct cc_sweep_row {
+    long index;                 /* point index */
+    char label[512];            /* "key=value ..." */
+    int n_channels;             /* entries in channels */
+    cc_sweep_channel *channels; /* owned */
+    double paid_hours_per_week; /* all teams, scheduled hours per week */
+    double fte;                 /* paid hours per week / FTE week */
+    double cost_per_week;       /* all teams, currency per week */
+    double cost_per_contact;    /* cost / answered contacts */
+    int meets_all;              /* every channel meets its target */
+} cc_sweep_row;
+
+/*
+ * Fills *row from a point's scenario and simulation results. The caller
+ * releases it with cc_sweep_row_release.
+ */
+void cc_sweep_row_fill(cc_sweep_row *row, const cc_sweep *sweep, long index,
+                       const cc_scenario *s, const cc_results *r);
+
+/* Frees what a row owns. Accepts NULL. */
+void cc_sweep_row_release(cc_sweep_row *row);
+
+/*
+ * Writers of the comparison: CSV (one row per point and channel), JSON (one
+ * document) and a self-contained HTML page with comparison charts. `base`
+ * supplies channel names and the currency. exceptions: CC_EIO.
+ */
+cc_status cc_sweep_write_csv(FILE *out, const cc_sweep *sweep, const cc_sweep_row *rows,
+                             long n_rows, const cc_scenario *base, cc_error *err);
+cc_status cc_sweep_write_json(FILE *out, const cc_sweep *sweep, const cc_sweep_row *rows,
+                              long n_rows, const cc_scenario *base, uint64_t seed,
+                              long replications, cc_error *err);
+cc_status cc_sweep_write_html(FILE *out, const cc_sweep *sweep, const cc_sweep_row *rows,
+                              long n_rows, const cc_scenario *base, cc_error *err);
 
 #ifdef __cplusplus
 }

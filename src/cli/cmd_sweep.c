@@ -1,0 +1,305 @@
+/*
+ * ccsim sweep SCENARIO --vary KEY=V1,V2 [--vary ...]: the grid of what-ifs.
+ * Every point is validated before any is simulated, so a bad key or value
+ * fails fast with nothing written; every point is simulated with the same
+ * seed (common random numbers) and the outcome is one comparison table plus
+ * sweep.csv, sweep.json and sweep.html, written atomically.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cc_atomic.h"
+#include "cc_bridge.h"
+#include "cc_sim.h"
+#include "cc_sweep.h"
+#include "cli.h"
+#include "options.h"
+
+static void sweep_help(void)
+{
+    printf("usage: ccsim sweep SCENARIO.yaml --vary KEY=V1,V2,... [--vary ...] [options]\n"
+           "\n"
+           "Simulates every combination of the varied keys (the first --vary changes\n"
+           "slowest) with the same random numbers, and prints one comparison table:\n"
+           "service level per channel, FTE, cost per week and per contact.\n"
+           "Keys are scenario paths, e.g.\n"
+           "  --vary channels.chat.volume.per_day=2000,2600,3200\n"
+           "  --vary chatbots.assistant.containment=20%%,35%%,50%%\n"
+           "  --vary teams.vendor.agents=0,10,20\n"
+           "Values are YAML; a list value is written in brackets: --vary KEY=[a,b],[a].\n"
+           "\n"
+           "options:\n"
+           "  --vary KEY=V1,V2,...  one axis of the grid (repeatable, at most %d)\n"
+           "  --replications K      replications per point (default: the scenario's)\n"
+           "  --seed S              base seed, shared by every point (default: the scenario's)\n"
+           "  --threads T           worker threads\n"
+           "  --out DIR             output folder (default: results/<scenario>/sweep)\n"
+           "  --json                print sweep.json on stdout instead of the table\n"
+           "  --help                show this help\n"
+           "\n"
+           "Exit codes: 0 ok, 2 bad key, value or option (nothing is run), 3 I/O error.\n",
+           CC_SWEEP_MAX_AXES);
+}
+
+struct sweep_ctx {
+    const cc_sweep *sweep;
+    const cc_sweep_row *rows;
+    long n;
+    const cc_scenario *base;
+    uint64_t seed;
+    long reps;
+};
+
+static cc_status w_csv(FILE *out, const struct sweep_ctx *c, cc_error *err)
+{
+    return cc_sweep_write_csv(out, c->sweep, c->rows, c->n, c->base, err);
+}
+
+static cc_status w_json(FILE *out, const struct sweep_ctx *c, cc_error *err)
+{
+    return cc_sweep_write_json(out, c->sweep, c->rows, c->n, c->base, c->seed, c->reps, err);
+}
+
+static cc_status w_html(FILE *out, const struct sweep_ctx *c, cc_error *err)
+{
+    return cc_sweep_write_html(out, c->sweep, c->rows, c->n, c->base, err);
+}
+
+static int write_one(const char *dir, const char *name,
+                     cc_status (*fn)(FILE *, const struct sweep_ctx *, cc_error *),
+                     const struct sweep_ctx *ctx)
+{
+    char path[4200];
+    cc_atomic_file f;
+    cc_error err;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    if (cc_atomic_open(&f, path, &err) != CC_OK) {
+        cli_print_error(&err);
+        return CLI_IO;
+    }
+    if (fn(f.fp, ctx, &err) != CC_OK) {
+        cc_atomic_abort(&f);
+        cli_print_error(&err);
+        return CLI_IO;
+    }
+    if (cc_atomic_commit(&f, &err) != CC_OK) {
+        cli_print_error(&err);
+        return CLI_IO;
+    }
+    return CLI_OK;
+}
+
+static void print_table(const cc_sweep_row *rows, long n, const cc_scenario *base)
+{
+    size_t width = 5;
+    long i;
+    int c;
+
+    for (i = 0; i < n; i++)
+        if (strlen(rows[i].label) > width)
+            width = strlen(rows[i].label);
+    printf("%-*s", (int)width, "point");
+    for (c = 0; c < base->n_channels; c++)
+        printf(" %14.14s", base->channels[c].name);
+    printf(" %8s %12s %10s  %s\n", "FTE", "cost/week", "cost/cont", "targets");
+    for (i = 0; i < n; i++) {
+        printf("%-*s", (int)width, rows[i].label);
+        for (c = 0; c < rows[i].n_channels; c++) {
+            char cell[32];
+            snprintf(cell, sizeof(cell), "%.1f%%%s", 100.0 * rows[i].channels[c].service_level,
+                     rows[i].channels[c].meets ? "" : "!");
+            printf(" %14s", cell);
+        }
+        printf(" %8.1f %12.0f %10.2f  %s\n", rows[i].fte, rows[i].cost_per_week,
+               rows[i].cost_per_contact, rows[i].meets_all ? "all met" : "missed");
+    }
+    printf("('!' marks a channel below its service-level target)\n");
+}
+
+int cmd_sweep(int argc, char **argv)
+{
+    enum { OPT_VARY = CLI_OPT_BASE, OPT_REPS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_JSON,
+           OPT_HELP };
+    static const struct option longopts[] = {
+        {"vary", required_argument, NULL, OPT_VARY},
+        {"replications", required_argument, NULL, OPT_REPS},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"threads", required_argument, NULL, OPT_THREADS},
+        {"out", required_argument, NULL, OPT_OUT},
+        {"json", no_argument, NULL, OPT_JSON},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    cc_sweep sweep = {0};
+    cc_scenario *base = NULL, **points = NULL;
+    cc_sweep_row *rows = NULL;
+    long reps = 0, seed = -1, threads = 0, n = 0, i;
+    const char *out_dir = NULL, *path;
+    char *text = NULL, dir[4096];
+    size_t len = 0;
+    int json = 0, c, rc = CLI_USAGE, tty = isatty(2);
+    cc_error err;
+    struct sweep_ctx ctx;
+
+    opterr = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_VARY:
+            if (cc_sweep_add_axis(&sweep, optarg, &err) != CC_OK) {
+                cli_flag_errorf("vary", "%s", err.message);
+                goto out;
+            }
+            break;
+        case OPT_REPS:
+            if (cli_parse_count("replications", optarg, 1, 100000, &reps))
+                goto out;
+            break;
+        case OPT_SEED:
+            if (cli_parse_count("seed", optarg, 0, 0x7fffffffffffffffL, &seed))
+                goto out;
+            break;
+        case OPT_THREADS:
+            if (cli_parse_count("threads", optarg, 1, 1024, &threads))
+                goto out;
+            break;
+        case OPT_OUT: out_dir = optarg; break;
+        case OPT_JSON: json = 1; break;
+        case OPT_HELP:
+            sweep_help();
+            rc = CLI_OK;
+            goto out;
+        case ':':
+            cli_flag_errorf(argv[optind - 1] + 2, "missing value");
+            goto out;
+        default:
+            cli_errorf("unknown option '%s'; run 'ccsim sweep --help'", argv[optind - 1]);
+            goto out;
+        }
+    }
+    if (argc - optind != 1) {
+        cli_errorf("expected one scenario file; run 'ccsim sweep --help'");
+        goto out;
+    }
+    if (sweep.n_axes == 0) {
+        cli_flag_missing("vary", "KEY=V1,V2,... (at least one)");
+        goto out;
+    }
+    path = argv[optind];
+    if ((rc = cli_load_scenario(path, NULL, 0, &base)))
+        goto out;
+    rc = CLI_USAGE;
+    text = cli_read_file(path, &len);
+    if (!text) {
+        cli_errorf("cannot read '%s'", path);
+        rc = CLI_IO;
+        goto out;
+    }
+
+    /* Validate every point first: a typo in the last value must not cost a long run. */
+    n = cc_sweep_n_points(&sweep);
+    points = calloc((size_t)n, sizeof(*points));
+    rows = calloc((size_t)n, sizeof(*rows));
+    if (!points || !rows) {
+        cli_errorf("out of memory for %ld points", n);
+        rc = CLI_BUG;
+        goto out;
+    }
+    for (i = 0; i < n; i++) {
+        cc_override ov[CC_SWEEP_MAX_AXES];
+        cc_diag_list diags;
+        cc_status st;
+        cc_sweep_point(&sweep, i, ov);
+        cc_diag_list_init(&diags);
+        cc_diag_list_set_path(&diags, path);
+        st = cc_scenario_load_with_overrides(text, len, path, ov, (size_t)sweep.n_axes,
+                                             &points[i], &diags, &err);
+        if (st != CC_OK) {
+            char label[512];
+            cc_diag_list_sort(&diags);
+            cli_print_diags(&diags);
+            cc_sweep_point_label(&sweep, i, label, sizeof(label));
+            cli_flag_errorf("vary", "point %ld (%s) is not a valid scenario (see above)", i,
+                            label);
+            cc_diag_list_release(&diags);
+            goto out;
+        }
+        cc_diag_list_release(&diags);
+        if (points[i]->n_channels != base->n_channels) {
+            cli_flag_errorf("vary", "point %ld changes the set of channels; sweeps compare "
+                            "the same channels", i);
+            goto out;
+        }
+    }
+
+    for (i = 0; i < n; i++) {
+        cc_simmodel *model = NULL;
+        cc_results *res = NULL;
+        cc_run_options opt = cc_run_options_default();
+        opt.replications = reps ? reps : base->simulation.replications;
+        opt.seed = seed >= 0 ? (uint64_t)seed : base->simulation.seed;
+        opt.threads = (int)threads;
+        opt.interval_stats = 0;
+        if (tty)
+            fprintf(stderr, "\rsimulating point %ld of %ld ...", i + 1, n);
+        if (cc_simmodel_from_scenario(points[i], &model, &err) != CC_OK ||
+            cc_replicate(model, &opt, &res, &err) != CC_OK) {
+            if (tty)
+                fputc('\n', stderr);
+            cli_print_error(&err);
+            cc_simmodel_free(model);
+            rc = CLI_USAGE;
+            goto out;
+        }
+        cc_sweep_row_fill(&rows[i], &sweep, i, points[i], res);
+        cc_results_free(res);
+        cc_simmodel_free(model);
+    }
+    if (tty)
+        fputs("\r\033[K", stderr);
+
+    if (out_dir)
+        snprintf(dir, sizeof(dir), "%s", out_dir);
+    else
+        snprintf(dir, sizeof(dir), "results/%s/sweep", base->name);
+    if (cc_mkdir_p(dir, &err) != CC_OK) {
+        cli_print_error(&err);
+        rc = CLI_IO;
+        goto out;
+    }
+    ctx.sweep = &sweep;
+    ctx.rows = rows;
+    ctx.n = n;
+    ctx.base = base;
+    ctx.seed = seed >= 0 ? (uint64_t)seed : base->simulation.seed;
+    ctx.reps = reps ? reps : base->simulation.replications;
+    if ((rc = write_one(dir, "sweep.csv", w_csv, &ctx)) ||
+        (rc = write_one(dir, "sweep.json", w_json, &ctx)) ||
+        (rc = write_one(dir, "sweep.html", w_html, &ctx)))
+        goto out;
+    if (json) {
+        if (w_json(stdout, &ctx, &err) != CC_OK) {
+            cli_print_error(&err);
+            rc = CLI_IO;
+            goto out;
+        }
+    } else {
+        print_table(rows, n, base);
+        printf("wrote %s/sweep.csv, sweep.json and sweep.html\n", dir);
+    }
+    rc = cli_finish_stdout();
+out:
+    for (i = 0; points && i < n; i++)
+        cc_scenario_free(points[i]);
+    for (i = 0; rows && i < n; i++)
+        cc_sweep_row_release(&rows[i]);
+    free(points);
+    free(rows);
+    free(text);
+    cc_scenario_free(base);
+    cc_sweep_release(&sweep);
+    return rc;
+}
