@@ -22,7 +22,8 @@ ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n 
 
 check "run with one thread" 0 "$CCSIM" run $S --replications 3 --seed 7 --threads 1 --out "$tmp/t1"
 ok "summary.json and intervals.csv written" "[ -s '$tmp/t1/summary.json' ] && [ -s '$tmp/t1/intervals.csv' ]"
-ok "no temporary files left" "[ \$(ls '$tmp/t1' | wc -l) = 2 ]"
+ok "no temporary files left" "! ls -a '$tmp/t1' | grep -q '\.tmp\.'"
+ok "report.html written" "[ -s '$tmp/t1/report.html' ]"
 ok "terminal table names every channel" "grep -q '^phone ' '$tmp/out' && grep -q '^whatsapp ' '$tmp/out'"
 check "run with two threads" 0 "$CCSIM" run $S --replications 3 --seed 7 --threads 2 --out "$tmp/t2"
 ok "summary.json byte-identical across thread counts" "cmp -s '$tmp/t1/summary.json' '$tmp/t2/summary.json'"
