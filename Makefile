@@ -66,7 +66,7 @@ LIB := $(BUILD)/libccsim.a
 BIN := $(BUILD)/ccsim
 
 .PHONY: all deps run test test-run sanitize bench fuzz install clean valgrind \
-	check-deps
+	check-baselines update-baselines
 
 all: deps $(BIN)
 
@@ -130,6 +130,34 @@ valgrind: deps
 # ---- running ----------------------------------------------------------------
 run: all
 	$(BIN) run $(SCENARIO)
+
+# ---- baselines ----------------------------------------------------------------
+# Each shipped scenario's summary.json at a fixed seed lives in results/baselines/;
+# check-baselines re-runs them and fails on a statistical regression.
+BASELINE_SCENARIOS := $(sort $(wildcard scenarios/*.yaml))
+BASELINE_ARGS := --seed 20261122 --replications 10
+
+check-baselines: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@status=0; for s in $(BASELINE_SCENARIOS); do \
+	  name=$$(basename $$s .yaml); \
+	  if [ ! -f results/baselines/$$name/summary.json ]; then \
+	    echo "baseline missing for $$name (run 'make update-baselines')"; status=1; continue; fi; \
+	  $(BIN) run $$s $(BASELINE_ARGS) --out $(BUILD)/baselines/$$name >/dev/null || { status=1; continue; }; \
+	  if $(BIN) compare $(BUILD)/baselines/$$name results/baselines/$$name > $(BUILD)/baselines/$$name/compare.txt; \
+	  then echo "ok    baseline $$name ($$(tail -1 $(BUILD)/baselines/$$name/compare.txt))"; \
+	  else echo "FAIL  baseline $$name"; cat $(BUILD)/baselines/$$name/compare.txt; status=1; fi; \
+	done; exit $$status
+
+update-baselines: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@for s in $(BASELINE_SCENARIOS); do \
+	  name=$$(basename $$s .yaml); \
+	  $(BIN) run $$s $(BASELINE_ARGS) --out $(BUILD)/baselines/$$name >/dev/null || exit 1; \
+	  mkdir -p results/baselines/$$name; \
+	  cp $(BUILD)/baselines/$$name/summary.json results/baselines/$$name/summary.json; \
+	  echo "updated results/baselines/$$name/summary.json"; \
+	done
 
 # ---- benchmarks -------------------------------------------------------------
 $(BUILD)/bench/%: bench/%.c $(LIB)

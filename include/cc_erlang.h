@@ -26,6 +26,16 @@ extern "C" {
 /* The largest agent count the analytics accept. */
 #define CC_ERLANG_MAX_AGENTS 1000000L
 
+/*
+ * The ranges cc_erlang_eval and cc_staff_solve accept. Within them every
+ * figure is finite (no overflow of times or scale factors is possible).
+ */
+#define CC_ERLANG_MIN_ARRIVALS_PER_HOUR 1e-9   /* contacts per hour */
+#define CC_ERLANG_MAX_ARRIVALS_PER_HOUR 1e12   /* contacts per hour */
+#define CC_ERLANG_MIN_SECONDS 1e-6             /* smallest AHT or patience mean, seconds */
+#define CC_ERLANG_MAX_AHT_S 1e9                /* seconds */
+#define CC_ERLANG_MAX_SECONDS 1e12             /* largest patience mean, target or threshold, seconds */
+
 /* Which contacts the service level counts (SPEC section 2). */
 typedef enum cc_sl_definition {
     CC_SL_OFFERED = 0,      /* answered within T / all offered (default) */

@@ -27,7 +27,32 @@ struct cli_command {
 
 int cmd_erlang(int argc, char **argv);
 int cmd_staff(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+
+struct cc_scenario;
+struct cc_override;
+
+/*
+ * Loads a scenario file with `n_sets` key overrides applied, printing every
+ * problem (errors and warnings) to stderr. Returns 0, or the exit code.
+ */
+int cli_load_scenario(const char *path, const struct cc_override *sets, size_t n_sets,
+                      struct cc_scenario **out);
+
+/*
+ * Reads a whole file into a NUL-terminated buffer the caller frees; *len is
+ * its length. Returns NULL (errno set) when it cannot be read.
+ */
+char *cli_read_file(const char *path, size_t *len);
+
+struct cc_diag_list;
+
+/* Prints every kept diagnostic as FILE:LINE:COL: error|warning: MESSAGE. */
+void cli_print_diags(const struct cc_diag_list *diags);
 
 /* Prints "ccsim: error: MESSAGE" to stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -14,7 +14,11 @@
 static const struct cli_command commands[] = {
     {"erlang", cmd_erlang, "Erlang C / Erlang A figures for one staffing level"},
     {"staff", cmd_staff, "minimum agents meeting service targets"},
+    {"validate", cmd_validate, "check a scenario and summarise what it describes"},
+    {"run", cmd_run, "simulate a scenario and write results"},
+    {"sweep", cmd_sweep, "simulate a grid of what-ifs and compare them"},
     {"compare", cmd_compare, "compare results with a baseline, metric by metric"},
+    {"verify", cmd_verify, "check the simulator against Erlang C/A theory"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -1,0 +1,527 @@
+/*
+ * The planner's building blocks: interval requirements per channel with an
+ * explainable chain (workload -> Erlang -> occupancy cap -> shrinkage ->
+ * scheduled -> FTE), a shift plan by integer programming, the weekly FTE and
+ * hiring plan, and option costing. Inputs are plain structs independent of
+ * the scenario model, so a scenario (or any other program) maps onto them.
+ */
+#ifndef CC_PLAN_H
+#define CC_PLAN_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cc_erlang.h"
+#include "cc_status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ======================================================================== */
+/* Interval requirements                                                    */
+/* ======================================================================== */
+
+/*
+ * How a channel's contacts are served.
+ * Immediate channels (voice, chat, messaging) queue and are staffed with
+ * Erlang C or Erlang A per interval. Deferred channels (email, social) are
+ * staffed so that the work arriving over the response window is done within
+ * that window (the rolling-window rule, see cc_plan_requirement_new).
+ */
+typedef enum cc_plan_kind {
+    CC_PLAN_IMMEDIATE = 0,      /* queued contacts, Erlang staffing */
+    CC_PLAN_DEFERRED,           /* backlog work, rolling response window */
+} cc_plan_kind;
+
+/* Queueing model for immediate channels. */
+typedef enum cc_plan_method {
+    CC_PLAN_ERLANG_C = 0,       /* no abandonment (patience ignored) */
+    CC_PLAN_ERLANG_A,           /* exponential patience patience_s; Erlang C when it is 0 */
+} cc_plan_method;
+
+/* How shrinkage turns net agents into scheduled (gross) agents (SPEC 4.3). */
+typedef enum cc_shrinkage_formula {
+    CC_SHRINKAGE_DIVISIVE = 0,       /* gross = net / (1 - s), the industry's formula (default) */
+    CC_SHRINKAGE_MULTIPLICATIVE,     /* gross = net x (1 + s), the guide's formula */
+} cc_shrinkage_formula;
+
+/* Largest concurrency (parallel sessions per agent) accepted. */
+#define CC_PLAN_MAX_CONCURRENCY 32
+
+/*
+ * One channel over a horizon of equal intervals. Arrays are borrowed for the
+ * call and hold n_intervals values; the *_by_interval arrays are optional
+ * (NULL = use the scalar for every interval). Interval 0 starts at 00:00 of
+ * day 0 of the horizon. Initialise with cc_plan_channel_init, then set fields.
+ */
+typedef struct cc_plan_channel {
+    const char *name;               /* channel name for explain text, may be NULL */
+    cc_plan_kind kind;              /* immediate or deferred */
+    cc_plan_method method;          /* immediate only: Erlang C or Erlang A */
+    size_t n_intervals;             /* intervals in the horizon, >= 1 */
+    double interval_s;              /* interval length, seconds (900, 1800, 3600, ...) */
+    const double *contacts;         /* contacts reaching agents (after deflection and bot) */
+    const double *deflected;        /* contacts deflected (self-service), or NULL */
+    const double *contained;        /* contacts resolved by the bot, per interval, or NULL */
+    double initial_backlog;         /* deferred: contacts open at the start (interval 0) */
+    double aht_s;                   /* mean handle (talk) time, seconds, > 0 */
+    const double *aht_s_by_interval;    /* per-interval AHT, seconds, or NULL */
+    double wrap_s;                  /* after-contact work per contact, seconds, >= 0 */
+    const double *wrap_s_by_interval;   /* per-interval wrap-up, seconds, or NULL */
+    double patience_s;              /* mean exponential patience, seconds; 0 = none */
+    double answer_within_s;         /* threshold T; deferred: response window, seconds */
+    double service_level;           /* immediate: share answered within T, (0, 1]; 0 = no SL target */
+    double max_asa_s;               /* immediate: maximum ASA, seconds; 0 = no target */
+    double max_abandon;             /* immediate, Erlang A: maximum P(abandon), (0, 1]; 0 = no target */
+    double max_occupancy;           /* occupancy cap, (0, 1]; 0 = no cap */
+    cc_sl_definition sl_definition; /* how the service level is counted */
+    int concurrency;                /* sessions an agent holds at once, k >= 1 */
+    const double *stretch;          /* k AHT multipliers, [j-1] with j sessions open, or NULL */
+    double concurrency_overhead;    /* no stretch: AHT x (1 + overhead x (k - 1)), share */
+    double shrinkage;               /* total shrinkage share, [0, 1) */
+    const double *shrinkage_by_interval; /* per-interval shrinkage share, or NULL */
+    cc_shrinkage_formula shrinkage_formula; /* formula used for gross agents */
+    double hours_per_fte_week;      /* paid hours of one FTE per week, hours, > 0 */
+} cc_plan_channel;
+
+/* Bits of cc_plan_interval.flags. */
+#define CC_PLAN_F_ZERO        0x1u  /* no work (under 1e-6 contacts per hour): agents 0, no solve */
+#define CC_PLAN_F_CAP_BINDING 0x2u  /* the occupancy cap raised the Erlang requirement */
+#define CC_PLAN_F_CACHED      0x4u  /* Erlang figures reused from an identical earlier interval */
+
+/*
+ * One interval's chain. Every rounded figure is the ceiling of the fractional
+ * figure beside it (less 1e-9, so 20.0000000001 stays 20), and rounding never
+ * feeds the next stage: gross = net_agents / (1 - s), not ceil(net) / (1 - s).
+ */
+typedef struct cc_plan_interval {
+    double contacts;                /* contacts reaching agents */
+    double deflected;               /* contacts deflected before arriving */
+    double contained;               /* contacts resolved by the bot */
+    double aht_s;                   /* handle (talk) time before stretch, seconds */
+    double wrap_s;                  /* wrap-up, seconds */
+    double stretch;                 /* handle-time multiplier at full concurrency (1 when k = 1) */
+    double handle_s;                /* aht_s x stretch + wrap_s, seconds */
+    double workload_erlangs;        /* contacts x handle_s / interval_s: sessions busy on average */
+    double window_erlangs;          /* deferred: work of the last window / window, erlangs */
+    long erlang_servers;            /* immediate: Erlang requirement (agents, or sessions when k > 1) */
+    cc_erlang_result erlang;        /* immediate: figures at erlang_servers */
+    long capped_servers;            /* immediate: servers after the occupancy cap */
+    cc_erlang_result capped;        /* immediate: figures at capped_servers */
+    double net_agents;              /* capped_servers / k; deferred: window_erlangs / cap; agents */
+    long net_agents_rounded;        /* ceil(net_agents) */
+    double shrinkage;               /* shrinkage share used in this interval */
+    double gross_divisive;          /* net_agents / (1 - shrinkage), agents */
+    double gross_multiplicative;    /* net_agents x (1 + shrinkage), agents */
+    double gross_agents;            /* the one of the two the channel names, agents */
+    long scheduled_agents;          /* ceil(gross_agents) */
+    double fte_net;                 /* net_agents x interval hours / hours_per_fte_week, FTE-weeks */
+    double fte_gross;               /* gross_agents x interval hours / hours_per_fte_week, FTE-weeks */
+    double fte_scheduled;           /* scheduled_agents x interval h / FTE week h, FTE-weeks */
+    unsigned flags;                 /* CC_PLAN_F_* */
+} cc_plan_interval;
+
+/* Sums over the horizon. */
+typedef struct cc_plan_totals {
+    double contacts;                /* contacts reaching agents */
+    double deflected;               /* contacts deflected */
+    double contained;               /* contacts resolved by the bot */
+    double workload_hours;          /* sum of workload_erlangs x interval hours, hours */
+    double net_agent_hours;         /* sum of net_agents x interval hours, hours */
+    double gross_agent_hours;       /* sum of gross_agents x interval hours, hours */
+    double scheduled_agent_hours;   /* sum of scheduled_agents x interval hours, hours */
+    double fte_net;                 /* net_agent_hours / hours_per_fte_week, FTE-weeks */
+    double fte_gross;               /* gross_agent_hours / hours_per_fte_week, FTE-weeks */
+    double fte_scheduled;           /* scheduled_agent_hours / hours_per_fte_week, FTE-weeks */
+    long peak_scheduled;            /* largest scheduled_agents of any interval */
+    size_t n_solves;                /* Erlang staffing searches run */
+    size_t n_cached;                /* intervals that reused an earlier identical search */
+    size_t n_cap_binding;           /* intervals where the occupancy cap bound */
+} cc_plan_totals;
+
+/*
+ * The requirement of one channel: rows plus a copy of the settings the
+ * explain text quotes. Owned by the caller; free with cc_plan_requirement_free.
+ */
+typedef struct cc_plan_requirement {
+    char *name;                     /* channel name ("" when none was given) */
+    cc_plan_kind kind;              /* as given */
+    cc_plan_method method;          /* as given */
+    double interval_s;              /* interval length, seconds */
+    size_t n_intervals;             /* rows in `intervals` */
+    cc_plan_interval *intervals;    /* one row per interval */
+    cc_plan_totals totals;          /* sums over the rows */
+    int concurrency;                /* k */
+    double answer_within_s;         /* T or the response window, seconds */
+    double service_level;           /* SL target, 0 = none */
+    double max_asa_s;               /* ASA target, seconds, 0 = none */
+    double max_abandon;             /* abandonment target, 0 = none */
+    double max_occupancy;           /* occupancy cap, 0 = none */
+    double patience_s;              /* mean patience used, seconds (0 under Erlang C) */
+    cc_sl_definition sl_definition; /* how the service level is counted */
+    double initial_backlog;         /* deferred: contacts open at the start, counted in interval 0 */
+    cc_shrinkage_formula shrinkage_formula; /* formula used for gross agents */
+    double hours_per_fte_week;      /* FTE basis, hours */
+} cc_plan_requirement;
+
+/*
+ * Sets defaults: immediate, Erlang C, 1800 s intervals, concurrency 1, no
+ * stretch, SL 0.8 within 20 s, no cap, no shrinkage (divisive),
+ * 40 hours per FTE week. Array pointers are NULL; n_intervals is 0.
+ */
+void cc_plan_channel_init(cc_plan_channel *ch);
+
+/*
+ * Computes the requirement chain of every interval of `ch`.
+ *
+ * Immediate channels: the workload of interval i is A = contacts x handle_s /
+ * interval_s, with handle_s = aht_s x stretch + wrap_s. With concurrency k the
+ * handle time is stretched as if every session ran at full concurrency
+ * (stretch[k-1], or 1 + concurrency_overhead x (k - 1)): a conservative
+ * choice, since agents below k open sessions work faster. cc_staff_solve
+ * finds the fewest servers meeting the SL, ASA and abandonment targets
+ * (servers are sessions when k > 1); if the occupancy there exceeds the cap,
+ * cc_staff_solve is run again with the cap as a target (so under concurrency
+ * the cap limits session occupancy). Then net agents = servers / k, rounded
+ * up. Identical inputs (rate and handle time) are solved once per channel;
+ * intervals without work (under 1e-6 contacts per hour) are 0 without a solve.
+ *
+ * Deferred channels: every contact's work is spread evenly over the W =
+ * answer_within_s seconds that start with its arrival interval, so interval
+ * i needs window_erlangs = (work arriving in the W seconds ending at the end
+ * of interval i) / W agents, the oldest interval counted pro rata when W is
+ * not a whole number of intervals (W shorter than an interval counts only
+ * interval i, giving its own workload). Example: W = 4 h, 30-min intervals:
+ * agents(i) = sum of contacts x handle_s over intervals i-7..i / 14400 s.
+ * The initial backlog counts as work arriving in interval 0. The occupancy
+ * cap then divides: net = window_erlangs / cap. Service-level targets are not
+ * used (the window is the target).
+ *
+ * Both shrinkage formulas are reported; the channel's formula gives gross.
+ *
+ * On success *out owns a new requirement (free with cc_plan_requirement_free).
+ * exceptions: CC_EINVAL (an input out of range, naming the field and the
+ *             interval), CC_EINFEASIBLE (no staffing meets the targets in
+ *             some interval; the message names it).
+ */
+cc_status cc_plan_requirement_new(const cc_plan_channel *ch, cc_plan_requirement **out,
+                                  cc_error *err);
+
+/* Frees a requirement and everything it owns. Accepts NULL. */
+void cc_plan_requirement_free(cc_plan_requirement *req);
+
+/*
+ * Writes the chain of interval `index` as text to `out`, one stage a line,
+ * each with the arithmetic that produced it (for `--explain INTERVAL`). The
+ * Erlang stage also shows the figures one server fewer would give and which
+ * target they miss, so the binding target is visible.
+ * Numbers are printed with fixed precision: contacts and erlangs with 3
+ * decimals, agents with 3 decimals (fractional) or as integers (rounded),
+ * seconds with 1 decimal, shares with 4 decimals.
+ * exceptions: CC_EINVAL (index out of range), CC_EIO (write failed).
+ */
+cc_status cc_plan_requirement_explain(const cc_plan_requirement *req, size_t index, FILE *out,
+                                      cc_error *err);
+
+/*
+ * As cc_plan_requirement_explain, returning the text in a new string the
+ * caller frees with free(). Returns NULL on error (err filled).
+ */
+char *cc_plan_requirement_explain_string(const cc_plan_requirement *req, size_t index,
+                                         cc_error *err);
+
+/* ======================================================================== */
+/* Weekly aggregation                                                       */
+/* ======================================================================== */
+
+/*
+ * One week of the horizon (weeks count from the horizon start, 7 days each;
+ * the last may be partial). The sums accumulate over channels; the FTE
+ * fields are derived: agent hours / (hours_per_fte_week x days / 7), so a
+ * partial week is prorated.
+ */
+typedef struct cc_plan_week {
+    double days;                    /* days of the horizon in this week, (0, 7] */
+    double hours_per_fte_week;      /* FTE basis, hours */
+    double contacts;                /* contacts reaching agents */
+    double workload_hours;          /* workload erlang-hours */
+    double net_agent_hours;         /* net agent-hours */
+    double gross_agent_hours;       /* gross agent-hours (fractional, with shrinkage) */
+    double scheduled_agent_hours;   /* rounded scheduled agent-hours */
+    double fte_net;                 /* required FTE without shrinkage */
+    double fte_gross;               /* required FTE with shrinkage (fractional) */
+    double fte_scheduled;           /* FTE from rounded scheduled agents */
+    double occupancy;               /* workload_hours / net_agent_hours, 0 when no agents */
+} cc_plan_week;
+
+/* Number of weeks a horizon of n_intervals x interval_s spans (ceil of days / 7). */
+size_t cc_plan_week_count(size_t n_intervals, double interval_s);
+
+/*
+ * Adds one channel's requirement into weeks[0..n_weeks) (zero the array
+ * first), then recomputes the derived fields. Every requirement added to the
+ * same array must share hours_per_fte_week.
+ * exceptions: CC_EINVAL (n_weeks too small, or a different FTE basis).
+ */
+cc_status cc_plan_weeks_add(const cc_plan_requirement *req, cc_plan_week *weeks, size_t n_weeks,
+                            cc_error *err);
+
+/* ======================================================================== */
+/* Shift plan (integer programme, GLPK)                                     */
+/* ======================================================================== */
+
+/*
+ * A family of shift templates: starts every start_step_s from first_start_s
+ * to last_start_s (seconds after midnight), each length_s long (it may cross
+ * midnight), with an optional unpaid break at a fixed offset. All times must
+ * be whole multiples of the interval length.
+ */
+typedef struct cc_shift_rule {
+    const char *name;               /* rule name for reports, may be NULL */
+    double first_start_s;           /* earliest start, seconds after midnight, [0, 86400) */
+    double last_start_s;            /* latest start, seconds after midnight, >= first_start_s */
+    double start_step_s;            /* spacing of starts, seconds; 0 = only first_start_s */
+    double length_s;                /* time on site, seconds, > 0 */
+    double break_offset_s;          /* unpaid break start, seconds after the shift start */
+    double break_s;                 /* unpaid break length, seconds; 0 = none */
+    double paid_s;                  /* paid time, seconds; 0 = length_s - break_s */
+    unsigned days_mask;             /* bit d set = may start on weekday d (0 = Monday); 0 = every day */
+    long min_agents;                /* at least this many start at every allowed start and day */
+    long max_agents;                /* at most this many per start and day; 0 = no limit */
+} cc_shift_rule;
+
+/* The covering problem. */
+typedef struct cc_shift_problem {
+    size_t n_intervals;             /* intervals in the horizon; a whole number of days */
+    double interval_s;              /* interval length, seconds */
+    const double *required;         /* agents needed per interval (ceil is covered) */
+    int first_weekday;              /* weekday of day 0, 0 = Monday .. 6 = Sunday */
+    const cc_shift_rule *rules;     /* allowed shift rules */
+    size_t n_rules;                 /* number of rules, >= 1 */
+    int soft_coverage;              /* nonzero: under-coverage allowed at under_penalty */
+    double under_penalty;           /* cost of one agent-hour short, in paid hours; 0 = 100 */
+    double time_limit_s;            /* per block; 0 = none. The best plan found so far is kept */
+    double mip_gap;                 /* relative gap accepted as optimal; 0 = proven optimal */
+    int block_days;                 /* 0 = one programme for the horizon; 7 = week by week */
+} cc_shift_problem;
+
+/* Agents starting on one template on one day. */
+typedef struct cc_shift_start {
+    long day;                       /* day of the horizon, 0-based; < 0 = before it (night shifts) */
+    size_t rule;                    /* index into problem->rules */
+    double start_s;                 /* start, seconds after midnight */
+    long agents;                    /* agents starting, >= 1 */
+} cc_shift_start;
+
+/* The plan. Owned by the caller; free with cc_plan_shifts_free. */
+typedef struct cc_shift_plan {
+    size_t n_intervals;             /* rows in the arrays below */
+    long *needed;                   /* ceil(required) per interval, agents */
+    long *coverage;                 /* agents on duty (not on break) per interval */
+    size_t n_starts;                /* entries in `starts` */
+    cc_shift_start *starts;         /* nonzero starts, by day then rule then start time */
+    long n_shifts;                  /* sum of agents over starts */
+    double paid_hours;              /* sum of paid hours of every shift, hours */
+    double over_agent_hours;        /* sum of max(0, coverage - needed) x interval hours */
+    double under_agent_hours;       /* sum of max(0, needed - coverage) x interval hours */
+    size_t n_under_intervals;       /* intervals with coverage below needed */
+    size_t n_blocks;                /* programmes solved */
+    size_t n_blocks_optimal;        /* of which proven optimal (within mip_gap) */
+    int optimal;                    /* nonzero when every block is proven optimal */
+    size_t n_variables;             /* integer variables over all blocks */
+} cc_shift_plan;
+
+/*
+ * Chooses how many agents start on each allowed template on each day so that
+ * coverage >= ceil(required) in every interval at the fewest paid hours
+ * (with soft coverage: paid hours + under_penalty x short agent-hours).
+ * Solved with GLPK's branch-and-cut (glp_intopt with its presolver).
+ *
+ * With block_days > 0 the horizon is solved as a rolling horizon: each block
+ * is solved together with a look-ahead of the following days that its
+ * shifts can reach (so a Sunday night shift is weighed against Monday's
+ * morning need), only the block's own starts are kept, and their coverage
+ * past the block's end is fixed coverage for the next block. Night shifts
+ * may start before day 0 (day -1) when they reach into the horizon; minimum
+ * agents do not apply to them. Every shift's paid hours count in full, even
+ * the part outside the horizon.
+ *
+ * GLPK's terminal output is silenced per call (message level off) and its
+ * terminal switch is turned off and restored around the call; GLPK keeps
+ * that switch per thread, so concurrent calls from different threads are safe.
+ * GLPK also keeps a small environment per thread; a worker thread that is
+ * about to exit may release it with glp_free_env().
+ *
+ * exceptions: CC_EINVAL (bad rule or problem), CC_EINFEASIBLE (hard coverage
+ *             cannot be met; the message names the first block), CC_ENOCONV
+ *             (time limit reached before any plan), CC_ENUMERIC (GLPK failed).
+ */
+cc_status cc_plan_shifts_solve(const cc_shift_problem *p, cc_shift_plan **out, cc_error *err);
+
+/* Frees a shift plan. Accepts NULL. */
+void cc_plan_shifts_free(cc_shift_plan *plan);
+
+/* ======================================================================== */
+/* Headcount and hiring plan                                                */
+/* ======================================================================== */
+
+/* When to hire. */
+typedef enum cc_hire_policy {
+    CC_HIRE_TO_REQUIRED = 0,        /* hire so productive FTE >= required every week it can */
+    CC_HIRE_BEYOND_OVERTIME,        /* hire only beyond overtime: FTE x (1 + cap) >= required */
+} cc_hire_policy;
+
+/*
+ * Weekly supply against demand. Week 0 is the current week; a hire decided
+ * in week d starts in week d + lead_weeks and is productive from week
+ * d + lead_weeks + training_weeks. Headcount is counted in FTE.
+ */
+typedef struct cc_headcount_input {
+    size_t n_weeks;                 /* weeks in the plan, >= 1 */
+    const double *required_fte;     /* required FTE with shrinkage (gross), per week */
+    const double *required_fte_net; /* required FTE without shrinkage, or NULL (echoed) */
+    double hours_per_fte_week;      /* paid hours of one FTE per week, hours, > 0 */
+    double headcount;               /* productive FTE at the start of week 0 */
+    double attrition_monthly;       /* share leaving per month, [0, 1) */
+    int lead_weeks;                 /* weeks from decision to start, >= 0 */
+    int training_weeks;             /* weeks from start to productive, >= 0 */
+    double overtime_cap;            /* overtime hours allowed, share of available hours, >= 0 */
+    cc_hire_policy policy;          /* when to hire */
+    double cost_per_paid_hour;      /* in-house loaded cost per paid hour (trainees included) */
+    double overtime_cost_per_hour;  /* cost per overtime hour */
+    double vendor_cost_per_hour;    /* cost per vendor hour */
+    double cost_per_hire;           /* one-off cost per hire, charged in the start week */
+} cc_headcount_input;
+
+/* One week of the plan. */
+typedef struct cc_headcount_week {
+    double required_fte;            /* required FTE with shrinkage */
+    double required_fte_net;        /* required FTE without shrinkage (0 when not given) */
+    double available_fte;           /* productive FTE during the week */
+    double trainees;                /* hires in training during the week, FTE */
+    double leavers;                 /* productive FTE leaving during the week */
+    long hires_decided;             /* hires to decide this week (they start lead_weeks later) */
+    long hires_starting;            /* hires starting this week */
+    double gap_fte;                 /* required - available; negative = surplus */
+    double gap_pct;                 /* gap_fte / required_fte (0 when nothing is required) */
+    double overtime_hours;          /* gap hours covered by overtime */
+    double vendor_hours;            /* gap hours left to a vendor */
+    double cost_inhouse;            /* (available + trainees) x hours x cost_per_paid_hour */
+    double cost_overtime;           /* overtime_hours x overtime_cost_per_hour */
+    double cost_vendor;             /* vendor_hours x vendor_cost_per_hour */
+    double cost_hiring;             /* hires_starting x cost_per_hire */
+    double cost_total;              /* sum of the four costs */
+} cc_headcount_week;
+
+/* Sums over the plan. */
+typedef struct cc_headcount_totals {
+    double weekly_attrition;        /* 1 - (1 - attrition_monthly)^(12/52) */
+    long hires;                     /* hires over the plan */
+    size_t first_hire_week;         /* first week a hire can be productive (lead + training) */
+    size_t weeks_short;             /* weeks with available < required */
+    double overtime_hours;          /* hours */
+    double vendor_hours;            /* hours */
+    double cost_total;              /* sum of weekly totals */
+} cc_headcount_totals;
+
+/*
+ * Builds the hiring plan.
+ *
+ * Attrition: weekly rate a = 1 - (1 - attrition_monthly)^(12/52) (the monthly
+ * rate compounded over 52/12 weeks). Productive FTE evolves as
+ * available[w+1] = available[w] x (1 - a) + hires_starting[w+1-training];
+ * leavers[w] = available[w] x a; trainees do not leave during training.
+ *
+ * Hiring: weeks are visited in order; from week lead + training on, when
+ * available[w] falls short of the target (required, or required / (1 + cap)
+ * under CC_HIRE_BEYOND_OVERTIME), ceil(target - available) hires start in
+ * week w - training, decided in week w - training - lead. Hiring as late as
+ * possible keeps hires to the minimum: earlier hires would only lose more
+ * to attrition. Nobody is let go when requirement falls.
+ *
+ * Gap cover: gap hours = max(0, required - available) x hours_per_fte_week;
+ * overtime = min(gap hours, overtime_cap x available x hours_per_fte_week);
+ * the vendor takes the rest.
+ *
+ * Fills weeks[0..n_weeks) and *totals (may be NULL).
+ * exceptions: CC_EINVAL (an input out of range).
+ */
+cc_status cc_plan_headcount(const cc_headcount_input *in, cc_headcount_week *weeks,
+                             cc_headcount_totals *totals, cc_error *err);
+
+/* ======================================================================== */
+/* Option costing and comparison                                            */
+/* ======================================================================== */
+
+/* One team (in-house or vendor) within an option, over the horizon. */
+typedef struct cc_option_team {
+    const char *name;               /* team name, may be NULL */
+    double paid_hours;              /* paid hours over the horizon */
+    double handled_contacts;        /* contacts the team handles over the horizon */
+    double cost_per_paid_hour;      /* cost per paid hour (loaded), 0 = none */
+    double cost_per_contact;        /* vendor price per handled contact, 0 = none */
+    double fixed_cost;              /* fixed fee over the horizon */
+} cc_option_team;
+
+/* Attained service of one channel under an option; a target of 0 is not a target. */
+typedef struct cc_option_channel {
+    const char *name;               /* channel name, may be NULL */
+    double service_level;           /* attained service level, [0, 1] */
+    double service_level_target;    /* required service level */
+    double asa_s;                   /* attained ASA, seconds */
+    double max_asa_s;               /* ASA target, seconds */
+    double abandon;                 /* attained abandonment share */
+    double max_abandon;             /* abandonment target */
+} cc_option_channel;
+
+/* One staffing option (in-house only, outsourced, hybrid overflow, ...). */
+typedef struct cc_plan_option {
+    const char *name;               /* option name */
+    const cc_option_team *teams;    /* teams of the option */
+    size_t n_teams;                 /* number of teams */
+    const cc_option_channel *channels; /* attained service per channel */
+    size_t n_channels;              /* number of channels */
+    double weeks;                   /* horizon length, weeks, > 0 */
+    double fte;                     /* FTE of the option (echoed) */
+} cc_plan_option;
+
+/* Costs and verdict of one option. */
+typedef struct cc_option_result {
+    double paid_hours;              /* sum over teams, hours */
+    double handled_contacts;        /* sum over teams */
+    double cost_total;              /* hours x rate + contacts x price + fixed, horizon */
+    double cost_per_week;           /* cost_total / weeks */
+    double cost_per_contact;        /* cost_total / handled_contacts (0 when none) */
+    int meets_targets;              /* nonzero when every channel meets every target */
+    size_t n_targets_missed;        /* channel targets missed */
+    double worst_sl_margin;         /* min over channels with an SL target of attained - target */
+    int cheapest;                   /* nonzero on the cheapest option meeting every target */
+    double delta_cost_per_week;     /* cost_per_week - option 0's */
+    double delta_cost_per_contact;  /* cost_per_contact - option 0's */
+} cc_option_result;
+
+/*
+ * Costs one option: for every team, paid_hours x cost_per_paid_hour +
+ * handled_contacts x cost_per_contact + fixed_cost; then per week and per
+ * handled contact; and whether every channel meets its targets (attained
+ * SL >= target, ASA <= max, abandonment <= max). Deltas are left 0.
+ * exceptions: CC_EINVAL (negative figures, weeks <= 0).
+ */
+cc_status cc_plan_option_cost(const cc_plan_option *opt, cc_option_result *res, cc_error *err);
+
+/*
+ * Costs every option into results[0..n), fills the deltas against option 0
+ * (the baseline) and marks the option with the lowest cost per week among
+ * those meeting every target (ties go to the earlier option). *best (may be
+ * NULL) receives its index, or -1 when no option meets every target.
+ * exceptions: CC_EINVAL (n == 0, or as cc_plan_option_cost).
+ */
+cc_status cc_plan_options_compare(const cc_plan_option *opts, size_t n,
+                                  cc_option_result *results, long *best, cc_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

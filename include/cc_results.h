@@ -1,0 +1,177 @@
+/*
+ * Result types of a simulation: the raw totals of each replication, their
+ * mean with a 95% Student-t confidence interval across replications, the
+ * risk of missing a target, and per-interval rows. Reports, JSON writers and
+ * compare read these; the engine and cc_replicate fill them.
+ *
+ * Definitions: "presented" contacts reached the agents' queue (offered less
+ * deflected, contained by the bot, bounced and still in the bot); service
+ * level = answered within T / presented; ASA = mean wait of answered
+ * contacts (first-response time for email and social); P(abandon) =
+ * abandoned / presented. Per-interval rows are by arrival interval, except
+ * backlog and team figures, which are by clock interval.
+ */
+#ifndef CC_RESULTS_H
+#define CC_RESULTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CC_RESULTS_NAME_MAX 64
+
+/* A mean over replications with its 95% confidence interval. */
+typedef struct cc_estimate {
+    double mean;        /* mean over the replications where the value is defined */
+    double half_width;  /* 95% Student-t half width; 0 when n < 2 */
+    long n;             /* replications where the value is defined (e.g. had contacts) */
+} cc_estimate;
+
+/* One channel's totals in one replication (counts are whole numbers). */
+typedef struct cc_rep_channel {
+    double offered;            /* contacts that arrived: fresh, repeats, initial backlog */
+    double repeats;            /* of which retrials, transfers in and bounce-backs */
+    double deflected;          /* removed by self-service before reaching anyone */
+    double bot_entered;        /* handled first by the chatbot */
+    double contained;          /* resolved by the bot */
+    double bounced;            /* left the bot to come back later */
+    double presented;          /* reached the agents' queue */
+    double queued;             /* presented and not answered at once */
+    double answered;           /* taken by an agent */
+    double answered_in_target; /* answered with wait <= answer_within_s */
+    double abandoned;          /* left the queue when patience ran out */
+    double retried;            /* abandoned contacts that will try again */
+    double transferred;        /* handled contacts passed on to another channel */
+    double waiting_end;        /* still in the queue at the end */
+    double in_bot_end;         /* still in the bot at the end */
+    double wait_answered_s;    /* sum of waits of answered contacts, seconds */
+    double wait_abandoned_s;   /* sum of waits of abandoned contacts, seconds */
+    double handle_s;           /* sum of handle times of answered contacts, seconds */
+    double wrap_s;             /* sum of wrap-up times of answered contacts, seconds */
+    double bot_s;              /* sum of time in the bot of contacts that left it, seconds */
+    double queue_area_s;       /* integral of the queue length over time, contact-seconds */
+    double max_queue;          /* largest queue length seen */
+    double wait_p50_s;         /* median wait of answered contacts, seconds */
+    double wait_p90_s;         /* 90th percentile, seconds */
+    double wait_p99_s;         /* 99th percentile, seconds */
+    double intervals_active;   /* intervals with presented contacts */
+    double intervals_missed;   /* of which missed the channel's target */
+    double days_active;        /* days with presented contacts */
+    double days_missed;        /* of which missed the target */
+    double duration_s;         /* statistics period: end of run less warm-up, seconds */
+} cc_rep_channel;
+
+/* One team's totals in one replication. */
+typedef struct cc_rep_team {
+    double present_s;          /* agent-seconds available (on duty less shrinkage, plus overrun) */
+    double busy_s;             /* agent-seconds with at least one contact or wrap-up */
+    double session_s;          /* session-seconds (contacts in hand summed over agents) */
+    double chat_capacity_s;    /* session slots of agents in chat mode, slot-seconds */
+    double chat_session_s;     /* session-seconds of agents in chat mode */
+    double paid_s;             /* scheduled agent-seconds (before shrinkage) */
+    double handled;            /* contacts completed */
+    double cost;               /* paid hours x cost_per_hour + handled x cost_per_contact */
+} cc_rep_team;
+
+/* One channel across replications. */
+typedef struct cc_channel_summary {
+    char name[CC_RESULTS_NAME_MAX]; /* channel name */
+    cc_estimate offered;       /* contacts */
+    cc_estimate deflected;     /* contacts */
+    cc_estimate contained;     /* contacts */
+    cc_estimate presented;     /* contacts */
+    cc_estimate answered;      /* contacts */
+    cc_estimate abandoned;     /* contacts */
+    cc_estimate waiting_end;   /* contacts */
+    cc_estimate service_level; /* share */
+    cc_estimate asa_s;         /* seconds */
+    cc_estimate mean_wait_s;   /* all answered and abandoned, seconds */
+    cc_estimate p_wait;        /* share of presented that queued */
+    cc_estimate p_abandon;     /* share of presented */
+    cc_estimate aht_s;         /* mean handle time, seconds */
+    cc_estimate acw_s;         /* mean wrap-up time, seconds */
+    cc_estimate bot_time_s;    /* mean time in the bot of those that left it, seconds */
+    cc_estimate containment;   /* contained / bot_entered */
+    cc_estimate mean_queue;    /* time-average queue length, contacts */
+    cc_estimate max_queue;     /* contacts */
+    cc_estimate wait_p50_s;    /* seconds */
+    cc_estimate wait_p90_s;    /* seconds */
+    cc_estimate wait_p99_s;    /* seconds */
+    double risk;               /* share of replications that missed the target */
+    cc_estimate risk_intervals; /* share of active intervals that missed the target */
+    cc_estimate risk_days;     /* share of active days that missed the target */
+} cc_channel_summary;
+
+/* One team across replications. */
+typedef struct cc_team_summary {
+    char name[CC_RESULTS_NAME_MAX]; /* team name */
+    cc_estimate occupancy;     /* busy / present */
+    cc_estimate utilisation;   /* chat sessions / chat session slots, when in chat mode */
+    cc_estimate agent_hours;   /* present agent-hours */
+    cc_estimate paid_hours;    /* scheduled agent-hours */
+    cc_estimate handled;       /* contacts */
+    cc_estimate cost;          /* currency units */
+} cc_team_summary;
+
+/* One channel in one interval across replications. */
+typedef struct cc_interval_channel {
+    cc_estimate offered;       /* contacts arriving in the interval */
+    cc_estimate deflected;     /* contacts */
+    cc_estimate contained;     /* contacts */
+    cc_estimate answered;      /* contacts */
+    cc_estimate abandoned;     /* contacts */
+    cc_estimate service_level; /* share (replications with presented contacts) */
+    cc_estimate asa_s;         /* seconds */
+    cc_estimate aht_s;         /* seconds */
+    cc_estimate p_abandon;     /* share */
+    cc_estimate backlog_end;   /* contacts waiting at the interval's end */
+    double wait_p50_s;         /* pooled over replications; NaN without answered contacts */
+    double wait_p90_s;         /* seconds */
+    double wait_p99_s;         /* seconds */
+    double risk;               /* share of replications whose interval missed the target */
+} cc_interval_channel;
+
+/* One team in one interval across replications. */
+typedef struct cc_interval_team {
+    cc_estimate agents;        /* mean agents present over the interval */
+    cc_estimate occupancy;     /* busy / present */
+    cc_estimate utilisation;   /* chat sessions / slots */
+    cc_estimate handled;       /* contacts completed in the interval */
+    double paid_hours;         /* scheduled agent-hours */
+    cc_estimate cost;          /* currency units */
+} cc_interval_team;
+
+/* Everything a run produces. Owned by the caller of cc_replicate. */
+typedef struct cc_results {
+    size_t n_channels;              /* channels */
+    size_t n_teams;                 /* teams */
+    size_t n_intervals;             /* horizon intervals */
+    double interval_s;              /* interval length, seconds */
+    long replications;              /* replications run */
+    uint64_t seed;                  /* base seed */
+    cc_channel_summary *channels;   /* n_channels */
+    cc_team_summary *teams;         /* n_teams */
+    cc_rep_channel *rep_channels;   /* [r * n_channels + c], replication r's raw totals */
+    cc_rep_team *rep_teams;         /* [r * n_teams + t] */
+    cc_interval_channel *intervals; /* [i * n_channels + c]; NULL without interval statistics */
+    cc_interval_team *team_intervals; /* [i * n_teams + t]; NULL without interval statistics */
+    uint64_t model_events;          /* arrivals + completions + abandonments, all replications */
+} cc_results;
+
+/* Frees the results and every array in them. Accepts NULL. */
+void cc_results_free(cc_results *res);
+
+/*
+ * Mean and 95% Student-t confidence interval of values[0..n-1] taken every
+ * `stride` doubles, skipping NaN (undefined) values.
+ */
+cc_estimate cc_estimate_of(const double *values, size_t n, size_t stride);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,341 @@
+/*
+ * The discrete-event simulation engine and its flat input, cc_simmodel: plain
+ * structs in seconds with one value per horizon interval, filled from a
+ * scenario by the loader or built directly in C by tests and benchmarks. A
+ * cc_sim is the workspace of one replication (new / reset / run / free);
+ * cc_replicate runs many replications in parallel with results that do not
+ * depend on the number of threads.
+ *
+ * Example:
+ *     cc_simmodel *m = cc_simmodel_new(1, 1, 1);
+ *     ... fill m->channels[0], m->teams[0] ...
+ *     cc_run_options opt = cc_run_options_default();
+ *     cc_results *res;
+ *     if (cc_replicate(m, &opt, &res, &err) == CC_OK) { ...; cc_results_free(res); }
+ *     cc_simmodel_free(m);
+ */
+#ifndef CC_SIM_H
+#define CC_SIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cc_results.h"
+#include "cc_status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The most sessions one agent may hold on a chat or messaging channel. */
+#define CC_SIM_MAX_CONCURRENCY 16
+
+/* Longest channel and team name kept, including the terminating NUL. */
+#define CC_SIM_NAME_MAX 64
+
+/*
+ * Kinds of channel. Voice, chat and messaging are live: customers may
+ * abandon. Chat and messaging agents may hold several sessions. Email and
+ * social are deferred: no abandonment, measured by first-response time.
+ */
+typedef enum cc_channel_kind {
+    CC_CHANNEL_VOICE = 0,
+    CC_CHANNEL_CHAT,
+    CC_CHANNEL_MESSAGING,
+    CC_CHANNEL_EMAIL,
+    CC_CHANNEL_SOCIAL,
+} cc_channel_kind;
+
+/* Families of duration distributions, all parameterised by mean (and cv). */
+typedef enum cc_dist_kind {
+    CC_DIST_NONE = 0,        /* no duration: zero wrap-up, infinite patience, ... */
+    CC_DIST_EXPONENTIAL,     /* mean_s */
+    CC_DIST_LOGNORMAL,       /* mean_s and cv */
+    CC_DIST_GAMMA,           /* mean_s and cv (shape 1/cv^2) */
+    CC_DIST_DETERMINISTIC,   /* always mean_s */
+    CC_DIST_EMPIRICAL,       /* one of values_s, each equally likely */
+} cc_dist_kind;
+
+/* A duration distribution. */
+typedef struct cc_dist {
+    cc_dist_kind kind;      /* family */
+    double mean_s;          /* mean, seconds (not used by empirical) */
+    double cv;              /* coefficient of variation sd/mean, > 0 (lognormal, gamma) */
+    double *values_s;       /* empirical observations, seconds; malloc'ed, owned by the model */
+    size_t n_values;        /* number of values_s */
+} cc_dist;
+
+/* Which chat agent receives a new session (SPEC 4.1). */
+typedef enum cc_chat_policy {
+    CC_CHAT_FILL = 0,   /* agents with open sessions first, most sessions first */
+    CC_CHAT_SPREAD,     /* idle agents first, then fewest open sessions first */
+} cc_chat_policy;
+
+/* A channel's service target; a goal left at 0 is not a target. */
+typedef struct cc_sim_target {
+    double answer_within_s; /* T: answered (first response) within T seconds is in target */
+    double service_level;   /* goal for answered-within-T / presented, (0, 1]; 0 = none */
+    double max_asa_s;       /* goal for ASA, seconds; 0 = none */
+    double max_abandon;     /* goal for abandoned / presented, (0, 1]; 0 = none */
+} cc_sim_target;
+
+/*
+ * A contact that comes back as a new contact later: retrials of abandoned
+ * customers, transfers of handled contacts, bot bounce-backs.
+ */
+typedef struct cc_sim_repeat {
+    double share;           /* share of the eligible contacts that come back, [0, 1] */
+    cc_dist delay;          /* time until they come back; none = at once */
+    int channel;            /* channel index they come back on */
+} cc_sim_repeat;
+
+/*
+ * A chatbot fronting a channel. A fresh contact spends `time` in the bot;
+ * then a share containment[i] (i = its arrival interval) is resolved; of the
+ * rest a share bounce.share leaves and returns later on bounce.channel; the
+ * others escalate to the queue with handle time x handle_factor and patience
+ * x patience_factor. Bot time is not queue wait.
+ */
+typedef struct cc_sim_bot {
+    int enabled;            /* 1 when the bot fronts the channel */
+    cc_dist time;           /* time spent in the bot */
+    double *containment;    /* per interval share resolved by the bot, [0, 1]; n_intervals values */
+    double handle_factor;   /* handle-time multiplier for escalated contacts, > 0 (1.25 = +25%) */
+    double patience_factor; /* patience multiplier for escalated contacts, > 0 */
+    cc_sim_repeat bounce;   /* bounce-back share (of not contained), delay, channel */
+} cc_sim_bot;
+
+/* One channel (SPEC 3 and 4.1). */
+typedef struct cc_sim_channel {
+    char name[CC_SIM_NAME_MAX];   /* for reports */
+    cc_channel_kind kind;         /* voice, chat, messaging, email, social */
+    double *arrival_rate;         /* per interval, forecast arrivals per second before deflection */
+    double *deflection;           /* per interval share of arrivals deflected by self-service */
+    double forecast_cv;           /* cv of the day-level gamma volume multiplier (mean 1); 0 = none */
+    long initial_backlog;         /* contacts waiting at time 0 */
+    double *arrival_times_s;      /* optional trace of fresh arrival times (ascending, seconds);
+                                     replaces the Poisson process; malloc'ed, owned */
+    size_t n_arrival_times;       /* entries of arrival_times_s; 0 = Poisson */
+    cc_dist handle;               /* handle (talk) time */
+    cc_dist wrapup;               /* after-contact work; none = 0 */
+    cc_dist patience;             /* live channels; none = customers wait forever */
+    int concurrency;              /* sessions per agent, 1..CC_SIM_MAX_CONCURRENCY (chat, messaging) */
+    double stretch[CC_SIM_MAX_CONCURRENCY + 1]; /* handle-time multiplier when a new session
+                                                   makes k sessions open (index k); 0 = 1 */
+    int priority;                 /* higher is more urgent */
+    cc_sim_target target;         /* service target */
+    cc_sim_bot bot;               /* chatbot in front of the channel */
+    cc_sim_repeat retrial;        /* abandoned customers who try again */
+    cc_sim_repeat transfer;       /* handled contacts passed on (tier 2) */
+} cc_sim_channel;
+
+/* A team's skill for one channel. */
+typedef struct cc_sim_skill {
+    double proficiency;     /* handle-time multiplier; 0 = not skilled for the channel */
+    int rank;               /* preference for the channel: lower ranks are offered contacts first */
+    double overflow_s;      /* the team is eligible only for contacts that waited >= this, seconds */
+} cc_sim_skill;
+
+/*
+ * A team (agent group). Shrinkage is simulated as unavailable agents: in
+ * interval i the team has floor(agents[i] x (1 - shrinkage[i]) + carry)
+ * agents available, the fractional remainder carried to the next interval,
+ * so the available agent-hours match the net hours and the run is
+ * reproducible. An agent leaving (count going down) finishes the contacts in
+ * hand first; paid hours count agents[i] x interval length.
+ */
+typedef struct cc_sim_team {
+    char name[CC_SIM_NAME_MAX];   /* for reports */
+    int *agents;                  /* per interval agents on duty (from shifts) */
+    double *shrinkage;            /* per interval share of on-duty agents unavailable, [0, 1) */
+    cc_sim_skill *skills;         /* one per channel */
+    double cost_per_hour;         /* cost per paid agent hour */
+    double cost_per_contact;      /* cost per handled contact (vendors) */
+    int outsourced;               /* 1 for a vendor team */
+} cc_sim_team;
+
+/*
+ * The whole input of a simulation. Every pointer inside is owned by the model
+ * and released by cc_simmodel_free (arrays the caller installs must come from
+ * malloc). Per-interval arrays have n_intervals entries.
+ */
+typedef struct cc_simmodel {
+    size_t n_intervals;           /* horizon length in intervals, >= 1 */
+    double interval_s;            /* interval length, seconds */
+    size_t intervals_per_day;     /* for day-level forecast noise and daily risk; >= 1 */
+    double warmup_s;              /* contacts arriving before this are not in the totals */
+    long max_arrivals;            /* stop fresh arrivals after this many (all channels); 0 = none */
+    int drain;                    /* 1: after arrivals stop, run until every contact has left */
+    cc_chat_policy chat_policy;   /* which chat agent gets a new session */
+    size_t n_channels;            /* channels */
+    cc_sim_channel *channels;     /* n_channels */
+    size_t n_teams;               /* teams */
+    cc_sim_team *teams;           /* n_teams */
+} cc_simmodel;
+
+/*
+ * Allocates a model with every per-interval array zeroed, distributions
+ * none, concurrency 1, factors 1, interval 1800 s and 48 intervals per day.
+ * Free with cc_simmodel_free. Aborts on out of memory.
+ */
+cc_simmodel *cc_simmodel_new(size_t n_intervals, size_t n_channels, size_t n_teams);
+
+/* Frees the model and everything it owns. Accepts NULL. */
+void cc_simmodel_free(cc_simmodel *m);
+
+/*
+ * Checks every field for range and consistency (channel indices, per-kind
+ * rules such as no patience on email, bot shares). Returns CC_OK or
+ * CC_EINVAL with a message naming the channel or team and the field.
+ */
+cc_status cc_simmodel_validate(const cc_simmodel *m, cc_error *err);
+
+/*
+ * A single-queue model (M/M/N, or M/M/N+M when patience_mean_s > 0): one
+ * voice channel with Poisson arrivals at `arrivals_per_s`, exponential
+ * handle time of mean aht_s, exponential patience, `agents` identical agents
+ * and answer-within target_s. The horizon is one interval of horizon_s
+ * seconds; max_arrivals > 0 stops arrivals after that many and drains.
+ * Free with cc_simmodel_free.
+ */
+cc_simmodel *cc_simmodel_single_queue(double arrivals_per_s, double aht_s, long agents,
+                                      double patience_mean_s, double target_s,
+                                      double horizon_s, long max_arrivals);
+
+/*
+ * The reference workloads of bench/WORKLOADS.md: 1 = W1 (M/M/100, 0.3/s,
+ * AHT 300 s), 2 = W2 (W1 with Exp(120 s) patience), 3 = W3 (phone, chat with
+ * concurrency 3, email; teams of 60 and 30), each stopping after
+ * n_arrivals and draining. Returns NULL for another `which`.
+ */
+cc_simmodel *cc_simmodel_workload(int which, long n_arrivals);
+
+/* Returns "voice", "chat", ... for a channel kind. */
+const char *cc_channel_kind_name(cc_channel_kind kind);
+
+/* ---- one replication ---------------------------------------------------- */
+
+/* Workspace of one replication (opaque). */
+typedef struct cc_sim cc_sim;
+
+/*
+ * What a workspace collects besides the totals. Per-interval counters are
+ * always kept (about 100 bytes per interval and channel or team).
+ */
+typedef struct cc_sim_options {
+    int interval_percentiles; /* 1: per-interval wait histograms (348 bytes per interval
+                                 and channel) */
+} cc_sim_options;
+
+/*
+ * Allocates a workspace for `model`, which it borrows: the model must
+ * outlive the workspace and stay unchanged. Validates the model first.
+ * Call cc_sim_reset before running. Free with cc_sim_free.
+ * exceptions: CC_EINVAL (invalid model; *out untouched).
+ */
+cc_status cc_sim_new(const cc_simmodel *model, const cc_sim_options *opt, cc_sim **out,
+                     cc_error *err);
+
+/*
+ * Returns the workspace to time 0 for replication `replication` of `seed`:
+ * empty calendar, fresh streams, initial staffing and backlog, zeroed
+ * statistics. Does not allocate unless the model needs more room than a
+ * previous replication did.
+ */
+void cc_sim_reset(cc_sim *sim, uint64_t seed, uint64_t replication);
+
+/* Kinds of event reported by cc_sim_step. */
+typedef enum cc_sim_event_kind {
+    CC_EV_NONE = 0,       /* no event (the run is over) */
+    CC_EV_ARRIVAL,        /* a fresh contact arrives */
+    CC_EV_REPEAT,         /* a retrial, transfer or bounce-back enters its channel */
+    CC_EV_BOT_END,        /* a contact leaves the bot */
+    CC_EV_COMPLETE,       /* a contact's handle time ends */
+    CC_EV_WRAP_END,       /* an agent's after-contact work ends */
+    CC_EV_ABANDON,        /* a waiting contact's patience runs out */
+    CC_EV_OVERFLOW,       /* a waiting contact reaches a team's overflow threshold */
+    CC_EV_INTERVAL,       /* an interval boundary: staffing and statistics */
+    CC_EV_WARMUP,         /* the end of the warm-up: totals start */
+    CC_EV_STALE,          /* a timer of a contact already answered (no state change) */
+} cc_sim_event_kind;
+
+/* One processed event, for single-stepped tests. */
+typedef struct cc_sim_event {
+    cc_sim_event_kind kind;   /* what happened */
+    double time_s;            /* simulation clock, seconds */
+    int channel;              /* channel of the contact, or -1 */
+    int team;                 /* team of the agent involved, or -1 */
+    long agent;               /* agent index within the team, or -1 */
+    double wait_s;            /* wait of the contact answered or abandoned, or 0 */
+} cc_sim_event;
+
+/*
+ * Processes the next event and describes it in *ev (may be NULL). Returns 1
+ * when an event was processed, 0 when the run is over (the horizon ended, or
+ * arrivals stopped, drain was asked and the system is empty); then the
+ * replication's statistics are final.
+ */
+int cc_sim_step(cc_sim *sim, cc_sim_event *ev);
+
+/* Runs the replication to its end (cc_sim_step until it returns 0). */
+void cc_sim_run(cc_sim *sim);
+
+/* The simulation clock, seconds. */
+double cc_sim_now(const cc_sim *sim);
+
+/* Contacts waiting in channel `channel`'s queue now. */
+long cc_sim_queue_length(const cc_sim *sim, int channel);
+
+/* A team's agents now. */
+typedef struct cc_sim_team_state {
+    long present;     /* agents on duty and available, plus those finishing work */
+    long idle;        /* present agents without work */
+    long busy;        /* agents with at least one contact or in wrap-up */
+    long sessions;    /* contacts being handled by the team */
+    long leaving;     /* agents finishing their work before going off duty */
+} cc_sim_team_state;
+
+/* Fills *out with team `team`'s state now. */
+void cc_sim_team_state_get(const cc_sim *sim, int team, cc_sim_team_state *out);
+
+/*
+ * The finished replication's totals: n_channels channel records and n_teams
+ * team records, owned by the workspace, valid until the next reset or free.
+ */
+const cc_rep_channel *cc_sim_rep_channels(const cc_sim *sim);
+const cc_rep_team *cc_sim_rep_teams(const cc_sim *sim);
+
+/* Model events (arrivals, repeats, completions, abandonments) processed. */
+uint64_t cc_sim_model_events(const cc_sim *sim);
+
+/* Frees the workspace. Accepts NULL. */
+void cc_sim_free(cc_sim *sim);
+
+/* ---- replications ------------------------------------------------------- */
+
+/* Options of cc_replicate. */
+typedef struct cc_run_options {
+    long replications;        /* >= 1 */
+    uint64_t seed;            /* base seed; replication r uses streams keyed by (seed, r) */
+    int threads;              /* OpenMP threads; 0 = the runtime's default */
+    int interval_stats;       /* per-interval results (cc_results.intervals) */
+    int interval_percentiles; /* per-interval wait percentiles (pooled histograms) */
+} cc_run_options;
+
+/* 20 replications, seed 1, default threads, per-interval statistics on. */
+cc_run_options cc_run_options_default(void);
+
+/*
+ * Runs opt->replications independent replications of `model` (borrowed) in
+ * parallel and merges them in replication order, so *out is bit-identical
+ * for any thread count. *out is owned by the caller: cc_results_free.
+ * exceptions: CC_EINVAL (invalid model or options; *out untouched).
+ */
+cc_status cc_replicate(const cc_simmodel *model, const cc_run_options *opt, cc_results **out,
+                       cc_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

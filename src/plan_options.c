@@ -1,0 +1,98 @@
+/*
+ * Option costing: what an in-house, outsourced or hybrid staffing option
+ * costs per week and per handled contact, whether it meets every channel's
+ * targets, and which option is the cheapest one that does. Costs are summed
+ * from paid hours, per-contact vendor prices and fixed fees.
+ */
+#include <assert.h>
+#include <math.h>
+#include <string.h>
+
+#include "cc_plan.h"
+
+static const char *option_name(const cc_plan_option *opt)
+{
+    return opt->name != NULL ? opt->name : "";
+}
+
+static int nonneg(double x)
+{
+    return isfinite(x) && x >= 0;
+}
+
+cc_status cc_plan_option_cost(const cc_plan_option *opt, cc_option_result *res, cc_error *err)
+{
+    int have_sl = 0;
+
+    assert(opt != NULL && res != NULL);
+    if (!(opt->weeks > 0) || !isfinite(opt->weeks))
+        return cc_error_setf(err, CC_EINVAL, "option '%s' lasts %g weeks; allowed: > 0",
+                             option_name(opt), opt->weeks);
+    if ((opt->n_teams > 0 && opt->teams == NULL) ||
+        (opt->n_channels > 0 && opt->channels == NULL))
+        return cc_error_setf(err, CC_EINVAL, "option '%s' has no team or channel array",
+                             option_name(opt));
+    memset(res, 0, sizeof *res);
+    for (size_t k = 0; k < opt->n_teams; k++) {
+        const cc_option_team *tm = &opt->teams[k];
+        if (!nonneg(tm->paid_hours) || !nonneg(tm->handled_contacts) ||
+            !nonneg(tm->cost_per_paid_hour) || !nonneg(tm->cost_per_contact) ||
+            !nonneg(tm->fixed_cost))
+            return cc_error_setf(err, CC_EINVAL,
+                                 "team %zu '%s' of option '%s' has a negative or non-finite "
+                                 "hour, contact or cost figure",
+                                 k, tm->name != NULL ? tm->name : "", option_name(opt));
+        res->paid_hours += tm->paid_hours;
+        res->handled_contacts += tm->handled_contacts;
+        res->cost_total += tm->paid_hours * tm->cost_per_paid_hour +
+                           tm->handled_contacts * tm->cost_per_contact + tm->fixed_cost;
+    }
+    res->cost_per_week = res->cost_total / opt->weeks;
+    res->cost_per_contact = res->handled_contacts > 0 ? res->cost_total / res->handled_contacts
+                                                      : 0.0;
+
+    for (size_t c = 0; c < opt->n_channels; c++) {
+        const cc_option_channel *ch = &opt->channels[c];
+        if (ch->service_level_target > 0) {
+            double margin = ch->service_level - ch->service_level_target;
+            if (!have_sl || margin < res->worst_sl_margin)
+                res->worst_sl_margin = margin;
+            have_sl = 1;
+            if (!(ch->service_level >= ch->service_level_target))
+                res->n_targets_missed++;
+        }
+        if (ch->max_asa_s > 0 && !(ch->asa_s <= ch->max_asa_s))
+            res->n_targets_missed++;
+        if (ch->max_abandon > 0 && !(ch->abandon <= ch->max_abandon))
+            res->n_targets_missed++;
+    }
+    res->meets_targets = res->n_targets_missed == 0;
+    return CC_OK;
+}
+
+cc_status cc_plan_options_compare(const cc_plan_option *opts, size_t n,
+                                  cc_option_result *results, long *best, cc_error *err)
+{
+    long cheapest = -1;
+    cc_status st;
+
+    assert(results != NULL);
+    if (n == 0 || opts == NULL)
+        return cc_error_setf(err, CC_EINVAL, "no options to compare");
+    for (size_t k = 0; k < n; k++) {
+        if ((st = cc_plan_option_cost(&opts[k], &results[k], err)) != CC_OK)
+            return st;
+        if (results[k].meets_targets &&
+            (cheapest < 0 || results[k].cost_per_week < results[cheapest].cost_per_week))
+            cheapest = (long)k;
+    }
+    for (size_t k = 0; k < n; k++) {
+        results[k].delta_cost_per_week = results[k].cost_per_week - results[0].cost_per_week;
+        results[k].delta_cost_per_contact =
+            results[k].cost_per_contact - results[0].cost_per_contact;
+        results[k].cheapest = (long)k == cheapest;
+    }
+    if (best != NULL)
+        *best = cheapest;
+    return CC_OK;
+}

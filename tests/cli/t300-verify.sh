@@ -1,0 +1,58 @@
+#!/bin/sh
+# ccsim verify: the simulator against Erlang C / Erlang A theory. Every check
+# agrees at the default seed and at another one, the JSON is well formed and
+# complete, the output does not depend on the number of threads, and usage
+# errors exit 2.
+set -u
+. tests/cli/lib.sh
+
+run verify
+check "default run: exit 0, nothing on stderr" test "$rc" -eq 0 -a ! -s "$err"
+check "default run: every check agrees" grep -q '^every check agrees with theory$' "$out"
+check "default run: no check disagrees" sh -c '! grep -q DISAGREES "$1"' _ "$out"
+check "default run: five cases, Erlang C and A" \
+    sh -c 'test "$(grep -c "^W1: Erlang C\|^W2: Erlang A\|^Erlang [CA]" "$1")" -eq 5' _ "$out"
+check "default run: Little's law and conservation per case" \
+    sh -c 'test "$(grep -c "Little.s law.* ok$" "$1")" -eq 5 &&
+           test "$(grep -c "conservation .*exact in 20 of 20 replications ok$" "$1")" -eq 5' _ "$out"
+# The W1 line shows the exact Erlang C P(wait) of bench/WORKLOADS.md.
+check "default run: W1 theory P(wait) 0.21694" grep -q 'P(wait) .* 0\.21694 ' "$out"
+cp "$out" "$tmp/table1"
+
+run verify --threads 1
+check "one thread: byte-identical table" cmp -s "$out" "$tmp/table1"
+
+run verify --json --seed 7 --replications 10
+check "json: exit 0" test "$rc" -eq 0
+jcheck "json: fields and ok" \
+    'keys == ["replications", "seed", "family_confidence", "comparisons", "offset_agents", "cases", "ok"] and d["ok"] is True'
+jcheck "json: 5 cases, 19 comparisons, all ok" \
+    'len(d["cases"]) == 5 and d["comparisons"] == 19 and sum(len(c["checks"]) for c in d["cases"]) == 19 and all(x["ok"] for c in d["cases"] for x in c["checks"])'
+jcheck "json: each theory value within its interval" \
+    'all(abs(x["simulated"] - x["theory"]) <= x["half_width"] for c in d["cases"] for x in c["checks"])'
+jcheck "json: Erlang A cases report p_abandon" \
+    '[x["metric"] for x in d["cases"][3]["checks"]] == ["p_wait", "service_level", "asa_seconds", "mean_wait_seconds", "p_abandon"]'
+jcheck "json: W2 theory P(abandon) 0.01235" \
+    'abs(d["cases"][3]["checks"][4]["theory"] - 0.01235) < 5e-6'
+jcheck "json: Little and conservation hold" \
+    'all(c["little_ok"] and c["conservation_ok"] for c in d["cases"])'
+
+# A model one agent short must be caught: exit 1, DISAGREES lines.
+run verify --offset-agents -1
+check "one agent short: exit 1" test "$rc" -eq 1
+check "one agent short: disagreements reported" grep -q 'check(s) disagree with theory$' "$out"
+check "one agent short: all 19 comparisons disagree" \
+    sh -c 'test "$(grep -c DISAGREES "$1")" -eq 19' _ "$out"
+
+run verify --replications 1
+usage_error "one replication is a usage error" "replications"
+run verify --threads -2
+usage_error "negative threads is a usage error" "threads"
+run verify --offset-agents 1.5
+usage_error "fractional agent offset is a usage error" "offset-agents"
+run verify --bogus
+usage_error "unknown option is a usage error" "bogus"
+run verify --help
+check "--help: exit 0 and usage on stdout" sh -c 'test "$2" -eq 0 && grep -q "^usage: ccsim verify" "$1"' _ "$out" "$rc"
+
+finish
