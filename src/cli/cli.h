@@ -30,6 +30,7 @@ int cmd_staff(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 
@@ -53,6 +54,15 @@ struct cc_diag_list;
 
 /* Prints every kept diagnostic as FILE:LINE:COL: error|warning: MESSAGE. */
 void cli_print_diags(const struct cc_diag_list *diags);
+
+/* Writes the content of one result file to `out`; `ctx` is the writer's data. */
+typedef cc_status (*cli_writer)(FILE *out, const void *ctx, cc_error *err);
+
+/*
+ * Writes DIR/NAME atomically with `fn`. Prints the error and returns CLI_IO
+ * on failure, CLI_OK on success.
+ */
+int cli_write_atomic(const char *dir, const char *name, cli_writer fn, const void *ctx);
 
 /* Prints "ccsim: error: MESSAGE" to stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

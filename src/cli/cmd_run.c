@@ -97,7 +97,6 @@ static void print_tables(const cc_scenario *s, const cc_results *r, const char *
         printf("\nwrote %s/summary.json, intervals.csv and report.html\n", dir);
 }
 
-typedef cc_status (*writer_fn)(FILE *out, const void *ctx, cc_error *err);
 
 struct summary_ctx {
     const cc_scenario *s;
@@ -121,30 +120,6 @@ static cc_status write_intervals(FILE *out, const void *ctx, cc_error *err)
 {
     const struct summary_ctx *c = ctx;
     return cc_report_intervals_csv(out, c->s, c->r, err);
-}
-
-/* Writes one result file atomically; prints the error and returns nonzero on failure. */
-static int write_atomic(const char *dir, const char *name, writer_fn fn, const void *ctx)
-{
-    char path[4200];
-    cc_atomic_file f;
-    cc_error err;
-
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    if (cc_atomic_open(&f, path, &err) != CC_OK) {
-        cli_print_error(&err);
-        return CLI_IO;
-    }
-    if (fn(f.fp, ctx, &err) != CC_OK) {
-        cc_atomic_abort(&f);
-        cli_print_error(&err);
-        return CLI_IO;
-    }
-    if (cc_atomic_commit(&f, &err) != CC_OK) {
-        cli_print_error(&err);
-        return CLI_IO;
-    }
-    return CLI_OK;
 }
 
 int cmd_run(int argc, char **argv)
@@ -265,9 +240,9 @@ int cmd_run(int argc, char **argv)
     ctx.s = s;
     ctx.r = res;
     ctx.meta = with_meta ? &meta : NULL;
-    if ((rc = write_atomic(dir, "summary.json", write_summary, &ctx)) ||
-        (rc = write_atomic(dir, "intervals.csv", write_intervals, &ctx)) ||
-        (rc = write_atomic(dir, "report.html", write_html, &ctx)))
+    if ((rc = cli_write_atomic(dir, "summary.json", write_summary, &ctx)) ||
+        (rc = cli_write_atomic(dir, "intervals.csv", write_intervals, &ctx)) ||
+        (rc = cli_write_atomic(dir, "report.html", write_html, &ctx)))
         goto out;
     if (json) {
         if (cc_report_summary_json(stdout, s, res, NULL, ctx.meta, &err) != CC_OK) {

@@ -52,44 +52,22 @@ struct sweep_ctx {
     long reps;
 };
 
-static cc_status w_csv(FILE *out, const struct sweep_ctx *c, cc_error *err)
+static cc_status w_csv(FILE *out, const void *ctx, cc_error *err)
 {
+    const struct sweep_ctx *c = ctx;
     return cc_sweep_write_csv(out, c->sweep, c->rows, c->n, c->base, err);
 }
 
-static cc_status w_json(FILE *out, const struct sweep_ctx *c, cc_error *err)
+static cc_status w_json(FILE *out, const void *ctx, cc_error *err)
 {
+    const struct sweep_ctx *c = ctx;
     return cc_sweep_write_json(out, c->sweep, c->rows, c->n, c->base, c->seed, c->reps, err);
 }
 
-static cc_status w_html(FILE *out, const struct sweep_ctx *c, cc_error *err)
+static cc_status w_html(FILE *out, const void *ctx, cc_error *err)
 {
+    const struct sweep_ctx *c = ctx;
     return cc_sweep_write_html(out, c->sweep, c->rows, c->n, c->base, err);
-}
-
-static int write_one(const char *dir, const char *name,
-                     cc_status (*fn)(FILE *, const struct sweep_ctx *, cc_error *),
-                     const struct sweep_ctx *ctx)
-{
-    char path[4200];
-    cc_atomic_file f;
-    cc_error err;
-
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    if (cc_atomic_open(&f, path, &err) != CC_OK) {
-        cli_print_error(&err);
-        return CLI_IO;
-    }
-    if (fn(f.fp, ctx, &err) != CC_OK) {
-        cc_atomic_abort(&f);
-        cli_print_error(&err);
-        return CLI_IO;
-    }
-    if (cc_atomic_commit(&f, &err) != CC_OK) {
-        cli_print_error(&err);
-        return CLI_IO;
-    }
-    return CLI_OK;
 }
 
 static void print_table(const cc_sweep_row *rows, long n, const cc_scenario *base)
@@ -276,9 +254,9 @@ int cmd_sweep(int argc, char **argv)
     ctx.base = base;
     ctx.seed = seed >= 0 ? (uint64_t)seed : base->simulation.seed;
     ctx.reps = reps ? reps : base->simulation.replications;
-    if ((rc = write_one(dir, "sweep.csv", w_csv, &ctx)) ||
-        (rc = write_one(dir, "sweep.json", w_json, &ctx)) ||
-        (rc = write_one(dir, "sweep.html", w_html, &ctx)))
+    if ((rc = cli_write_atomic(dir, "sweep.csv", w_csv, &ctx)) ||
+        (rc = cli_write_atomic(dir, "sweep.json", w_json, &ctx)) ||
+        (rc = cli_write_atomic(dir, "sweep.html", w_html, &ctx)))
         goto out;
     if (json) {
         if (w_json(stdout, &ctx, &err) != CC_OK) {
