@@ -117,7 +117,8 @@ typedef struct cc_sim_channel {
                                      replaces the Poisson process; malloc'ed, owned */
     size_t n_arrival_times;       /* entries of arrival_times_s; 0 = Poisson */
     cc_dist handle;               /* handle (talk) time */
-    cc_dist wrapup;               /* after-contact work; none = 0 */
+    cc_dist wrapup;               /* after-contact work, keeping the agent (or the chat
+                                     session slot) occupied; none = 0 */
     cc_dist patience;             /* live channels; none = customers wait forever */
     int concurrency;              /* sessions per agent, 1..CC_SIM_MAX_CONCURRENCY (chat, messaging) */
     double stretch[CC_SIM_MAX_CONCURRENCY + 1]; /* handle-time multiplier when a new session
@@ -128,6 +129,33 @@ typedef struct cc_sim_channel {
     cc_sim_repeat retrial;        /* abandoned customers who try again */
     cc_sim_repeat transfer;       /* handled contacts passed on (tier 2) */
 } cc_sim_channel;
+
+/*
+ * Routing (SPEC 4.1), as the engine applies it:
+ * - A contact reaching the agents goes to the first team, in the channel's
+ *   preference order (skill rank, then team index), that has a suitable
+ *   agent; within a team the longest-idle agent. A team with an overflow
+ *   threshold is eligible only once the contact has waited that long (it is
+ *   then offered to idle agents of the newly eligible teams).
+ * - Voice, email and social need an agent with nothing in hand. Chat and
+ *   messaging agents hold up to `concurrency` sessions of one channel and
+ *   nothing else. With CC_CHAT_FILL a new session goes first to agents with
+ *   open sessions (most first, teams in preference order), then to idle
+ *   agents; with CC_CHAT_SPREAD idle agents first, then fewest sessions. An
+ *   agent skilled for a more urgent channel (higher priority) takes no new
+ *   session while that channel's queue holds a contact eligible for it.
+ * - A freed agent takes the most urgent waiting contact it is skilled and
+ *   eligible for, oldest first among equally urgent channels, and a chat
+ *   agent fills up its sessions from that queue; a chat agent whose session
+ *   ends refills from its channel's queue (same rule on urgent queues).
+ *   Email and social, being the least urgent, are worked only when nothing
+ *   more urgent waits for that agent.
+ * - Queues are FIFO per channel: if an agent is found for a newcomer while
+ *   older contacts of the channel wait, the agent takes the oldest.
+ * - A session's handle time is handle x proficiency x stretch[k] (k sessions
+ *   open once it starts) x the bot's factor when escalated, fixed when the
+ *   session starts.
+ */
 
 /* A team's skill for one channel. */
 typedef struct cc_sim_skill {
@@ -320,6 +348,13 @@ typedef struct cc_run_options {
     int threads;              /* OpenMP threads; 0 = the runtime's default */
     int interval_stats;       /* per-interval results (cc_results.intervals) */
     int interval_percentiles; /* per-interval wait percentiles (pooled histograms) */
+    /*
+     * Optional progress report, called once per finished replication in
+     * replication order, never concurrently, with the count done so far and
+     * the total; NULL = none.
+     */
+    void (*progress)(void *ctx, long done, long total);
+    void *progress_ctx;       /* passed to progress */
 } cc_run_options;
 
 /* 20 replications, seed 1, default threads, per-interval statistics on. */

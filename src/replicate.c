@@ -20,6 +20,8 @@ cc_run_options cc_run_options_default(void)
     o.threads = 0;
     o.interval_stats = 1;
     o.interval_percentiles = 1;
+    o.progress = NULL;
+    o.progress_ctx = NULL;
     return o;
 }
 
@@ -64,7 +66,11 @@ cc_status cc_replicate(const cc_simmodel *model, const cc_run_options *opt, cc_r
         cc_merge_totals(mg, sim, r);
         events[r] = cc_sim_model_events(sim);
 #pragma omp ordered
-        cc_merge_intervals(mg, sim, r);
+        {
+            cc_merge_intervals(mg, sim, r);
+            if (opt->progress)
+                opt->progress(opt->progress_ctx, r + 1, R);
+        }
     }
 
     *out = cc_merge_finish(mg);

@@ -6,6 +6,7 @@
 #define CCSIM_CLI_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "cc.h"
 
@@ -63,6 +64,26 @@ typedef cc_status (*cli_writer)(FILE *out, const void *ctx, cc_error *err);
  * on failure, CLI_OK on success.
  */
 int cli_write_atomic(const char *dir, const char *name, cli_writer fn, const void *ctx);
+
+/*
+ * A progress bar on stderr, drawn only when stderr is a terminal and the
+ * work has taken longer than CCSIM_PROGRESS_DELAY seconds (default 1).
+ */
+struct cli_progress {
+    const char *what;          /* unit counted, e.g. "replications" */
+    struct timespec start;     /* when the work began */
+    double delay_s;            /* no bar before this much time, seconds */
+    int active;                /* stderr is a terminal */
+    int shown;                 /* the bar has been drawn */
+};
+
+void cli_progress_init(struct cli_progress *p, const char *what);
+
+/* Matches cc_run_options.progress: `ctx` is a struct cli_progress. */
+void cli_progress_update(void *ctx, long done, long total);
+
+/* Erases the bar if it was drawn. */
+void cli_progress_done(struct cli_progress *p);
 
 /* Prints "ccsim: error: MESSAGE" to stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

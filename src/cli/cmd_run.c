@@ -151,6 +151,8 @@ int cmd_run(int argc, char **argv)
     struct timespec t0, t1;
     cc_run_meta meta;
     struct summary_ctx ctx;
+    struct cli_progress progress;
+    cc_status st;
 
     opterr = 0;
     optind = 0;
@@ -208,8 +210,13 @@ int cmd_run(int argc, char **argv)
     opt.threads = (int)threads;
     opt.interval_stats = 1;
     opt.interval_percentiles = 1;
+    cli_progress_init(&progress, "replications");
+    opt.progress = cli_progress_update;
+    opt.progress_ctx = &progress;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (cc_replicate(model, &opt, &res, &err) != CC_OK) {
+    st = cc_replicate(model, &opt, &res, &err);
+    cli_progress_done(&progress);
+    if (st != CC_OK) {
         cli_print_error(&err);
         rc = cli_exit_for(err.code);
         goto out;

@@ -1,9 +1,13 @@
 /*
  * Writing result files from the commands: every file goes through a
  * temporary name and a rename, so an error leaves the previous file (or
- * none) rather than half a file.
+ * none) rather than half a file. Also the progress bar that long runs show
+ * on stderr when it is a terminal.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cc_atomic.h"
 #include "cli.h"
@@ -29,4 +33,45 @@ int cli_write_atomic(const char *dir, const char *name, cli_writer fn, const voi
         return CLI_IO;
     }
     return CLI_OK;
+}
+
+void cli_progress_init(struct cli_progress *p, const char *what)
+{
+    const char *delay = getenv("CCSIM_PROGRESS_DELAY");
+    p->what = what;
+    p->shown = 0;
+    p->active = isatty(STDERR_FILENO);
+    p->delay_s = 1.0;
+    if (delay && cc_parse_number(delay, &p->delay_s) != CC_OK)
+        p->delay_s = 1.0;
+    clock_gettime(CLOCK_MONOTONIC, &p->start);
+}
+
+void cli_progress_update(void *ctx, long done, long total)
+{
+    struct cli_progress *p = ctx;
+    struct timespec now;
+    double elapsed;
+    int width = 30, filled;
+
+    if (!p->active || total <= 0)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    elapsed = (double)(now.tv_sec - p->start.tv_sec) + 1e-9 * (double)(now.tv_nsec - p->start.tv_nsec);
+    if (elapsed < p->delay_s && !p->shown)
+        return;
+    filled = (int)((double)width * (double)done / (double)total);
+    fprintf(stderr, "\r[%.*s%*s] %ld/%ld %s, %.0f s", filled,
+            "##############################", width - filled, "", done, total, p->what, elapsed);
+    fflush(stderr);
+    p->shown = 1;
+}
+
+void cli_progress_done(struct cli_progress *p)
+{
+    if (p->shown) {
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
+    p->shown = 0;
 }

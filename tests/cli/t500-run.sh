@@ -54,5 +54,11 @@ ok "problem reported with file, line and column" "grep -q 'bad.yaml:[0-9]*:[0-9]
 ok "nothing written for an invalid scenario" "[ ! -e '$tmp/bad4' ]"
 : > "$tmp/afile"
 check "output folder that is a file" 3 "$CCSIM" run $S --replications 2 --out "$tmp/afile/sub"
+ok "no progress bar when stderr is not a terminal" "! grep -q 'replications,' '$tmp/err'"
+if command -v script >/dev/null 2>&1; then
+    CCSIM_PROGRESS_DELAY=0 script -qec "$CCSIM run $S --replications 3 --out '$tmp/tty'" /dev/null \
+        > "$tmp/tty.out" 2>&1
+    ok "progress bar on a terminal" "grep -q '3/3 replications' '$tmp/tty.out'"
+fi
 check "help" 0 "$CCSIM" run --help
 exit $failed
