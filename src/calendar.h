@@ -9,6 +9,7 @@
 #define CC_CALENDAR_H
 
 #include <assert.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -22,9 +23,9 @@ typedef struct cc_event {
 } cc_event;
 
 typedef struct cc_calendar {
-    cc_event *heap;    /* heap[0] is the earliest */
+    cc_event *heap;    /* heap[0] is the earliest; heap[n .. cap + 3] are sentinels */
     size_t n;          /* events scheduled */
-    size_t cap;        /* allocated records */
+    size_t cap;        /* events that fit before the array grows */
     uint64_t seq;      /* next insertion sequence number */
 } cc_calendar;
 
@@ -71,21 +72,17 @@ static inline void cc_calendar_sift_down(cc_calendar *c, size_t i, cc_event e)
     size_t n = c->n;
     size_t top = i;
     for (;;) {
-        size_t f = 4 * i + 1, m;
-        if (f + 3 < n) {
-            /* a tournament over the four children: two independent pairs */
-            size_t x = f + (size_t)cc_event_before(&h[f + 1], &h[f]);
-            size_t y = f + 2 + (size_t)cc_event_before(&h[f + 3], &h[f + 2]);
-            m = cc_event_before(&h[y], &h[x]) ? y : x;
-        } else if (f < n) {
-            size_t k;
-            m = f;
-            for (k = f + 1; k < n; k++)
-                if (cc_event_before(&h[k], &h[m]))
-                    m = k;
-        } else {
+        size_t f = 4 * i + 1, m, x, y;
+        if (f >= n)
             break;
-        }
+        /*
+         * A tournament over the four children: two independent pairs. Slots
+         * from n on hold sentinels that lose every comparison, so a node with
+         * fewer than four children needs no special case.
+         */
+        x = f + (size_t)cc_event_before(&h[f + 1], &h[f]);
+        y = f + 2 + (size_t)cc_event_before(&h[f + 3], &h[f + 2]);
+        m = cc_event_before(&h[y], &h[x]) ? y : x;
         h[i] = h[m];
         i = m;
     }
@@ -154,13 +151,24 @@ static inline void cc_calendar_push(cc_calendar *c, double t, unsigned kind, uin
     cc_calendar_push_key(c, t, cc_event_key(c->seq++, kind), idx, gen);
 }
 
+/* An unused slot: after every real event (t = +inf, largest key). */
+static inline void cc_calendar_set_sentinel(cc_event *e)
+{
+    e->t = HUGE_VAL;
+    e->key = UINT64_MAX;
+    e->idx = 0;
+    e->gen = 0;
+}
+
 /* Removes the earliest event; the calendar must not be empty. */
 static inline void cc_calendar_pop(cc_calendar *c)
 {
+    cc_event e;
     assert(c->n > 0);
-    c->n--;
+    e = c->heap[--c->n];
+    cc_calendar_set_sentinel(&c->heap[c->n]);
     if (c->n > 0)
-        cc_calendar_sift_down(c, 0, c->heap[c->n]);
+        cc_calendar_sift_down(c, 0, e);
 }
 
 /*

@@ -23,12 +23,16 @@
 
 /* ---- internal records --------------------------------------------------- */
 
-/* Streams of each channel; see stream_key for how they are keyed. */
+/*
+ * Random streams of each channel, one per purpose, so that a change to one
+ * (say, staffing, which reorders answers) leaves the others' sequences as
+ * they were; seed_streams keys them by (seed, replication, stream index).
+ */
 enum { S_ARRIVAL, S_HANDLE, S_PATIENCE, S_DECISION, S_REPEAT, S_PER_CHANNEL };
 
 enum contact_state { ST_FREE, ST_BOT, ST_WAIT, ST_SERVICE, ST_WRAP, ST_DELAY };
 enum agent_mode { AG_OFF, AG_IDLE, AG_FREE, AG_SINGLE, AG_SESSIONS };
-enum contact_flag { F_COUNTED = 1, F_ESCALATED = 2 };
+enum contact_flag { F_COUNTED = 1 };
 
 typedef struct contact {
     double t_arrive;       /* arrival (or re-entry) time, seconds */
@@ -43,7 +47,7 @@ typedef struct contact {
     uint16_t channel;      /* current channel (target channel while delayed) */
     uint8_t state;         /* enum contact_state */
     uint8_t flags;         /* enum contact_flag */
-    uint8_t level;         /* next overflow threshold index */
+    uint16_t level;        /* next overflow threshold index */
 } contact;
 
 typedef struct agent {
@@ -82,6 +86,8 @@ typedef struct chan_rt {
     int has_patience, has_deflection, has_bot, has_retrial, has_transfer;
     double target_s;           /* answer-within, seconds */
     double stretch[CC_SIM_MAX_CONCURRENCY + 1]; /* handle multiplier by open sessions */
+    cc_sampler handle, wrap, patience, bot_time;  /* the channel's distributions */
+    cc_sampler bounce_delay, retrial_delay, transfer_delay;
 } chan_rt;
 
 typedef struct team_rt {
@@ -124,7 +130,8 @@ struct cc_sim {
     cc_calendar acal;          /* next fresh arrival of each channel (shares cal.seq) */
     int top_live;              /* cal.heap[0] is the event being processed */
     int arr_live;              /* acal.heap[0] is the event being processed */
-    int finished;
+    int stop;                  /* the horizon ended without a drain */
+    int finished;              /* statistics are final */
     int arrivals_done;
     int n_generators;          /* channels still generating fresh arrivals */
     long fresh;                /* fresh arrivals so far */
@@ -237,9 +244,9 @@ COLD void grow_contacts(cc_sim *s)
     size_t old = s->ct_cap, i;
     s->ct_cap = old ? 2 * old : 1024;
     s->ct = cc_xrealloc(s->ct, s->ct_cap * sizeof(*s->ct));
+    memset(s->ct + old, 0, (s->ct_cap - old) * sizeof(*s->ct));
     for (i = old; i < s->ct_cap; i++) {
         s->ct[i].state = ST_FREE;
-        s->ct[i].gen = 0;
         s->ct[i].next = i + 1 < s->ct_cap ? (int32_t)(i + 1) : s->ct_free;
     }
     s->ct_free = (int32_t)old;
@@ -643,15 +650,15 @@ COLD void enter_repeat(cc_sim *s, uint32_t slot)
 {
     contact *k = &s->ct[slot];
     unsigned c = k->channel;
-    const cc_sim_channel *mc = &s->m->channels[c];
+    const chan_rt *ch = &s->ch[c];
     cc_stream *rs = stream(s, c, S_REPEAT);
 
     k->t_arrive = s->now;
     k->ival = (uint32_t)clock_ival(s);
     k->flags = s->now >= s->m->warmup_s ? F_COUNTED : 0;
-    k->handle_s = cc_dist_sample(&mc->handle, rs, &s->zig);
-    k->wrap_s = mc->wrapup.kind != CC_DIST_NONE ? cc_dist_sample(&mc->wrapup, rs, &s->zig) : 0.0;
-    k->patience_s = s->ch[c].has_patience ? cc_dist_sample(&mc->patience, rs, &s->zig) : INFINITY;
+    k->handle_s = cc_sampler_draw(&ch->handle, rs, &s->zig);
+    k->wrap_s = ch->wrap.kind != CC_DIST_NONE ? cc_sampler_draw(&ch->wrap, rs, &s->zig) : 0.0;
+    k->patience_s = ch->has_patience ? cc_sampler_draw(&ch->patience, rs, &s->zig) : INFINITY;
     cell(s, k)->offered++;
     if (k->flags & F_COUNTED) {
         s->tot[c].offered++;
@@ -661,11 +668,12 @@ COLD void enter_repeat(cc_sim *s, uint32_t slot)
     present(s, slot);
 }
 
-/* Sends contact `slot` to channel `target` after a delay drawn from `delay`. */
-COLD void schedule_repeat(cc_sim *s, uint32_t slot, const cc_sim_repeat *r, cc_stream *rs)
+/* Sends contact `slot` to r->channel after a delay drawn from `delay`. */
+COLD void schedule_repeat(cc_sim *s, uint32_t slot, const cc_sim_repeat *r,
+                          const cc_sampler *delay, cc_stream *rs)
 {
     contact *k = &s->ct[slot];
-    double d = r->delay.kind != CC_DIST_NONE ? cc_dist_sample(&r->delay, rs, &s->zig) : 0.0;
+    double d = delay->kind != CC_DIST_NONE ? cc_sampler_draw(delay, rs, &s->zig) : 0.0;
     k->state = ST_DELAY;
     k->channel = (uint16_t)r->channel;
     if (d <= 0.0) {
@@ -723,11 +731,6 @@ static void next_arrival(cc_sim *s, unsigned c)
     }
 }
 
-static void stop_arrivals(cc_sim *s)
-{
-    s->arrivals_done = 1;
-}
-
 HOT void on_arrival(cc_sim *s, unsigned c)
 {
     chan_rt *ch = &s->ch[c];
@@ -745,7 +748,7 @@ HOT void on_arrival(cc_sim *s, unsigned c)
     }
     s->model_events++;
     if (s->m->max_arrivals > 0 && ++s->fresh >= s->m->max_arrivals)
-        stop_arrivals(s);
+        s->arrivals_done = 1; /* other channels' pending arrivals become stale */
     else
         next_arrival(s, c);
     if (s->n_generators == 0)
@@ -766,15 +769,15 @@ HOT void on_arrival(cc_sim *s, unsigned c)
     k = &s->ct[slot];
     k->t_arrive = s->now;
     k->ival = (uint32_t)ival;
-    k->handle_s = cc_dist_sample(&mc->handle, stream(s, c, S_HANDLE), &s->zig);
-    k->wrap_s = mc->wrapup.kind != CC_DIST_NONE
-                    ? cc_dist_sample(&mc->wrapup, stream(s, c, S_HANDLE), &s->zig)
+    k->handle_s = cc_sampler_draw(&ch->handle, stream(s, c, S_HANDLE), &s->zig);
+    k->wrap_s = ch->wrap.kind != CC_DIST_NONE
+                    ? cc_sampler_draw(&ch->wrap, stream(s, c, S_HANDLE), &s->zig)
                     : 0.0;
     k->patience_s = ch->has_patience
-                        ? cc_dist_sample(&mc->patience, stream(s, c, S_PATIENCE), &s->zig)
+                        ? cc_sampler_draw(&ch->patience, stream(s, c, S_PATIENCE), &s->zig)
                         : INFINITY;
     if (ch->has_bot) {
-        double bt = cc_dist_sample(&mc->bot.time, stream(s, c, S_DECISION), &s->zig);
+        double bt = cc_sampler_draw(&ch->bot_time, stream(s, c, S_DECISION), &s->zig);
         if (counted)
             s->tot[c].bot_entered++;
         k->state = ST_BOT;
@@ -806,10 +809,9 @@ static void on_bot_end(cc_sim *s, uint32_t slot)
         cl->bounced++;
         if (counted)
             s->tot[c].bounced++;
-        schedule_repeat(s, slot, &mc->bot.bounce, ds);
+        schedule_repeat(s, slot, &mc->bot.bounce, &s->ch[c].bounce_delay, ds);
         return;
     }
-    k->flags |= F_ESCALATED;
     k->handle_s *= mc->bot.handle_factor;
     k->patience_s *= mc->bot.patience_factor;
     present(s, slot);
@@ -840,7 +842,7 @@ HOT void on_complete(cc_sim *s, uint32_t slot)
             k = &s->ct[slot]; /* the pool may have moved */
             if (k->flags & F_COUNTED)
                 s->tot[c].transferred++;
-            schedule_repeat(s, t, tr, rs);
+            schedule_repeat(s, t, tr, &ch->transfer_delay, rs);
         }
     }
     k = &s->ct[slot];
@@ -885,7 +887,7 @@ static void on_abandon(cc_sim *s, uint32_t slot, uint32_t gen)
         if (cc_stream_uniform(rs) < r->share) {
             if (k->flags & F_COUNTED)
                 s->tot[c].retried++;
-            schedule_repeat(s, slot, r, rs);
+            schedule_repeat(s, slot, r, &s->ch[c].retrial_delay, rs);
             return;
         }
     }
@@ -1026,8 +1028,7 @@ COLD void on_interval(cc_sim *s)
     s->cur_ival++;
     if (s->cur_ival >= s->ni) {
         s->arrivals_done = 1;
-        if (!s->m->drain)
-            s->finished = 1;
+        s->stop = !s->m->drain;
         return;
     }
     for (t = 0; t < s->nt; t++)
@@ -1129,7 +1130,7 @@ COLD void finish(cc_sim *s)
     /* Contacts still in the system at the end. */
     for (i = 0; i < s->ct_cap; i++) {
         const contact *k = &s->ct[i];
-        if (!(k->flags & F_COUNTED))
+        if (k->state == ST_FREE || !(k->flags & F_COUNTED))
             continue;
         if (k->state == ST_WAIT)
             s->rep_ch[k->channel].waiting_end++;
@@ -1239,10 +1240,8 @@ static inline int step_one(cc_sim *s)
         s->arr_live = 0;
         cc_calendar_pop(&s->acal);
     }
-    if (s->finished || (s->arrivals_done && s->m->drain && s->live == 0)) {
-        s->finished = 0;
+    if (s->stop || (s->arrivals_done && s->m->drain && s->live == 0))
         finish(s);
-    }
     return 1;
 }
 
@@ -1267,13 +1266,11 @@ void cc_sim_run(cc_sim *sim)
 
 /* ---- lifecycle ---------------------------------------------------------- */
 
-static int cmp_team_rank(const void *pa, const void *pb, const cc_simmodel *m, size_t c)
+/* Preference order of teams a and b for channel c: by rank, then by index. */
+static int team_after(int a, int b, const cc_simmodel *m, size_t c)
 {
-    int a = *(const int *)pa, b = *(const int *)pb;
     int ra = m->teams[a].skills[c].rank, rb = m->teams[b].skills[c].rank;
-    if (ra != rb)
-        return ra < rb ? -1 : 1;
-    return a < b ? -1 : a > b;
+    return ra != rb ? ra > rb : a > b;
 }
 
 /* Insertion sorts: the lists are short and the order must be stable. */
@@ -1282,7 +1279,7 @@ static void sort_teams(int *v, int n, const cc_simmodel *m, size_t c)
     int i, j;
     for (i = 1; i < n; i++) {
         int x = v[i];
-        for (j = i; j > 0 && cmp_team_rank(&v[j - 1], &x, m, c) > 0; j--)
+        for (j = i; j > 0 && team_after(v[j - 1], x, m, c); j--)
             v[j] = v[j - 1];
         v[j] = x;
     }
@@ -1343,6 +1340,13 @@ static void setup_channel(cc_sim *s, size_t c)
     ch->target_s = mc->target.answer_within_s;
     for (i = 0; i <= CC_SIM_MAX_CONCURRENCY; i++)
         ch->stretch[i] = mc->stretch[i] > 0.0 ? mc->stretch[i] : 1.0;
+    cc_sampler_init(&ch->handle, &mc->handle);
+    cc_sampler_init(&ch->wrap, &mc->wrapup);
+    cc_sampler_init(&ch->patience, &mc->patience);
+    cc_sampler_init(&ch->bot_time, &mc->bot.time);
+    cc_sampler_init(&ch->bounce_delay, &mc->bot.bounce.delay);
+    cc_sampler_init(&ch->retrial_delay, &mc->retrial.delay);
+    cc_sampler_init(&ch->transfer_delay, &mc->transfer.delay);
 }
 
 static void setup_team(cc_sim *s, size_t t, int32_t first)
@@ -1487,6 +1491,7 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
     s->now = 0.0;
     s->top_live = 0;
     s->arr_live = 0;
+    s->stop = 0;
     s->finished = 0;
     s->arrivals_done = 0;
     s->fresh = 0;
@@ -1568,12 +1573,13 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
             contact *k = &s->ct[slot];
             k->t_arrive = 0.0;
             k->ival = 0;
-            k->handle_s = cc_dist_sample(&mc->handle, stream(s, c, S_HANDLE), &s->zig);
-            k->wrap_s = mc->wrapup.kind != CC_DIST_NONE
-                            ? cc_dist_sample(&mc->wrapup, stream(s, c, S_HANDLE), &s->zig)
+            const chan_rt *ch = &s->ch[c];
+            k->handle_s = cc_sampler_draw(&ch->handle, stream(s, c, S_HANDLE), &s->zig);
+            k->wrap_s = ch->wrap.kind != CC_DIST_NONE
+                            ? cc_sampler_draw(&ch->wrap, stream(s, c, S_HANDLE), &s->zig)
                             : 0.0;
-            k->patience_s = s->ch[c].has_patience
-                                ? cc_dist_sample(&mc->patience, stream(s, c, S_PATIENCE), &s->zig)
+            k->patience_s = ch->has_patience
+                                ? cc_sampler_draw(&ch->patience, stream(s, c, S_PATIENCE), &s->zig)
                                 : INFINITY;
             s->iv[c].offered++;
             if (k->flags & F_COUNTED)

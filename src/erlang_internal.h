@@ -26,7 +26,10 @@ cc_status cc_erlang_check_input(const cc_erlang_input *in, int check_agents, cc_
  */
 int cc_erlang_lower_ratio(double traffic, long agents, double *y);
 
-/* Erlang A figures for a checked input with patience_mean_s > 0. */
+/*
+ * Erlang A figures for a checked input with patience_mean_s > 0; *out is
+ * written only on success.
+ */
 cc_status cc_erlang_a_eval(const cc_erlang_input *in, cc_erlang_result *out, cc_error *err);
 
 #endif

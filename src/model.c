@@ -180,8 +180,9 @@ static cc_status check_channel(const cc_simmodel *m, const cc_sim_channel *ch, c
     if (!(isfinite(ch->forecast_cv) && ch->forecast_cv >= 0.0 && ch->forecast_cv <= 10.0))
         return cc_error_setf(err, CC_EINVAL, "forecast cv of '%s' must be in [0, 10], got %g",
                              nm, ch->forecast_cv);
-    if (ch->initial_backlog < 0)
-        return cc_error_setf(err, CC_EINVAL, "initial backlog of '%s' is negative", nm);
+    if (ch->initial_backlog < 0 || ch->initial_backlog > 100000000)
+        return cc_error_setf(err, CC_EINVAL, "initial backlog of '%s' must be 0 to 10^8, got %ld",
+                             nm, ch->initial_backlog);
     if (ch->n_arrival_times > 0) {
         if (!ch->arrival_times_s)
             return cc_error_setf(err, CC_EINVAL, "arrival trace of '%s' is missing", nm);
@@ -266,6 +267,7 @@ static cc_status check_team(const cc_simmodel *m, const cc_sim_team *tm, cc_erro
 cc_status cc_simmodel_validate(const cc_simmodel *m, cc_error *err)
 {
     size_t c, t;
+    long agents = 0;
     cc_status st;
 
     if (!m)
@@ -294,8 +296,18 @@ cc_status cc_simmodel_validate(const cc_simmodel *m, cc_error *err)
     for (c = 0; c < m->n_channels; c++)
         if ((st = check_channel(m, &m->channels[c], err)) != CC_OK)
             return st;
-    for (t = 0; t < m->n_teams; t++)
+    for (t = 0; t < m->n_teams; t++) {
+        size_t i;
+        int most = 0;
         if ((st = check_team(m, &m->teams[t], err)) != CC_OK)
             return st;
+        for (i = 0; i < m->n_intervals; i++)
+            most = m->teams[t].agents[i] > most ? m->teams[t].agents[i] : most;
+        agents += most;
+    }
+    /* agents are indexed with 32-bit integers */
+    if (agents > 10000000L)
+        return cc_error_setf(err, CC_EINVAL, "the teams need %ld agents at their peaks; at most "
+                             "10^7 are allowed", agents);
     return CC_OK;
 }

@@ -134,27 +134,46 @@ double cc_stream_exp1_slow(cc_stream *s, const cc_zig *z, uint32_t u)
     }
 }
 
-double cc_dist_sample_slow(const cc_dist *d, cc_stream *s, const cc_zig *z)
+void cc_sampler_init(cc_sampler *sp, const cc_dist *d)
 {
-    switch (d->kind) {
+    sp->kind = d->kind;
+    sp->mean_s = d->mean_s;
+    sp->a = sp->b = 0.0;
+    sp->values_s = d->values_s;
+    sp->n_values = d->n_values;
+    if (d->kind == CC_DIST_LOGNORMAL) {
+        /* sigma^2 = ln(1 + cv^2), mu = ln(mean) - sigma^2 / 2 give the mean and cv. */
+        double s2 = log1p(d->cv * d->cv);
+        sp->a = log(d->mean_s) - 0.5 * s2;
+        sp->b = sqrt(s2);
+    } else if (d->kind == CC_DIST_GAMMA) {
+        sp->a = 1.0 / (d->cv * d->cv);
+        sp->b = d->mean_s / sp->a;
+    }
+}
+
+double cc_sampler_draw_slow(const cc_sampler *sp, cc_stream *s, const cc_zig *z)
+{
+    switch (sp->kind) {
     case CC_DIST_NONE:
         return 0.0;
     case CC_DIST_EXPONENTIAL:
-        return d->mean_s * cc_stream_exp1(s, z);
+        return sp->mean_s * cc_stream_exp1(s, z);
     case CC_DIST_DETERMINISTIC:
-        return d->mean_s;
-    case CC_DIST_LOGNORMAL: {
-        /* sigma^2 = ln(1 + cv^2), mu = ln(mean) - sigma^2 / 2 give the mean and cv. */
-        double s2 = log1p(d->cv * d->cv);
-        double mu = log(d->mean_s) - 0.5 * s2;
-        return exp(mu + sqrt(s2) * gsl_ran_gaussian_ziggurat(s->rng, 1.0));
-    }
-    case CC_DIST_GAMMA: {
-        double shape = 1.0 / (d->cv * d->cv);
-        return gsl_ran_gamma(s->rng, shape, d->mean_s / shape);
-    }
+        return sp->mean_s;
+    case CC_DIST_LOGNORMAL:
+        return exp(sp->a + sp->b * gsl_ran_gaussian_ziggurat(s->rng, 1.0));
+    case CC_DIST_GAMMA:
+        return gsl_ran_gamma(s->rng, sp->a, sp->b);
     case CC_DIST_EMPIRICAL:
-        return d->values_s[gsl_rng_uniform_int(s->rng, d->n_values)];
+        return sp->values_s[gsl_rng_uniform_int(s->rng, sp->n_values)];
     }
     return 0.0;
+}
+
+double cc_dist_sample(const cc_dist *d, cc_stream *s, const cc_zig *z)
+{
+    cc_sampler sp;
+    cc_sampler_init(&sp, d);
+    return cc_sampler_draw(&sp, s, z);
 }

@@ -85,18 +85,37 @@ static inline double cc_stream_exp1(cc_stream *s, const cc_zig *z)
     return cc_stream_exp1_slow(s, z, u);
 }
 
-/* A draw from the distributions other than exponential and none. */
-double cc_dist_sample_slow(const cc_dist *d, cc_stream *s, const cc_zig *z);
+/*
+ * A distribution prepared for sampling: the parameters each draw needs
+ * (lognormal mu and sigma, gamma shape and scale) computed once.
+ */
+typedef struct cc_sampler {
+    cc_dist_kind kind;      /* family */
+    double mean_s;          /* mean (exponential, deterministic), seconds */
+    double a;               /* lognormal mu, gamma shape */
+    double b;               /* lognormal sigma, gamma scale (seconds) */
+    const double *values_s; /* empirical values (borrowed from the cc_dist) */
+    size_t n_values;        /* number of values */
+} cc_sampler;
+
+/* Prepares a sampler for d (which must outlive it, for empirical values). */
+void cc_sampler_init(cc_sampler *sp, const cc_dist *d);
+
+/* A draw from the families other than exponential. */
+double cc_sampler_draw_slow(const cc_sampler *sp, cc_stream *s, const cc_zig *z);
 
 /*
- * One duration from `d`, seconds. CC_DIST_NONE yields 0 (the caller decides
- * whether "none" means zero or infinite).
+ * One duration, seconds. CC_DIST_NONE yields 0 (the caller decides whether
+ * "none" means zero or infinite).
  */
-static inline double cc_dist_sample(const cc_dist *d, cc_stream *s, const cc_zig *z)
+static inline double cc_sampler_draw(const cc_sampler *sp, cc_stream *s, const cc_zig *z)
 {
-    if (d->kind == CC_DIST_EXPONENTIAL)
-        return d->mean_s * cc_stream_exp1(s, z);
-    return cc_dist_sample_slow(d, s, z);
+    if (sp->kind == CC_DIST_EXPONENTIAL)
+        return sp->mean_s * cc_stream_exp1(s, z);
+    return cc_sampler_draw_slow(sp, s, z);
 }
+
+/* One duration from d (prepares a sampler on the fly; for tests and cold paths). */
+double cc_dist_sample(const cc_dist *d, cc_stream *s, const cc_zig *z);
 
 #endif
