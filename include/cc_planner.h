@@ -1,11 +1,9 @@
 /*
  * The headcount planner: a scenario turned into interval requirements per
- * channel (the explainable chain of cc_plan.h), allocated to teams, checked
- * by simulation when asked, rostered into shifts by integer programming,
- * summed into weekly FTE and a hiring plan, and repeated for every plan
- * option so the options compare side by side. `ccsim plan` is a thin layer
- * over this header; the writers of plan.csv, the plan JSON section and the
- * plan's HTML fragment are here too.
+ * channel (the chain of cc_plan.h), allocated to teams, checked by
+ * simulation when asked, rostered by integer programming, summed into weekly
+ * FTE and hiring, and repeated for every plan option. `ccsim plan` is a thin
+ * layer over it; the writers of plan.csv, JSON and HTML are here too.
  */
 #ifndef CC_PLANNER_H
 #define CC_PLANNER_H
@@ -78,16 +76,18 @@ typedef struct cc_planner_channel {
                                    weighted by their part of the channel */
     double *share;              /* [t * n_intervals + i]: part of the channel team t takes */
     cc_plan_requirement *req;   /* the chain, owned */
-    double *rostered;           /* agents of the shift plan apportioned to this channel
-                                   (channel-equivalent, gross); NULL without a plan */
+    double *rostered;           /* agents of the roster (or of the staffing without one)
+                                   apportioned to this channel, channel-equivalent, gross */
     double *erlang_plan_sl;     /* Erlang service level at the rostered agents; NAN where not
-                                   defined (deferred, no contacts); NULL without a plan */
+                                   defined (deferred, no contacts); NULL without a roster */
 } cc_planner_channel;
 
 /* One team's plan. */
 typedef struct cc_planner_team {
     int index;                  /* team index in the scenario */
     int outsourced;             /* 1 for a vendor team: no hiring plan */
+    int fixed;                  /* 1: the plan gives the team no work (an overflow-only team);
+                                   it keeps the scenario's staffing and is not rostered */
     double *required;           /* [n] gross agents allocated to the team (fractional) */
     double *required_net;       /* [n] net agents allocated (fractional) */
     long *analytic;             /* [n] ceil(required): the analytic staffing */
@@ -117,6 +117,8 @@ typedef struct cc_planner_team {
 typedef struct cc_planner_week {
     char start_date[11];        /* ISO date of the week's first day */
     cc_plan_week req;           /* requirement sums over channels (contacts, FTE net/gross...) */
+    double occupancy;           /* agent-hours busy / net agent-hours, sessions divided by
+                                   concurrency */
     double fte_rostered;        /* FTE of the rosters' paid hours */
     double fte_inhouse;         /* FTE in-house teams need: roster if solved, else gross */
     double fte_vendor;          /* FTE of vendor teams in the plan */
@@ -134,11 +136,15 @@ typedef struct cc_planner_week {
 typedef struct cc_planner_verify {
     int ran;                    /* 1 when verification ran */
     int rounds;                 /* simulation rounds used */
-    int met_targets;            /* 1: the verified staffing met every judged block */
+    int met_targets;            /* 1: the verified staffing met every judged block; otherwise
+                                   it is the round's staffing with the fewest blocks missed */
     int converged;              /* 1: met targets and nothing more could be removed */
     size_t n_blocks;            /* judged blocks (channel x run of intervals, or x day) */
     size_t analytic_missed;     /* blocks the analytic staffing missed */
     size_t verified_missed;     /* blocks the verified staffing missed */
+    size_t n_days;              /* channel-days judged (the coarser, day-level check) */
+    size_t analytic_days_missed; /* channel-days the analytic staffing missed */
+    size_t verified_days_missed; /* channel-days the verified staffing missed */
     double *analytic_sl;        /* [n_channels] simulated SL with the analytic staffing */
     double *verified_sl;        /* [n_channels] simulated SL with the verified staffing */
 } cc_planner_verify;

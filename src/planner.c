@@ -8,6 +8,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <math.h>
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,63 +252,84 @@ static cc_status build_shares(cc_planner *p, cc_error *err)
 
 /* ---- stage 3: the requirement chain -------------------------------------- */
 
-static cc_status build_requirements(cc_planner *p, cc_error *err)
+/* The chain of channel c; `stretch` is room for CC_PLAN_MAX_CONCURRENCY multipliers. */
+static cc_status channel_requirement(cc_planner *p, size_t c, double *stretch, cc_error *err)
 {
     const cc_scenario *s = p->s;
-    double stretch[CC_PLAN_MAX_CONCURRENCY];
+    const cc_channel *ch = &s->channels[c];
+    cc_planner_channel *pc = &p->channels[c];
+    cc_plan_channel in;
+    double patience = cc_dist_mean(&ch->patience);
 
-    for (size_t c = 0; c < p->n_channels; c++) {
-        const cc_channel *ch = &s->channels[c];
-        cc_planner_channel *pc = &p->channels[c];
-        cc_plan_channel in;
-        double patience = cc_dist_mean(&ch->patience);
-        cc_status st;
+    cc_plan_channel_init(&in);
+    in.name = ch->name;
+    pc->deferred = cc_channel_kind_deferred(ch->kind);
+    in.kind = pc->deferred ? CC_PLAN_DEFERRED : CC_PLAN_IMMEDIATE;
+    if (ch->chatbot >= 0)
+        patience *= s->chatbots[ch->chatbot].escalation_patience_factor;
+    in.method = s->plan.method == CC_METHOD_ERLANG_C || ch->patience.kind == CC_DIST_NONE
+                    ? CC_PLAN_ERLANG_C
+                    : CC_PLAN_ERLANG_A;
+    in.patience_s = in.method == CC_PLAN_ERLANG_A ? patience : 0.0;
+    in.n_intervals = p->n_intervals;
+    in.interval_s = s->interval_s;
+    in.contacts = pc->contacts;
+    in.deflected = pc->deflected;
+    in.contained = pc->contained;
+    in.initial_backlog = pc->deferred ? (double)ch->backlog : 0.0;
+    in.aht_s_by_interval = pc->aht_s;
+    in.aht_s = cc_dist_mean(&ch->handle_time);
+    in.wrap_s = cc_dist_mean(&ch->wrap_up);
+    in.answer_within_s = ch->target.answer_within_s;
+    in.service_level = ch->target.service_level;
+    in.max_asa_s = ch->target.has_max_asa && !pc->deferred ? ch->target.max_asa_s : 0.0;
+    in.max_abandon =
+        ch->target.has_max_abandon && in.method == CC_PLAN_ERLANG_A ? ch->target.max_abandon : 0.0;
+    in.max_occupancy = s->plan.max_occupancy;
+    in.sl_definition = ch->target.sl_definition;
+    in.concurrency = ch->concurrency > 0 ? ch->concurrency : 1;
+    if (in.concurrency > CC_PLAN_MAX_CONCURRENCY)
+        return cc_error_setf(err, CC_EINVAL,
+                             "channel '%s' has concurrency %d; the planner allows up to %d",
+                             ch->name, in.concurrency, CC_PLAN_MAX_CONCURRENCY);
+    for (int k = 1; k <= in.concurrency; k++)
+        stretch[k - 1] = cc_scenario_stretch(s, (int)c, k);
+    in.stretch = stretch;
+    in.shrinkage_by_interval = pc->shrinkage;
+    in.shrinkage_formula = s->plan.shrinkage_method == CC_SHRINK_MULTIPLICATIVE
+                               ? CC_SHRINKAGE_MULTIPLICATIVE
+                               : CC_SHRINKAGE_DIVISIVE;
+    in.hours_per_fte_week = p->fte_week_h;
+    return cc_plan_requirement_new(&in, &pc->req, err);
+}
 
-        cc_plan_channel_init(&in);
-        in.name = ch->name;
-        pc->deferred = cc_channel_kind_deferred(ch->kind);
-        in.kind = pc->deferred ? CC_PLAN_DEFERRED : CC_PLAN_IMMEDIATE;
-        if (ch->chatbot >= 0)
-            patience *= s->chatbots[ch->chatbot].escalation_patience_factor;
-        in.method = s->plan.method == CC_METHOD_ERLANG_C || ch->patience.kind == CC_DIST_NONE
-                        ? CC_PLAN_ERLANG_C
-                        : CC_PLAN_ERLANG_A;
-        in.patience_s = in.method == CC_PLAN_ERLANG_A ? patience : 0.0;
-        in.n_intervals = p->n_intervals;
-        in.interval_s = s->interval_s;
-        in.contacts = pc->contacts;
-        in.deflected = pc->deflected;
-        in.contained = pc->contained;
-        in.initial_backlog = pc->deferred ? (double)ch->backlog : 0.0;
-        in.aht_s_by_interval = pc->aht_s;
-        in.aht_s = cc_dist_mean(&ch->handle_time);
-        in.wrap_s = cc_dist_mean(&ch->wrap_up);
-        in.answer_within_s = ch->target.answer_within_s;
-        in.service_level = ch->target.service_level;
-        in.max_asa_s = ch->target.has_max_asa && !pc->deferred ? ch->target.max_asa_s : 0.0;
-        in.max_abandon = ch->target.has_max_abandon && in.method == CC_PLAN_ERLANG_A
-                             ? ch->target.max_abandon
-                             : 0.0;
-        in.max_occupancy = s->plan.max_occupancy;
-        in.sl_definition = ch->target.sl_definition;
-        in.concurrency = ch->concurrency > 0 ? ch->concurrency : 1;
-        if (in.concurrency > CC_PLAN_MAX_CONCURRENCY)
-            return cc_error_setf(err, CC_EINVAL,
-                                 "channel '%s' has concurrency %d; the planner allows up to %d",
-                                 ch->name, in.concurrency, CC_PLAN_MAX_CONCURRENCY);
-        for (int k = 1; k <= in.concurrency; k++)
-            stretch[k - 1] = cc_scenario_stretch(s, (int)c, k);
-        in.stretch = stretch;
-        in.shrinkage_by_interval = pc->shrinkage;
-        in.shrinkage_formula = s->plan.shrinkage_method == CC_SHRINK_MULTIPLICATIVE
-                                   ? CC_SHRINKAGE_MULTIPLICATIVE
-                                   : CC_SHRINKAGE_DIVISIVE;
-        in.hours_per_fte_week = p->fte_week_h;
-        st = cc_plan_requirement_new(&in, &pc->req, err);
-        if (st != CC_OK)
-            return st;
+/*
+ * Channels are independent, so they are solved in parallel; each writes only
+ * its own slot and the first failure in channel order is reported, so the
+ * outcome does not depend on the threads.
+ */
+static cc_status build_requirements(cc_planner *p, cc_error *err)
+{
+    long nc = (long)p->n_channels;
+    cc_status *st = cc_xcalloc((size_t)nc, sizeof *st), first = CC_OK;
+    cc_error *errs = cc_xcalloc((size_t)nc, sizeof *errs);
+
+#pragma omp parallel for schedule(dynamic, 1) if (nc > 1 && p->n_intervals > 2000) \
+    num_threads(p->opt.threads > 0 ? p->opt.threads : omp_get_max_threads())
+    for (long c = 0; c < nc; c++) {
+        double stretch[CC_PLAN_MAX_CONCURRENCY];
+        st[c] = channel_requirement(p, (size_t)c, stretch, &errs[c]);
     }
-    return CC_OK;
+    for (long c = 0; c < nc && first == CC_OK; c++) {
+        if (st[c] != CC_OK) {
+            first = st[c];
+            if (err)
+                *err = errs[c];
+        }
+    }
+    free(st);
+    free(errs);
+    return first;
 }
 
 /* ---- stage 4: team requirement ------------------------------------------- */
@@ -362,8 +384,15 @@ static void build_team_requirements(cc_planner *p)
             pt->analytic[i] = ceil_agents(pt->required[i]);
             pt->required_hours += pt->required[i] * p->interval_h;
             pt->required_net_hours += pt->required_net[i] * p->interval_h;
-            pt->analytic_hours += (double)pt->analytic[i] * p->interval_h;
         }
+        /* A team the plan gives no work (overflow only) keeps what the scenario staffs. */
+        if (pt->required_hours <= 0) {
+            pt->fixed = 1;
+            for (size_t i = 0; i < n; i++)
+                pt->analytic[i] = lround(cc_scenario_team_agents(s, (int)t, (int)i));
+        }
+        for (size_t i = 0; i < n; i++)
+            pt->analytic_hours += (double)pt->analytic[i] * p->interval_h;
     }
 }
 
@@ -496,7 +525,7 @@ static cc_status build_rosters(cc_planner *p, cc_error *err)
             need[i] = (double)pt->staffing[i];
             total += pt->staffing[i];
         }
-        if (total == 0 || pt->n_rules == 0)
+        if (total == 0 || pt->n_rules == 0 || pt->fixed)
             continue;
         memset(&pr, 0, sizeof pr);
         pr.n_intervals = n;
@@ -515,6 +544,19 @@ static cc_status build_rosters(cc_planner *p, cc_error *err)
     }
     free(need);
     return st;
+}
+
+/* Paid hours of a team without a roster: its staffing, interval by interval. */
+static void unrostered_hours(cc_planner *p)
+{
+    for (size_t t = 0; t < p->n_teams; t++) {
+        cc_planner_team *pt = &p->teams[t];
+        if (pt->shifts)
+            continue;
+        pt->rostered_hours = 0.0;
+        for (size_t i = 0; i < p->n_intervals; i++)
+            pt->rostered_hours += (double)pt->staffing[i] * p->interval_h;
+    }
 }
 
 /* Agents on duty of team t in interval i: the roster, else the staffing. */
@@ -540,7 +582,8 @@ static void build_rostered(cc_planner *p)
         int k = req->concurrency;
 
         pc->rostered = dvec(n);
-        pc->erlang_plan_sl = dvec(n);
+        if (p->opt.shifts)
+            pc->erlang_plan_sl = dvec(n);
         for (size_t i = 0; i < n; i++) {
             const cc_plan_interval *row = &req->intervals[i];
             double r = 0.0;
@@ -558,6 +601,8 @@ static void build_rostered(cc_planner *p)
                 r += (double)on_duty(pt, i) * (part / pt->required[i]) / f;
             }
             pc->rostered[i] = r;
+            if (!pc->erlang_plan_sl)
+                continue;
             pc->erlang_plan_sl[i] = NAN;
             if (pc->deferred || row->contacts <= 1e-9 || req->service_level <= 0)
                 continue;
@@ -633,6 +678,17 @@ static cc_status build_weeks(cc_planner *p, cc_error *err)
             p->weeks[w].req = tmp[w];
         free(tmp);
     }
+    /* Busy agents per week: a chat session occupies 1/k of an agent. */
+    for (size_t c = 0; c < p->n_channels; c++) {
+        const cc_plan_requirement *req = p->channels[c].req;
+        for (size_t i = 0; i < n; i++)
+            p->weeks[i / ipd / 7].occupancy +=
+                req->intervals[i].workload_erlangs / (double)req->concurrency * p->interval_h;
+    }
+    for (size_t w = 0; w < nw; w++)
+        p->weeks[w].occupancy = p->weeks[w].req.net_agent_hours > 0
+                                    ? p->weeks[w].occupancy / p->weeks[w].req.net_agent_hours
+                                    : 0.0;
 
     for (size_t t = 0; t < p->n_teams; t++) {
         cc_planner_team *pt = &p->teams[t];
@@ -648,7 +704,10 @@ static cc_status build_weeks(cc_planner *p, cc_error *err)
             pt->fte_required[w] += pt->required[i] * p->interval_h;
             pt->fte_required_net[w] += pt->required_net[i] * p->interval_h;
         }
-        if (pt->shifts) {
+        if (!pt->shifts) {
+            for (size_t i = 0; i < n; i++)
+                pt->fte_rostered[i / ipd / 7] += (double)pt->staffing[i] * p->interval_h;
+        } else {
             for (size_t k = 0; k < pt->shifts->n_starts; k++) {
                 const cc_shift_start *sh = &pt->shifts->starts[k];
                 const cc_shift_rule *r = &pt->rules[sh->rule];
@@ -665,7 +724,7 @@ static cc_status build_weeks(cc_planner *p, cc_error *err)
             pt->fte_required[w] /= basis;
             pt->fte_required_net[w] /= basis;
             pt->fte_rostered[w] /= basis;
-            need[w] = pt->shifts ? pt->fte_rostered[w] : pt->fte_required[w];
+            need[w] = pt->shifts || pt->fixed ? pt->fte_rostered[w] : pt->fte_required[w];
             p->weeks[w].fte_rostered += pt->fte_rostered[w];
             if (tm->outsourced)
                 p->weeks[w].fte_vendor += need[w];
@@ -756,11 +815,8 @@ static void plan_costs(cc_planner *p)
             handled += p->sim->teams[t].handled.mean;
         }
     } else {
-        for (size_t t = 0; t < p->n_teams; t++) {
-            const cc_planner_team *pt = &p->teams[t];
-            double hours = pt->shifts ? pt->rostered_hours : pt->required_hours;
-            cost += hours * p->s->teams[t].cost_per_hour;
-        }
+        for (size_t t = 0; t < p->n_teams; t++)
+            cost += p->teams[t].rostered_hours * p->s->teams[t].cost_per_hour;
     }
     p->cost_per_week = cost / weeks;
     p->cost_per_contact = handled > 0 ? cost / handled : 0.0;
@@ -768,26 +824,38 @@ static void plan_costs(cc_planner *p)
 
 /* ---- stage 8: options ----------------------------------------------------- */
 
-/* Costs and verdict of simulated results `r` of scenario `s`, as an option. */
-static void option_from_results(const cc_scenario *s, const cc_results *r, const char *name,
-                                cc_option_team *teams, cc_option_channel *chans,
-                                cc_plan_option *opt, double *sl, double *risk)
+/* The option arrays handed to cc_plan_options_compare, owned until the comparison. */
+typedef struct option_work {
+    cc_option_team *teams;      /* [2 * n_teams of the option]: planned, then as written */
+    cc_option_channel *chans;   /* [2 * n_channels of the option] */
+    cc_plan_option planned;     /* the roster, simulated */
+    cc_plan_option written;     /* the option's own staffing, simulated */
+} option_work;
+
+/*
+ * Costs and verdict of simulated results `r` of option scenario `v`, and the
+ * service level and risk of each channel of the base scenario `s` (matched
+ * by name: an option may add or drop channels and teams; NAN when absent).
+ */
+static void option_from_results(const cc_scenario *s, const cc_scenario *v, const cc_results *r,
+                                const char *name, cc_option_team *teams,
+                                cc_option_channel *chans, cc_plan_option *opt, double *sl,
+                                double *risk)
 {
-    for (int t = 0; t < s->n_teams; t++) {
+    for (int t = 0; t < v->n_teams; t++) {
         const cc_team_summary *x = &r->teams[t];
-        teams[t].name = s->teams[t].name;
+        teams[t].name = NULL; /* the option's scenario does not outlive this call */
         teams[t].paid_hours = x->paid_hours.n > 0 ? x->paid_hours.mean : 0.0;
         teams[t].handled_contacts = x->handled.n > 0 ? x->handled.mean : 0.0;
-        teams[t].cost_per_paid_hour = s->teams[t].cost_per_hour;
-        teams[t].cost_per_contact = s->teams[t].cost_per_contact;
+        teams[t].cost_per_paid_hour = v->teams[t].cost_per_hour;
+        teams[t].cost_per_contact = v->teams[t].cost_per_contact;
         teams[t].fixed_cost = 0.0;
     }
-    for (int c = 0; c < s->n_channels; c++) {
+    for (int c = 0; c < v->n_channels; c++) {
         const cc_channel_summary *x = &r->channels[c];
-        const cc_channel *ch = &s->channels[c];
+        const cc_channel *ch = &v->channels[c];
         int has = x->service_level.n > 0 && isfinite(x->service_level.mean);
         memset(&chans[c], 0, sizeof chans[c]);
-        chans[c].name = ch->name;
         chans[c].service_level = has ? x->service_level.mean : 1.0;
         chans[c].service_level_target = has ? ch->target.service_level : 0.0;
         if (ch->target.has_max_asa && x->asa_s.n > 0 && isfinite(x->asa_s.mean)) {
@@ -798,23 +866,29 @@ static void option_from_results(const cc_scenario *s, const cc_results *r, const
             chans[c].abandon = x->p_abandon.mean;
             chans[c].max_abandon = ch->target.max_abandon;
         }
-        sl[c] = has ? x->service_level.mean : NAN;
-        risk[c] = x->risk;
+    }
+    for (int c = 0; c < s->n_channels; c++) {
+        int j = cc_scenario_channel_index(v, s->channels[c].name);
+        const cc_channel_summary *x = j >= 0 ? &r->channels[j] : NULL;
+        sl[c] = x && x->service_level.n > 0 && isfinite(x->service_level.mean)
+                    ? x->service_level.mean
+                    : NAN;
+        risk[c] = x ? x->risk : NAN;
     }
     opt->name = name;
     opt->teams = teams;
-    opt->n_teams = (size_t)s->n_teams;
+    opt->n_teams = (size_t)v->n_teams;
     opt->channels = chans;
-    opt->n_channels = (size_t)s->n_channels;
-    opt->weeks = (double)s->days / 7.0;
+    opt->n_channels = (size_t)v->n_channels;
+    opt->weeks = (double)v->days / 7.0;
 }
 
-static double paid_fte(const cc_scenario *s, const cc_option_team *teams, double fte_week_h)
+static double paid_fte(const cc_scenario *v, const cc_option_team *teams, double fte_week_h)
 {
     double hours = 0.0;
-    for (int t = 0; t < s->n_teams; t++)
+    for (int t = 0; t < v->n_teams; t++)
         hours += teams[t].paid_hours;
-    return hours / fte_week_h / ((double)s->days / 7.0);
+    return hours / fte_week_h / ((double)v->days / 7.0);
 }
 
 static char *error_text(const cc_error *e)
@@ -825,10 +899,9 @@ static char *error_text(const cc_error *e)
 /*
  * Plans option k of the base scenario and simulates its roster, then
  * simulates the option's scenario as written, both on the plan's seed.
+ * Returns 1 when the option could be evaluated (its arrays in *w).
  */
-static void evaluate_option(cc_planner *p, size_t k, cc_plan_option *planned,
-                            cc_plan_option *written, cc_option_team *teams,
-                            cc_option_channel *chans)
+static int evaluate_option(cc_planner *p, size_t k, option_work *w)
 {
     const cc_scenario *s = p->s;
     cc_planner_option *po = &p->options[k];
@@ -840,6 +913,8 @@ static void evaluate_option(cc_planner *p, size_t k, cc_plan_option *planned,
     cc_results *r = NULL;
     cc_error e;
     size_t nc = (size_t)s->n_channels;
+    double weeks;
+    int done = 0;
 
     po->name = cc_xstrdup(def->name);
     po->description = cc_xstrdup(def->description ? def->description : "");
@@ -849,16 +924,12 @@ static void evaluate_option(cc_planner *p, size_t k, cc_plan_option *planned,
     po->written_risk = dvec(nc);
     if (cc_scenario_derive_option(s, (int)k, &v, NULL, &e) != CC_OK) {
         po->error = error_text(&e);
-        return;
-    }
-    if (v->n_channels != s->n_channels || v->n_teams != s->n_teams) {
-        po->error = cc_xstrdup("the option changes the channels or teams; options must keep "
-                               "them to be compared");
-        goto out;
+        return 0;
     }
     sub.options = 0;
     sub.simulate = 1;
-    sub.verify = -1;
+    /* Options are verified by simulation only when asked (--verify): it costs rounds. */
+    sub.verify = p->opt.verify > 0 ? 1 : -1;
     sub.has_seed = 1;
     sub.seed = p->seed;
     sub.replications = p->replications;
@@ -866,73 +937,77 @@ static void evaluate_option(cc_planner *p, size_t k, cc_plan_option *planned,
         po->error = error_text(&e);
         goto out;
     }
-    for (size_t c = 0; c < nc; c++) {
+    weeks = (double)v->days / 7.0;
+    for (size_t c = 0; c < q->n_channels; c++) {
         po->fte_net += q->channels[c].req->totals.net_agent_hours;
         po->fte_gross += q->channels[c].req->totals.gross_agent_hours;
     }
-    po->fte_net /= p->fte_week_h * (double)s->days / 7.0;
-    po->fte_gross /= p->fte_week_h * (double)s->days / 7.0;
     for (size_t t = 0; t < q->n_teams; t++)
-        po->fte_rostered += q->teams[t].shifts ? q->teams[t].rostered_hours
-                                               : q->teams[t].required_hours;
-    po->fte_rostered /= p->fte_week_h * (double)s->days / 7.0;
-    option_from_results(v, q->sim, po->name, teams, chans, planned, po->planned_sl,
-                        po->planned_risk);
+        po->fte_rostered += q->teams[t].rostered_hours;
+    po->fte_net /= p->fte_week_h * weeks;
+    po->fte_gross /= p->fte_week_h * weeks;
+    po->fte_rostered /= p->fte_week_h * weeks;
+    w->teams = cc_xcalloc(2 * (size_t)v->n_teams, sizeof *w->teams);
+    w->chans = cc_xcalloc(2 * (size_t)v->n_channels, sizeof *w->chans);
+    option_from_results(s, v, q->sim, po->name, w->teams, w->chans, &w->planned,
+                        po->planned_sl, po->planned_risk);
     if (planner_model(v, NULL, &m, &e) != CC_OK || planner_replicate(p, m, 0, &r, &e) != CC_OK) {
         po->error = error_text(&e);
         goto out;
     }
-    option_from_results(v, r, po->name, teams + s->n_teams, chans + s->n_channels, written,
-                        po->written_sl, po->written_risk);
-    po->written_fte = paid_fte(v, teams + s->n_teams, p->fte_week_h);
+    option_from_results(s, v, r, po->name, w->teams + v->n_teams, w->chans + v->n_channels,
+                        &w->written, po->written_sl, po->written_risk);
+    po->written_fte = paid_fte(v, w->teams + v->n_teams, p->fte_week_h);
+    done = 1;
 out:
     cc_results_free(r);
     cc_simmodel_free(m);
     cc_planner_free(q);
     cc_scenario_free(v);
+    return done;
 }
 
 static cc_status evaluate_options(cc_planner *p, cc_error *err)
 {
-    const cc_scenario *s = p->s;
-    size_t no = (size_t)s->plan.n_options, nt = (size_t)s->n_teams, nc = (size_t)s->n_channels;
-    cc_option_team *teams = cc_xcalloc(no * 2 * nt + 1, sizeof *teams);
-    cc_option_channel *chans = cc_xcalloc(no * 2 * nc + 1, sizeof *chans);
+    size_t no = (size_t)p->s->plan.n_options, n_ok = 0;
+    option_work *work = cc_xcalloc(no + 1, sizeof *work);
     cc_plan_option *planned = cc_xcalloc(no + 1, sizeof *planned);
     cc_plan_option *written = cc_xcalloc(no + 1, sizeof *written);
     cc_option_result *res = cc_xcalloc(no + 1, sizeof *res);
-    size_t *ok = cc_xcalloc(no + 1, sizeof *ok), n_ok = 0;
+    size_t *ok = cc_xcalloc(no + 1, sizeof *ok);
     cc_status st = CC_OK;
 
     p->n_options = no;
     p->options = cc_xcalloc(no + 1, sizeof *p->options);
     p->best_planned = p->best_written = -1;
     for (size_t k = 0; k < no; k++) {
-        evaluate_option(p, k, &planned[n_ok], &written[n_ok], teams + n_ok * 2 * nt,
-                        chans + n_ok * 2 * nc);
-        if (!p->options[k].error)
+        if (evaluate_option(p, k, &work[k])) {
+            planned[n_ok] = work[k].planned;
+            written[n_ok] = work[k].written;
             ok[n_ok++] = k;
-    }
-    if (n_ok > 0) {
-        long best;
-        for (int pass = 0; pass < 2 && st == CC_OK; pass++) {
-            st = cc_plan_options_compare(pass ? written : planned, n_ok, res, &best, err);
-            if (st != CC_OK)
-                break;
-            for (size_t j = 0; j < n_ok; j++) {
-                if (pass)
-                    p->options[ok[j]].written = res[j];
-                else
-                    p->options[ok[j]].planned = res[j];
-            }
-            if (pass)
-                p->best_written = best >= 0 ? (long)ok[best] : -1;
-            else
-                p->best_planned = best >= 0 ? (long)ok[best] : -1;
         }
     }
-    free(teams);
-    free(chans);
+    for (int pass = 0; pass < 2 && n_ok > 0; pass++) {
+        long best;
+        st = cc_plan_options_compare(pass ? written : planned, n_ok, res, &best, err);
+        if (st != CC_OK)
+            break;
+        for (size_t j = 0; j < n_ok; j++) {
+            if (pass)
+                p->options[ok[j]].written = res[j];
+            else
+                p->options[ok[j]].planned = res[j];
+        }
+        if (pass)
+            p->best_written = best >= 0 ? (long)ok[best] : -1;
+        else
+            p->best_planned = best >= 0 ? (long)ok[best] : -1;
+    }
+    for (size_t k = 0; k < no; k++) {
+        free(work[k].teams);
+        free(work[k].chans);
+    }
+    free(work);
     free(planned);
     free(written);
     free(res);
@@ -1015,6 +1090,7 @@ cc_status cc_planner_new(const cc_scenario *s, const cc_planner_options *opt, cc
     }
     if (opt->shifts && (st = build_rosters(p, err)) != CC_OK)
         goto fail;
+    unrostered_hours(p);
     build_rostered(p);
     if ((st = build_weeks(p, err)) != CC_OK)
         goto fail;
@@ -1145,7 +1221,7 @@ static void explain_contacts(const cc_planner *p, size_t c, size_t i, FILE *out)
     const cc_channel *ch = &s->channels[c];
     const cc_planner_channel *pc = &p->channels[c];
 
-    fprintf(out, "forecast       : %.3f contacts before deflection\n", pc->forecast[i]);
+    fprintf(out, "forecast       : %.3f fresh contacts before deflection\n", pc->forecast[i]);
     fprintf(out, "deflected      : %.3f (share %.4f)\n", pc->deflected[i],
             pc->forecast[i] > 0 ? pc->deflected[i] / pc->forecast[i] : 0.0);
     if (ch->chatbot >= 0) {
@@ -1183,8 +1259,8 @@ static void explain_allocation(const cc_planner *p, size_t c, size_t i, FILE *ou
         f = team_factor(s, (int)c, (int)t);
         net = share * row->net_agents * f;
         fprintf(out,
-                "  %-12s : %.4f x %.3f net x %.4f (proficiency / concurrency) = %.3f net -> "
-                "%s %.4f = %.3f gross\n",
+                "  %-12s : %.4f x %.3f net x %.4f (proficiency, concurrency) = %.3f net -> "
+                "%s %.4f) = %.3f gross (team shrinkage)\n",
                 tm->name, share, row->net_agents, f, net,
                 s->plan.shrinkage_method == CC_SHRINK_MULTIPLICATIVE ? "x (1 +" : "/ (1 -",
                 tm->shrinkage, gross_up(s, net, tm->shrinkage));

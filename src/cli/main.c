@@ -16,6 +16,7 @@ static const struct cli_command commands[] = {
     {"staff", cmd_staff, "minimum agents meeting service targets"},
     {"validate", cmd_validate, "check a scenario and summarise what it describes"},
     {"run", cmd_run, "simulate a scenario and write results"},
+    {"plan", cmd_plan, "headcount plan: requirement, shifts, FTE, hiring, options"},
     {"sweep", cmd_sweep, "simulate a grid of what-ifs and compare them"},
     {"compare", cmd_compare, "compare results with a baseline, metric by metric"},
     {"verify", cmd_verify, "check the simulator against Erlang C/A theory"},

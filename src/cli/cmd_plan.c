@@ -1,0 +1,561 @@
+/*
+ * ccsim plan SCENARIO: the headcount plan. Prints the requirement per
+ * channel, the weekly FTE plan, shifts, hiring, the simulation of the roster
+ * and the option comparison, and writes plan.csv, plan_teams.csv,
+ * summary.json (with the plan section), intervals.csv and report.html under
+ * results/<scenario>/ (or --out DIR), each atomically. --explain prints the
+ * chain of one interval instead and writes nothing.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cc_atomic.h"
+#include "cc_planner.h"
+#include "cc_report.h"
+#include "cc_scenario.h"
+#include "cli.h"
+#include "options.h"
+
+#define MAX_SETS 64
+
+static void plan_help(void)
+{
+    printf("usage: ccsim plan SCENARIO.yaml [options]\n"
+           "\n"
+           "Plans the scenario: agents per channel and interval (workload -> Erlang or\n"
+           "simulation requirement -> occupancy cap -> shrinkage -> scheduled -> FTE), the\n"
+           "agents per team, a shift roster per team (integer programme), weekly FTE against\n"
+           "the headcount with hires, overtime and vendor cover, the simulation of the roster,\n"
+           "and the scenario's plan options side by side. Writes plan.csv, plan_teams.csv,\n"
+           "summary.json, intervals.csv and report.html to results/<scenario>/ (or --out).\n"
+           "\n"
+           "options:\n"
+           "  --explain 'YYYY-MM-DD HH:MM'  print the chain of that interval, write nothing\n"
+           "  --channel NAME     with --explain: only this channel\n"
+           "  --verify           simulation-verified staffing under an Erlang method too\n"
+           "  --replications K   replications per simulation (default: the scenario's)\n"
+           "  --seed S           base seed, 0..2^63 (default: the scenario's)\n"
+           "  --threads T        worker threads (default: all cores)\n"
+           "  --fractional       show agents before rounding in the tables\n"
+           "  --out DIR          output folder (default: results/<scenario name>)\n"
+           "  --set KEY=VALUE    override a scenario key (YAML value), repeatable\n"
+           "  --json             print summary.json on stdout instead of the tables\n"
+           "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
+           "  --help             show this help\n"
+           "\n"
+           "Service level = answered within the target time / contacts presented to agents\n"
+           "(abandoned count as missed); ASA = mean wait of answered contacts. The shrinkage\n"
+           "formula is plan.shrinkage_method: divisive, scheduled = required / (1 - s), or\n"
+           "multiplicative, required x (1 + s); plan.csv has both. FTE = paid hours /\n"
+           "plan.fte_week. Exit codes: 0 ok, 1 a target cannot be met, 2 usage or scenario\n"
+           "error, 3 I/O error.\n");
+}
+
+/* ---- terminal tables ------------------------------------------------------- */
+
+static void print_header(const cc_planner *p)
+{
+    const cc_scenario *s = p->s;
+    printf("%s: plan by %s%s; shrinkage %s; FTE = %.1f paid hours a week\n", s->name,
+           cc_scenario_method_name(s->plan.method),
+           p->verified ? " (simulation-verified staffing)" : "",
+           s->plan.shrinkage_method == CC_SHRINK_MULTIPLICATIVE
+               ? "multiplicative: scheduled = required x (1 + s)"
+               : "divisive: scheduled = required / (1 - s)",
+           p->fte_week_h);
+    printf("%d days of %g-minute intervals from %s; simulations: %ld replications, seed %llu\n\n",
+           s->days, s->interval_s / 60.0, s->start_date, p->replications,
+           (unsigned long long)p->seed);
+}
+
+static void print_channels(const cc_planner *p, int fractional)
+{
+    double weeks = (double)p->s->days / 7.0;
+    printf("Requirement per channel (agent-hours over the horizon; FTE per week)\n");
+    printf("%-12s %-9s %11s %11s %11s %11s %7s %8s %9s %6s\n", "channel", "kind", "contacts",
+           "workload h", "net agt-h", fractional ? "gross agt-h" : "sched agt-h", "peak",
+           "FTE net", "FTE gross", "capped");
+    for (size_t c = 0; c < p->n_channels; c++) {
+        const cc_plan_requirement *req = p->channels[c].req;
+        const cc_plan_totals *t = &req->totals;
+        double peak = 0.0;
+        for (size_t i = 0; i < req->n_intervals; i++)
+            peak = fmax(peak, req->intervals[i].gross_agents);
+        printf("%-12s %-9s %11.0f %11.1f %11.1f %11.1f ", p->s->channels[c].name,
+               cc_channel_kind_name(p->s->channels[c].kind), t->contacts, t->workload_hours,
+               t->net_agent_hours, fractional ? t->gross_agent_hours : t->scheduled_agent_hours);
+        if (fractional)
+            printf("%7.2f", peak);
+        else
+            printf("%7ld", t->peak_scheduled);
+        printf(" %8.1f %9.1f %6zu\n", t->net_agent_hours / p->fte_week_h / weeks,
+               t->gross_agent_hours / p->fte_week_h / weeks, t->n_cap_binding);
+    }
+    putchar('\n');
+}
+
+static void print_days(const cc_planner *p, int fractional)
+{
+    size_t ipd = (size_t)p->s->intervals_per_day;
+    if (p->s->days > 31)
+        return;
+    printf("Daily requirement (agent-hours, all channels)\n");
+    printf("%-10s %11s %11s %11s %11s\n", "date", "contacts", "net agt-h",
+           fractional ? "gross agt-h" : "sched agt-h", "rostered h");
+    for (int d = 0; d < p->s->days; d++) {
+        char date[11];
+        double contacts = 0, net = 0, gross = 0, rost = 0;
+        for (size_t i = (size_t)d * ipd; i < (size_t)(d + 1) * ipd; i++) {
+            for (size_t c = 0; c < p->n_channels; c++) {
+                const cc_plan_interval *row = &p->channels[c].req->intervals[i];
+                contacts += row->contacts;
+                net += row->net_agents * p->interval_h;
+                gross += (fractional ? row->gross_agents : (double)row->scheduled_agents) *
+                         p->interval_h;
+            }
+            for (size_t t = 0; t < p->n_teams; t++) {
+                const cc_planner_team *pt = &p->teams[t];
+                rost += (double)(pt->shifts ? pt->shifts->coverage[i] : pt->staffing[i]) *
+                        p->interval_h;
+            }
+        }
+        cc_scenario_date(p->s, d, date);
+        printf("%-10s %11.0f %11.1f %11.1f %11.1f\n", date, contacts, net, gross, rost);
+    }
+    putchar('\n');
+}
+
+static void print_weeks(const cc_planner *p, int fractional)
+{
+    printf("Weekly FTE plan (in-house need = rostered FTE of in-house teams; available = "
+           "headcount less attrition, before hires)\n");
+    printf("%-10s %10s %8s %9s %9s %6s %9s %9s %8s %7s %6s %6s %9s %9s\n", "week", "contacts",
+           "FTE net", fractional ? "FTE gross" : "FTE sched", "rostered", "occ", "in-house",
+           "available", "gap", "gap %", "hire", "start", "overtime", "vendor h");
+    for (size_t w = 0; w < p->n_weeks; w++) {
+        const cc_planner_week *pw = &p->weeks[w];
+        printf("%-10s %10.0f %8.1f %9.1f %9.1f %5.1f%% %9.1f %9.1f %+8.1f %6.1f%% %6ld %6ld "
+               "%9.0f %9.0f\n",
+               pw->start_date, pw->req.contacts, pw->req.fte_net,
+               fractional ? pw->req.fte_gross : pw->req.fte_scheduled, pw->fte_rostered,
+               100.0 * pw->occupancy, pw->fte_inhouse, pw->available_fte, pw->gap_fte,
+               100.0 * pw->gap_pct, pw->hires_decided, pw->hires_starting, pw->overtime_hours,
+               pw->vendor_hours);
+    }
+    putchar('\n');
+}
+
+static void print_teams(const cc_planner *p)
+{
+    printf("Teams and shifts\n");
+    printf("%-12s %12s %12s %12s %9s %11s %9s %9s %8s\n", "team", "required h", "analytic h",
+           p->verify.ran ? "verified h" : "-", "shifts", "paid h", "over h", "under h",
+           "optimal");
+    for (size_t t = 0; t < p->n_teams; t++) {
+        const cc_planner_team *pt = &p->teams[t];
+        char ver[32] = "-";
+        if (pt->verified)
+            snprintf(ver, sizeof ver, "%.1f", pt->verified_hours);
+        printf("%-12s %12.1f %12.1f %12s ", p->s->teams[t].name, pt->required_hours,
+               pt->analytic_hours, ver);
+        if (pt->shifts)
+            printf("%9ld %11.1f %9.1f %9.1f %8s\n", pt->shifts->n_shifts, pt->shifts->paid_hours,
+                   pt->shifts->over_agent_hours, pt->shifts->under_agent_hours,
+                   pt->shifts->optimal ? "yes" : "gap");
+        else
+            printf("%9s %11s %9s %9s %8s\n", "-", "-", "-", "-", "-");
+    }
+    for (size_t t = 0; t < p->n_teams; t++) {
+        const cc_planner_team *pt = &p->teams[t];
+        if (!pt->shifts)
+            continue;
+        printf("  %s:", p->s->teams[t].name);
+        for (size_t k = 0; k < pt->n_rules; k++) {
+            long n = 0;
+            for (size_t j = 0; j < pt->shifts->n_starts; j++)
+                if (pt->shifts->starts[j].rule == k)
+                    n += pt->shifts->starts[j].agents;
+            if (n > 0)
+                printf(" %s x%ld (%.1f h);", pt->rule_names[k], n, pt->rules[k].length_s / 3600);
+        }
+        putchar('\n');
+    }
+    if (p->verify.ran) {
+        printf("Simulation-verified staffing: %d rounds, %zu blocks judged; analytic staffing "
+               "missed %zu, verified %zu%s\n",
+               p->verify.rounds, p->verify.n_blocks, p->verify.analytic_missed,
+               p->verify.verified_missed,
+               p->verify.converged ? " (converged)"
+                                   : p->verify.met_targets ? " (met; trimming stopped at the "
+                                                             "round limit)"
+                                                           : " (fewest missed within the round "
+                                                             "limit)");
+        printf("  by channel-day: %zu judged; analytic missed %zu, verified %zu\n",
+               p->verify.n_days, p->verify.analytic_days_missed, p->verify.verified_days_missed);
+        for (size_t t = 0; t < p->n_teams; t++) {
+            const cc_planner_team *pt = &p->teams[t];
+            printf("  %-12s verified - analytic = %+.1f agent-hours (%+.1f%%)\n",
+                   p->s->teams[t].name, pt->verified_hours - pt->analytic_hours,
+                   pt->analytic_hours > 0
+                       ? 100.0 * (pt->verified_hours - pt->analytic_hours) / pt->analytic_hours
+                       : 0.0);
+        }
+    }
+    putchar('\n');
+}
+
+static void print_hiring(const cc_planner *p)
+{
+    printf("Hiring (lead %d weeks, training %d weeks, attrition %.1f%%/month, overtime up to "
+           "%.0f%%)\n",
+           p->lead_weeks, p->training_weeks, 100.0 * p->s->plan.attrition_per_month,
+           100.0 * p->opt.overtime_cap);
+    for (size_t t = 0; t < p->n_teams; t++) {
+        const cc_planner_team *pt = &p->teams[t];
+        int any = 0;
+        if (!pt->hiring) {
+            printf("  %-12s vendor team: bought by the hour\n", p->s->teams[t].name);
+            continue;
+        }
+        printf("  %-12s headcount %.1f%s; hires %ld; weeks short %zu; overtime %.0f h; vendor "
+               "cover %.0f h\n",
+               p->s->teams[t].name, pt->headcount,
+               pt->headcount_from_shifts ? " (from the scenario's shifts)" : "",
+               pt->hiring_totals.hires, pt->hiring_totals.weeks_short,
+               pt->hiring_totals.overtime_hours, pt->hiring_totals.vendor_hours);
+        for (size_t w = 0; w < p->n_weeks; w++) {
+            const cc_headcount_week *hw = &pt->hiring[w];
+            if (hw->hires_decided == 0 && hw->hires_starting == 0 && hw->vendor_hours <= 0.5 &&
+                hw->overtime_hours <= 0.5)
+                continue;
+            if (!any)
+                printf("    %-10s %7s %7s %9s %9s %9s\n", "week", "decide", "start", "available",
+                       "overtime", "vendor h");
+            any = 1;
+            printf("    %-10s %7ld %7ld %9.1f %9.0f %9.0f\n", p->weeks[w].start_date,
+                   hw->hires_decided, hw->hires_starting, hw->available_fte, hw->overtime_hours,
+                   hw->vendor_hours);
+        }
+    }
+    putchar('\n');
+}
+
+static void print_sim(const cc_planner *p)
+{
+    const cc_results *r = p->sim;
+    if (!r)
+        return;
+    printf("Simulation of the roster\n");
+    printf("%-12s %16s %7s %10s %9s %6s\n", "channel", "SL", "target", "ASA s", "abandon",
+           "risk");
+    for (size_t c = 0; c < r->n_channels; c++) {
+        const cc_channel_summary *x = &r->channels[c];
+        const cc_channel *ch = &p->s->channels[c];
+        char sl[40] = "-", asa[24] = "-";
+        if (x->service_level.n > 0)
+            snprintf(sl, sizeof sl, "%.1f%% ± %.1f", 100.0 * x->service_level.mean,
+                     100.0 * x->service_level.half_width);
+        if (x->asa_s.n > 0)
+            snprintf(asa, sizeof asa, "%.1f", x->asa_s.mean);
+        printf("%-12s %16s %6.0f%% %10s %8.1f%% %5.0f%%%s\n", ch->name, sl,
+               100.0 * ch->target.service_level, asa,
+               x->p_abandon.n > 0 ? 100.0 * x->p_abandon.mean : 0.0, 100.0 * x->risk,
+               x->service_level.n > 0 && x->service_level.mean < ch->target.service_level
+                   ? "  below target"
+                   : "");
+    }
+    printf("cost %.0f%s%s per week, %.2f per handled contact\n\n", p->cost_per_week,
+           p->s->currency[0] ? " " : "", p->s->currency, p->cost_per_contact);
+}
+
+static void print_options(const cc_planner *p)
+{
+    if (p->n_options == 0) {
+        printf("Options: none in the scenario (plan.options)\n\n");
+        return;
+    }
+    printf("Options (same seed; planned = staffed to the targets and rostered; as written = "
+           "the option's own shifts)\n");
+    printf("%-24s %-10s", "option", "basis");
+    for (size_t c = 0; c < p->n_channels; c++)
+        printf(" %12.12s", p->s->channels[c].name);
+    printf(" %8s %11s %10s %9s %8s  %s\n", "FTE", "cost/week", "delta", "per cont", "delta",
+           "verdict");
+    for (size_t k = 0; k < p->n_options; k++) {
+        const cc_planner_option *po = &p->options[k];
+        if (po->error) {
+            printf("%-24.24s failed: %s\n", po->name, po->error);
+            continue;
+        }
+        for (int side = 0; side < 2; side++) {
+            const cc_option_result *r = side ? &po->written : &po->planned;
+            const double *sl = side ? po->written_sl : po->planned_sl;
+            const double *risk = side ? po->written_risk : po->planned_risk;
+            long best = side ? p->best_written : p->best_planned;
+            printf("%-24.24s %-10s", side ? "" : po->name, side ? "as written" : "planned");
+            for (size_t c = 0; c < p->n_channels; c++) {
+                char cellbuf[24] = "n/a";
+                if (isfinite(sl[c]))
+                    snprintf(cellbuf, sizeof cellbuf, "%.1f%%/%.0f%%", 100.0 * sl[c],
+                             100.0 * risk[c]);
+                printf(" %12s", cellbuf);
+            }
+            printf(" %8.1f %11.0f %+10.0f %9.2f %+8.2f  %s%s\n",
+                   side ? po->written_fte : po->fte_rostered, r->cost_per_week,
+                   r->delta_cost_per_week, r->cost_per_contact, r->delta_cost_per_contact,
+                   r->meets_targets ? "meets targets" : "misses targets",
+                   best == (long)k ? ", cheapest" : "");
+        }
+    }
+    printf("(channel cells: simulated SL / risk of missing the target)\n");
+    if (p->best_planned >= 0)
+        printf("cheapest option meeting every target, planned: %s\n",
+               p->options[p->best_planned].name);
+    else
+        printf("no option meets every target when planned\n");
+    if (p->best_written >= 0)
+        printf("cheapest option meeting every target, as written: %s\n",
+               p->options[p->best_written].name);
+    else
+        printf("no option meets every target as written\n");
+    putchar('\n');
+}
+
+/* ---- files ------------------------------------------------------------------ */
+
+struct plan_ctx {
+    const cc_planner *p;
+    const char *plan_json;
+    const char *plan_html;
+    const cc_run_meta *meta;
+};
+
+static cc_status w_plan(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct plan_ctx *c = ctx;
+    return cc_planner_write_csv(out, c->p, err);
+}
+
+static cc_status w_teams(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct plan_ctx *c = ctx;
+    return cc_planner_write_teams_csv(out, c->p, err);
+}
+
+static cc_status w_summary(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct plan_ctx *c = ctx;
+    return cc_report_summary_json(out, c->p->s, c->p->sim, c->plan_json, c->meta, err);
+}
+
+static cc_status w_intervals(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct plan_ctx *c = ctx;
+    return cc_report_intervals_csv(out, c->p->s, c->p->sim, err);
+}
+
+static cc_status w_html(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct plan_ctx *c = ctx;
+    return cc_report_html(out, c->p->s, c->p->sim, c->plan_html, err);
+}
+
+/* ---- the command -------------------------------------------------------------- */
+
+int cmd_plan(int argc, char **argv)
+{
+    enum { OPT_EXPLAIN = CLI_OPT_BASE, OPT_CHANNEL, OPT_VERIFY, OPT_REPS, OPT_SEED, OPT_THREADS,
+           OPT_FRACTIONAL, OPT_OUT, OPT_SET, OPT_JSON, OPT_META, OPT_HELP };
+    static const struct option longopts[] = {
+        {"explain", required_argument, NULL, OPT_EXPLAIN},
+        {"channel", required_argument, NULL, OPT_CHANNEL},
+        {"verify", no_argument, NULL, OPT_VERIFY},
+        {"replications", required_argument, NULL, OPT_REPS},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"threads", required_argument, NULL, OPT_THREADS},
+        {"fractional", no_argument, NULL, OPT_FRACTIONAL},
+        {"out", required_argument, NULL, OPT_OUT},
+        {"set", required_argument, NULL, OPT_SET},
+        {"json", no_argument, NULL, OPT_JSON},
+        {"meta", no_argument, NULL, OPT_META},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    cc_override sets[MAX_SETS];
+    size_t n_sets = 0;
+    long reps = 0, seed = -1, threads = 0, when = -1;
+    const char *out_dir = NULL, *explain = NULL, *channel_name = NULL;
+    int json = 0, with_meta = 0, fractional = 0, verify = 0, c, rc, channel = -1;
+    cc_scenario *s = NULL;
+    cc_planner *p = NULL;
+    cc_planner_options opt = cc_planner_options_default();
+    cc_error err;
+    char dir[4096], stamp[32], host[256] = "";
+    char *plan_json = NULL, *plan_html = NULL;
+    struct timespec t0, t1;
+    cc_run_meta meta;
+    struct plan_ctx ctx;
+    cc_status st;
+
+    opterr = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_EXPLAIN: explain = optarg; break;
+        case OPT_CHANNEL: channel_name = optarg; break;
+        case OPT_VERIFY: verify = 1; break;
+        case OPT_REPS:
+            if ((rc = cli_parse_count("replications", optarg, 1, 100000, &reps)))
+                return rc;
+            break;
+        case OPT_SEED:
+            if ((rc = cli_parse_count("seed", optarg, 0, 0x7fffffffffffffffL, &seed)))
+                return rc;
+            break;
+        case OPT_THREADS:
+            if ((rc = cli_parse_count("threads", optarg, 1, 1024, &threads)))
+                return rc;
+            break;
+        case OPT_FRACTIONAL: fractional = 1; break;
+        case OPT_OUT: out_dir = optarg; break;
+        case OPT_JSON: json = 1; break;
+        case OPT_META: with_meta = 1; break;
+        case OPT_SET: {
+            char *eq = strchr(optarg, '=');
+            if (!eq || eq == optarg || n_sets == MAX_SETS)
+                return cli_flag_errorf("set", "'%s' is not KEY=VALUE (at most %d)", optarg,
+                                       MAX_SETS);
+            *eq = '\0';
+            sets[n_sets].path = optarg;
+            sets[n_sets].value = eq + 1;
+            n_sets++;
+            break;
+        }
+        case OPT_HELP: plan_help(); return CLI_OK;
+        case ':':
+            return cli_flag_errorf(argv[optind - 1] + 2, "missing value");
+        default:
+            cli_errorf("unknown option '%s'; run 'ccsim plan --help'", argv[optind - 1]);
+            return CLI_USAGE;
+        }
+    }
+    if (argc - optind != 1) {
+        cli_errorf("expected one scenario file; run 'ccsim plan --help'");
+        return CLI_USAGE;
+    }
+    if (channel_name && !explain)
+        return cli_flag_errorf("channel", "only applies with --explain");
+    if (explain && (json || out_dir))
+        return cli_flag_errorf("explain", "prints the chain and writes nothing; it cannot be "
+                                          "combined with --json or --out");
+    if ((rc = cli_load_scenario(argv[optind], sets, n_sets, &s)))
+        return rc;
+    if (explain) {
+        if (cc_planner_interval_at(s, explain, &when, &err) != CC_OK) {
+            rc = cli_flag_errorf("explain", "%s", err.message);
+            goto out;
+        }
+        if (channel_name && (channel = cc_scenario_channel_index(s, channel_name)) < 0) {
+            char list[1024] = "";
+            for (int k = 0; k < s->n_channels; k++) {
+                size_t used = strlen(list);
+                snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "",
+                         s->channels[k].name);
+            }
+            rc = cli_flag_errorf("channel", "no channel '%s' in the scenario; allowed: %s",
+                                 channel_name, list);
+            goto out;
+        }
+        opt.shifts = 0;
+        opt.simulate = 0;
+        opt.options = 0;
+        opt.verify = verify ? 1 : -1;
+    } else if (verify) {
+        opt.verify = 1;
+    }
+    opt.replications = reps;
+    opt.has_seed = seed >= 0;
+    opt.seed = seed >= 0 ? (uint64_t)seed : 0;
+    opt.threads = (int)threads;
+
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    st = cc_planner_new(s, &opt, &p, &err);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (st != CC_OK) {
+        cli_print_error(&err);
+        rc = cli_exit_for(st);
+        goto out;
+    }
+    if (explain) {
+        if (cc_planner_explain(p, channel, when, stdout, &err) != CC_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_for(err.code);
+            goto out;
+        }
+        rc = cli_finish_stdout();
+        goto out;
+    }
+
+    snprintf(dir, sizeof(dir), "%s", out_dir ? out_dir : "results");
+    if (!out_dir) {
+        size_t used = strlen(dir);
+        snprintf(dir + used, sizeof(dir) - used, "/%s", s->name);
+    }
+    if (cc_mkdir_p(dir, &err) != CC_OK) {
+        cli_print_error(&err);
+        rc = CLI_IO;
+        goto out;
+    }
+    {
+        time_t now = time(NULL);
+        struct tm tmv;
+        gmtime_r(&now, &tmv);
+        strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tmv);
+        gethostname(host, sizeof(host) - 1);
+    }
+    meta.timestamp = stamp;
+    meta.host = host;
+    meta.wall_s = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    meta.threads = opt.threads;
+    plan_json = cc_planner_json(p);
+    plan_html = cc_planner_html(p);
+    ctx.p = p;
+    ctx.plan_json = plan_json;
+    ctx.plan_html = plan_html;
+    ctx.meta = with_meta ? &meta : NULL;
+    if ((rc = cli_write_atomic(dir, "plan.csv", w_plan, &ctx)) ||
+        (rc = cli_write_atomic(dir, "plan_teams.csv", w_teams, &ctx)) ||
+        (rc = cli_write_atomic(dir, "summary.json", w_summary, &ctx)) ||
+        (rc = cli_write_atomic(dir, "intervals.csv", w_intervals, &ctx)) ||
+        (rc = cli_write_atomic(dir, "report.html", w_html, &ctx)))
+        goto out;
+    if (json) {
+        if (cc_report_summary_json(stdout, s, p->sim, plan_json, ctx.meta, &err) != CC_OK) {
+            cli_print_error(&err);
+            rc = CLI_IO;
+            goto out;
+        }
+    } else {
+        print_header(p);
+        print_channels(p, fractional);
+        print_days(p, fractional);
+        print_weeks(p, fractional);
+        print_teams(p);
+        print_hiring(p);
+        print_sim(p);
+        print_options(p);
+        printf("wrote %s/plan.csv, plan_teams.csv, summary.json, intervals.csv and report.html\n",
+               dir);
+    }
+    rc = cli_finish_stdout();
+out:
+    free(plan_json);
+    free(plan_html);
+    cc_planner_free(p);
+    cc_scenario_free(s);
+    return rc;
+}

@@ -1,0 +1,131 @@
+#!/bin/sh
+# ccsim plan: the result files written atomically and byte-identical for any
+# thread count at a fixed seed; plan.csv's chain agrees with --explain; the
+# holiday season hires and buys vendor cover in its peak weeks; the
+# outsourcing options are ranked by cost at equal service level; usage and
+# scenario errors exit 2 with one line naming the flag, and nothing written.
+set -u
+CCSIM=${CCSIM:-build/ccsim}
+n=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+S=scenarios/ecommerce-week.yaml
+
+check() { # description, expected exit, command...
+    desc=$1; want=$2; shift 2
+    n=$((n + 1))
+    timeout 120 "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" = "$want" ]; then echo "ok $n - $desc"; else
+        echo "not ok $n - $desc (exit $got, want $want)"; sed 's/^/    /' "$tmp/err" | head -5; failed=1; fi
+}
+ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=1; fi; }
+# usage: the last command printed nothing on stdout and one error line naming $1.
+one_line() { [ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+    grep -q '^ccsim: error: ' "$tmp/err" && grep -qF -e "$1" "$tmp/err"; }
+# pyjson FILE EXPRESSION: the JSON document in FILE, as d, satisfies EXPRESSION.
+pyjson() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2"; }
+
+# ---- files, determinism ----------------------------------------------------
+check "plan with one thread" 0 "$CCSIM" plan $S --replications 2 --seed 5 --threads 1 --out "$tmp/t1"
+ok "five result files and no temporaries" "[ \$(ls '$tmp/t1' | wc -l) = 5 ] && [ -s '$tmp/t1/plan.csv' ] && [ -s '$tmp/t1/plan_teams.csv' ] && [ -s '$tmp/t1/summary.json' ] && [ -s '$tmp/t1/intervals.csv' ] && [ -s '$tmp/t1/report.html' ]"
+ok "terminal shows the weekly plan, shifts, hiring and the simulation" \
+    "grep -q '^Weekly FTE plan' '$tmp/out' && grep -q '^Teams and shifts' '$tmp/out' && grep -q '^Hiring' '$tmp/out' && grep -q '^Simulation of the roster' '$tmp/out'"
+ok "terminal names the shrinkage formula" "grep -q 'divisive: scheduled = required / (1 - s)' '$tmp/out'"
+check "plan with two threads" 0 "$CCSIM" plan $S --replications 2 --seed 5 --threads 2 --out "$tmp/t2"
+for f in plan.csv plan_teams.csv summary.json intervals.csv report.html; do
+    ok "$f byte-identical across thread counts" "cmp -s '$tmp/t1/$f' '$tmp/t2/$f'"
+done
+check "other seed" 0 "$CCSIM" plan $S --replications 2 --seed 6 --out "$tmp/s6"
+ok "other seed changes the simulation, not the requirement" \
+    "! cmp -s '$tmp/t1/summary.json' '$tmp/s6/summary.json' && cut -d, -f1-30 '$tmp/t1/plan.csv' > '$tmp/a' && cut -d, -f1-30 '$tmp/s6/plan.csv' > '$tmp/b' && cmp -s '$tmp/a' '$tmp/b'"
+
+# ---- plan.csv and summary.json --------------------------------------------
+ok "plan.csv has one row per interval and channel" "[ \$(wc -l < '$tmp/t1/plan.csv') = \$((7 * 48 * 6 + 1)) ]"
+ok "plan.csv header carries units" "head -1 '$tmp/t1/plan.csv' | grep -q '^date,interval_start,channel,kind,forecast_contacts,.*,aht_s,.*,workload_erlangs,.*,gross_divisive_agents,gross_multiplicative_agents,gross_agents,scheduled_agents,fte_net,fte_gross,.*below_target,occupancy_above_90$'"
+ok "plan.csv uses ISO dates, HH:MM and dot decimals" "sed -n 2p '$tmp/t1/plan.csv' | grep -q '^2026-03-02,00:00,phone,voice,0\.0000,'"
+ok "plan_teams.csv has one row per interval and team" "[ \$(wc -l < '$tmp/t1/plan_teams.csv') = \$((7 * 48 * 2 + 1)) ]"
+ok "summary.json carries the plan section" \
+    "pyjson '$tmp/t1/summary.json' 'd[\"plan\"][\"method\"] == \"erlang-a\" and d[\"plan\"][\"shrinkage_method\"] == \"divisive\" and len(d[\"plan\"][\"weeks\"]) == 1 and len(d[\"plan\"][\"channels\"]) == 6 and d[\"plan\"][\"fte_gross\"] > d[\"plan\"][\"fte_net\"] > 0'"
+ok "summary.json simulates the roster" "pyjson '$tmp/t1/summary.json' 'd[\"replications\"] == 2 and d[\"channels\"][\"phone\"][\"service_level\"][\"mean\"] > 0.8'"
+ok "report.html holds the plan charts" "grep -q 'id=\"plan-weeks\"' '$tmp/t1/report.html' && grep -q 'id=\"plan-heat\"' '$tmp/t1/report.html' && grep -q 'id=\"plan-team-0\"' '$tmp/t1/report.html' && grep -q 'id=\"plan-sl-0\"' '$tmp/t1/report.html'"
+check "plan is comparable with itself" 0 "$CCSIM" compare --exact "$tmp/t2" "$tmp/t1"
+
+# ---- explain -----------------------------------------------------------------
+check "explain one interval of one channel" 0 "$CCSIM" plan $S --explain '2026-03-02 10:00' --channel phone
+ok "explain names the interval and channel" "grep -q \"== 2026-03-02 10:00, channel 'phone' (voice) ==\" '$tmp/out'"
+ok "explain shows every stage" "grep -q '^workload' '$tmp/out' && grep -q '^occupancy cap' '$tmp/out' && grep -q '^  divisive' '$tmp/out' && grep -q '^  multiplicative' '$tmp/out' && grep -q '^scheduled' '$tmp/out' && grep -q '^FTE' '$tmp/out' && grep -q '^team totals' '$tmp/out'"
+row=$(awk -F, '$1=="2026-03-02" && $2=="10:00" && $3=="phone"' "$tmp/t1/plan.csv")
+gross=$(echo "$row" | cut -d, -f26)
+sched=$(echo "$row" | cut -d, -f27)
+want=$(printf 'scheduled      : ceil(%.3f) = %s agents' "$gross" "$sched")
+ok "explain and plan.csv agree ($want)" "grep -qF '$want' '$tmp/out'"
+mkdir "$tmp/cwd"
+abs_ccsim=$(cd "$(dirname "$CCSIM")" && pwd)/$(basename "$CCSIM")
+abs_s=$(pwd)/$S
+check "explain from another folder" 0 sh -c "cd '$tmp/cwd' && '$abs_ccsim' plan '$abs_s' --explain '2026-03-02 10:00'"
+ok "explain writes no files" "[ -z \"\$(ls '$tmp/cwd')\" ] && [ \$(grep -c wrote '$tmp/out') = 0 ]"
+check "explain every channel" 0 "$CCSIM" plan $S --explain '2026-03-04T18:30'
+ok "every channel explained" "[ \$(grep -c '^== 2026-03-04 18:30' '$tmp/out') = 6 ]"
+
+# ---- the shipped scenarios ---------------------------------------------------
+check "holiday season" 0 "$CCSIM" plan scenarios/holiday-season.yaml --replications 2 --json --out "$tmp/hs"
+ok "holiday season: vendor cover in the peak weeks, hires starting by the peak" \
+    "pyjson '$tmp/out' 'sum(w[\"vendor_hours\"] for w in d[\"plan\"][\"weeks\"][2:6]) > 1000 and d[\"plan\"][\"weeks\"][4][\"start\"] == \"2025-11-24\" and d[\"plan\"][\"weeks\"][4][\"gap_fte\"] > 50 and d[\"plan\"][\"hires\"] > 0 and all(w[\"hires_starting\"] == 0 for w in d[\"plan\"][\"weeks\"][:4])'"
+check "outsourcing" 0 "$CCSIM" plan scenarios/outsourcing.yaml --replications 3 --json --out "$tmp/os"
+ok "outsourcing: options ranked by cost at equal SL, nights outsourced cheapest" \
+    "pyjson '$tmp/out' 'd[\"plan\"][\"cheapest_planned\"] == \"nights outsourced\" and len(d[\"plan\"][\"options\"]) == 3 and all(o[\"planned\"][\"meets_targets\"] for o in d[\"plan\"][\"options\"]) and d[\"plan\"][\"options\"][1][\"planned\"][\"delta_cost_per_week\"] < 0'"
+check "multiplicative shrinkage by --set" 0 "$CCSIM" plan scenarios/single-queue-erlang.yaml --set plan.shrinkage_method=multiplicative --set teams.agents.shrinkage=30% --replications 2 --out "$tmp/mul"
+ok "the plan uses and names the guide's formula" \
+    "pyjson '$tmp/mul/summary.json' 'd[\"plan\"][\"shrinkage_method\"] == \"multiplicative\"' && awk -F, 'NR > 1 && \$26 != \$25 { bad = 1 } END { exit bad }' '$tmp/mul/plan.csv'"
+ok "gross is net x 1.3 in every row" "awk -F, 'NR > 1 { d = \$21 * 1.3 - \$26; if (d > 0.0001 || d < -0.0001) bad = 1 } END { exit bad }' '$tmp/mul/plan.csv'"
+
+# ---- simulation-verified staffing -----------------------------------------------
+cat > "$tmp/pool.yaml" <<'EOF2'
+version: 1
+name: pool
+horizon: {start: 2026-03-02, days: 1, interval: 60m}
+profiles:
+  day: {hourly: [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]}
+channels:
+  sales: {kind: voice, volume: 1440, profile: day, handle_time: 180s}
+  service: {kind: voice, volume: 1440, profile: day, handle_time: 180s}
+teams:
+  pool: {skills: [sales, service], agents: 30}
+simulation: {replications: 6, seed: 3}
+plan: {method: erlang-c}
+EOF2
+check "--verify on two pooled queues, one thread" 0 "$CCSIM" plan "$tmp/pool.yaml" --verify --threads 1 --out "$tmp/v1"
+ok "verification reported with the change per team" "grep -q '^Simulation-verified staffing: ' '$tmp/out' && grep -q 'pool         verified - analytic = -' '$tmp/out'"
+ok "verified staffing meets targets with fewer agent-hours" \
+    "pyjson '$tmp/v1/summary.json' 'd[\"plan\"][\"verification\"][\"met_targets\"] and d[\"plan\"][\"teams\"][0][\"verified_change_agent_hours\"] < 0 and d[\"plan\"][\"verified_by_simulation\"]'"
+check "--verify, two threads" 0 "$CCSIM" plan "$tmp/pool.yaml" --verify --threads 2 --out "$tmp/v2"
+ok "verified plan byte-identical across thread counts" "cmp -s '$tmp/v1/summary.json' '$tmp/v2/summary.json' && cmp -s '$tmp/v1/plan_teams.csv' '$tmp/v2/plan_teams.csv'"
+
+# ---- errors ----------------------------------------------------------------------
+check "explain time not on an interval start" 2 "$CCSIM" plan $S --explain '2026-03-02 10:15'
+ok "one line naming --explain and the interval" "one_line '--explain' && grep -q '10:00' '$tmp/err'"
+check "explain time outside the horizon" 2 "$CCSIM" plan $S --explain '2027-01-01 10:00'
+ok "message says outside the horizon" "one_line 'outside the horizon'"
+check "explain time malformed" 2 "$CCSIM" plan $S --explain 'tomorrow 9am'
+ok "message gives the format" "one_line 'YYYY-MM-DD HH:MM'"
+check "unknown channel" 2 "$CCSIM" plan $S --explain '2026-03-02 10:00' --channel fax
+ok "message names the channel and lists the allowed ones" "one_line \"no channel 'fax'\" && grep -q 'phone, tier2_phone' '$tmp/err'"
+check "--channel without --explain" 2 "$CCSIM" plan $S --channel phone
+ok "message names --channel" "one_line '--channel'"
+check "--explain with --json" 2 "$CCSIM" plan $S --explain '2026-03-02 10:00' --json
+check "zero replications" 2 "$CCSIM" plan $S --replications 0 --out "$tmp/bad1"
+ok "nothing written on a usage error" "[ ! -e '$tmp/bad1' ]"
+check "unknown flag" 2 "$CCSIM" plan $S --frobnicate
+check "missing scenario" 2 "$CCSIM" plan
+check "unreadable scenario" 3 "$CCSIM" plan "$tmp/none.yaml"
+printf 'horizon:\n  start: 2026-01-05\n  days: 0\n' > "$tmp/bad.yaml"
+check "invalid scenario" 2 "$CCSIM" plan "$tmp/bad.yaml" --out "$tmp/bad2"
+ok "nothing written for an invalid scenario" "[ ! -e '$tmp/bad2' ]"
+: > "$tmp/afile"
+check "output folder that is a file" 3 "$CCSIM" plan $S --replications 2 --out "$tmp/afile/sub"
+check "help" 0 "$CCSIM" plan --help
+ok "help states the formula and the exit codes" "grep -q 'divisive' '$tmp/out' && grep -q 'Exit codes' '$tmp/out'"
+echo "1..$n"
+exit $failed
