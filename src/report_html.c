@@ -180,8 +180,27 @@ static void team_points(const cc_scenario *s, const cc_results *r, size_t t, int
     }
 }
 
+/* Formats v with `format` into buf, or "n/a" when it is undefined. */
+static const char *num(char buf[48], const char *format, double v)
+{
+    if (!isfinite(v))
+        return "n/a";
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    snprintf(buf, 48, format, v);
+#pragma GCC diagnostic pop
+    return buf;
+}
+
+/* An estimate's mean scaled by `scale`, or NaN when no replication defined it. */
+static double mean_of(const cc_estimate *e, double scale)
+{
+    return e->n > 0 ? scale * e->mean : NAN;
+}
+
 static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
 {
+    char a[48], b[48], c3[48];
     size_t c;
     fputs("<section class=\"cards\">\n", out);
     for (c = 0; c < r->n_channels; c++) {
@@ -191,34 +210,37 @@ static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
         fprintf(out, "<div class=\"card%s\"><h3>", miss ? " miss" : "");
         chart_escape(out, ch->name);
         fprintf(out, " <small>(%s)</small></h3>", cc_channel_kind_name(ch->kind));
-        if (x->service_level.n > 0)
-            fprintf(out, "<div class=\"big\">%.1f%%</div>", 100.0 * x->service_level.mean);
-        else
-            fputs("<div class=\"big\">n/a</div>", out);
-        fprintf(out, "<div class=\"sub\">service level ± %.1f, target %.0f%% in %.0f s</div>",
-                100.0 * x->service_level.half_width, 100.0 * ch->target.service_level,
-                ch->target.answer_within_s);
-        fprintf(out, "<div class=\"sub\">ASA %.1f s · abandoned %.1f%% · risk %.0f%%</div>",
-                est_or_nan(&x->asa_s), 100.0 * (x->p_abandon.n > 0 ? x->p_abandon.mean : 0.0),
-                100.0 * x->risk);
-        fprintf(out, "<div class=\"sub\">offered %.0f · contained %.0f</div></div>\n",
-                est_or_nan(&x->offered), x->contained.n > 0 ? x->contained.mean : 0.0);
+        fprintf(out, "<div class=\"big\">%s</div>",
+                num(a, "%.1f%%", mean_of(&x->service_level, 100.0)));
+        fprintf(out, "<div class=\"sub\">service level ± %s, target %.0f%% in %.0f s</div>",
+                num(a, "%.1f", 100.0 * x->service_level.half_width),
+                100.0 * ch->target.service_level, ch->target.answer_within_s);
+        fprintf(out, "<div class=\"sub\">ASA %s s · abandoned %s · risk %.0f%%</div>",
+                num(a, "%.1f", mean_of(&x->asa_s, 1.0)),
+                num(b, "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
+        fprintf(out, "<div class=\"sub\">offered %s · contained %s</div></div>\n",
+                num(a, "%.0f", mean_of(&x->offered, 1.0)),
+                num(b, "%.0f", mean_of(&x->contained, 1.0)));
     }
     for (c = 0; c < r->n_teams; c++) {
         const cc_team_summary *x = &r->teams[c];
         fputs("<div class=\"card\"><h3>", out);
         chart_escape(out, s->teams[c].name);
-        fprintf(out, "%s</h3><div class=\"big\">%.1f%%</div><div class=\"sub\">occupancy</div>"
-                     "<div class=\"sub\">%.0f paid hours · cost %.0f %s</div></div>\n",
+        fprintf(out, "%s</h3><div class=\"big\">%s</div><div class=\"sub\">occupancy</div>"
+                     "<div class=\"sub\">%s paid hours · cost %s ",
                 s->teams[c].outsourced ? " <small>(vendor)</small>" : "",
-                100.0 * est_or_nan(&x->occupancy), est_or_nan(&x->paid_hours),
-                est_or_nan(&x->cost), s->currency ? s->currency : "");
+                num(a, "%.1f%%", mean_of(&x->occupancy, 100.0)),
+                num(b, "%.0f", mean_of(&x->paid_hours, 1.0)),
+                num(c3, "%.0f", mean_of(&x->cost, 1.0)));
+        chart_escape(out, s->currency ? s->currency : "");
+        fputs("</div></div>\n", out);
     }
     fputs("</section>\n", out);
 }
 
 static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
 {
+    char b[12][48];
     size_t c;
     fputs("<h2>Channels</h2>\n<table><tr><th>channel</th><th>offered</th><th>deflected</th>"
           "<th>contained</th><th>answered</th><th>abandoned</th><th>service level (95% CI)</th>"
@@ -230,15 +252,20 @@ static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
         int miss = x->service_level.n > 0 && x->service_level.mean < ch->target.service_level;
         fputs("<tr><td>", out);
         chart_escape(out, ch->name);
-        fprintf(out, "</td><td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.0f</td>"
-                     "<td class=\"%s\">%.1f%% ± %.1f</td><td>%.0f%% in %.0f s</td><td>%.1f</td>"
-                     "<td>%.1f</td><td>%.1f%%</td><td>%.0f%%</td></tr>\n",
-                est_or_nan(&x->offered), est_or_nan(&x->deflected), est_or_nan(&x->contained),
-                est_or_nan(&x->answered), est_or_nan(&x->abandoned), miss ? "miss" : "ok",
-                100.0 * est_or_nan(&x->service_level), 100.0 * x->service_level.half_width,
+        fprintf(out, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                     "<td class=\"%s\">%s ± %s</td><td>%.0f%% in %.0f s</td><td>%s</td>"
+                     "<td>%s</td><td>%s</td><td>%.0f%%</td></tr>\n",
+                num(b[0], "%.0f", mean_of(&x->offered, 1.0)),
+                num(b[1], "%.0f", mean_of(&x->deflected, 1.0)),
+                num(b[2], "%.0f", mean_of(&x->contained, 1.0)),
+                num(b[3], "%.0f", mean_of(&x->answered, 1.0)),
+                num(b[4], "%.0f", mean_of(&x->abandoned, 1.0)), miss ? "miss" : "ok",
+                num(b[5], "%.1f%%", mean_of(&x->service_level, 100.0)),
+                num(b[6], "%.1f", 100.0 * x->service_level.half_width),
                 100.0 * ch->target.service_level, ch->target.answer_within_s,
-                est_or_nan(&x->asa_s), est_or_nan(&x->wait_p90_s),
-                100.0 * est_or_nan(&x->p_abandon), 100.0 * x->risk);
+                num(b[7], "%.1f", mean_of(&x->asa_s, 1.0)),
+                num(b[8], "%.1f", mean_of(&x->wait_p90_s, 1.0)),
+                num(b[9], "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
     }
     fputs("</table>\n<h2>Teams</h2>\n<table><tr><th>team</th><th>occupancy (95% CI)</th>"
           "<th>chat utilisation</th><th>available hours</th><th>paid hours</th>"
@@ -247,11 +274,15 @@ static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
         const cc_team_summary *x = &r->teams[c];
         fputs("<tr><td>", out);
         chart_escape(out, s->teams[c].name);
-        fprintf(out, "</td><td>%.1f%% ± %.1f</td><td>%.1f%%</td><td>%.0f</td><td>%.0f</td>"
-                     "<td>%.0f</td><td>%.0f</td></tr>\n",
-                100.0 * est_or_nan(&x->occupancy), 100.0 * x->occupancy.half_width,
-                100.0 * est_or_nan(&x->utilisation), est_or_nan(&x->agent_hours),
-                est_or_nan(&x->paid_hours), est_or_nan(&x->handled), est_or_nan(&x->cost));
+        fprintf(out, "</td><td>%s ± %s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                     "<td>%s</td></tr>\n",
+                num(b[0], "%.1f%%", mean_of(&x->occupancy, 100.0)),
+                num(b[1], "%.1f", 100.0 * x->occupancy.half_width),
+                num(b[2], "%.1f%%", mean_of(&x->utilisation, 100.0)),
+                num(b[3], "%.0f", mean_of(&x->agent_hours, 1.0)),
+                num(b[4], "%.0f", mean_of(&x->paid_hours, 1.0)),
+                num(b[5], "%.0f", mean_of(&x->handled, 1.0)),
+                num(b[6], "%.0f", mean_of(&x->cost, 1.0)));
     }
     fputs("</table>\n", out);
 }
