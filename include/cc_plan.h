@@ -245,7 +245,7 @@ typedef struct cc_plan_week {
     double days;                    /* days of the horizon in this week, (0, 7] */
     double hours_per_fte_week;      /* FTE basis, hours */
     double contacts;                /* contacts reaching agents */
-    double workload_hours;          /* workload erlang-hours */
+    double workload_hours;          /* workload agent-hours (chat sessions / concurrency) */
     double net_agent_hours;         /* net agent-hours */
     double gross_agent_hours;       /* gross agent-hours (fractional, with shrinkage) */
     double scheduled_agent_hours;   /* rounded scheduled agent-hours */

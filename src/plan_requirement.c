@@ -763,7 +763,11 @@ cc_status cc_plan_weeks_add(const cc_plan_requirement *req, cc_plan_week *weeks,
         size_t w = (size_t)floor((double)i * req->interval_s / (7.0 * 86400.0));
         assert(w < need);
         weeks[w].contacts += row->contacts;
-        weeks[w].workload_hours += row->workload_erlangs * hours;
+        /*
+         * Chat workload is in sessions; an agent holds k of them, so in agent
+         * terms the same work is 1/k as much.
+         */
+        weeks[w].workload_hours += row->workload_erlangs * hours / (double)req->concurrency;
         weeks[w].net_agent_hours += row->net_agents * hours;
         weeks[w].gross_agent_hours += row->gross_agents * hours;
         weeks[w].scheduled_agent_hours += (double)row->scheduled_agents * hours;
