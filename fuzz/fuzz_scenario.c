@@ -40,7 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 path[n++] = *p++;
             path[n] = '\0';
             ov.path = path;
-            ov.value = (char *)"{a: [1, 2]}";
+            /* a valid value half the time, a mapping the walker must reject otherwise */
+            ov.value = (char *)((size & 1) ? "5%" : "{a: [1, *b]}");
             if (cc_scenario_load_with_overrides((const char *)data, size, "fuzz.yaml", &ov, 1,
                                                 &v, &d, &err) == CC_OK)
                 cc_scenario_free(v);

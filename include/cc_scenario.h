@@ -21,13 +21,32 @@
 extern "C" {
 #endif
 
+/*
+ * Example:
+ *     cc_diag_list d;
+ *     cc_scenario *s;
+ *     cc_diag_list_init(&d);
+ *     if (cc_scenario_load_file("shop.yaml", &s, &d, NULL) == CC_OK) {
+ *         double per_s = cc_scenario_channel_rate(s, 0, 20);   arrivals/s, day 0 10:00
+ *         double on_duty = cc_scenario_team_agents(s, 0, 20);  scheduled agents
+ *         cc_scenario_free(s);
+ *     }
+ *     for (size_t i = 0; i < d.n; i++) ... cc_diag_format(&d, i, buf, sizeof buf) ...
+ *     cc_diag_list_release(&d);
+ *
+ * Indices: channels, teams, profiles and chatbots are numbered in file order;
+ * horizon day d covers [d x 86400, (d + 1) x 86400) seconds and horizon
+ * interval i covers [i x interval_s, (i + 1) x interval_s), on the scenario
+ * clock (utc_offset_s).
+ */
+
 /* ---- limits (inputs beyond them are rejected with a message) ------------ */
 
 #define CC_MAX_DAYS 366              /* horizon length, days */
 #define CC_MAX_CHANNELS 64           /* channels per scenario */
 #define CC_MAX_TEAMS 256             /* teams per scenario */
 #define CC_MAX_SHIFTS 512            /* shifts per team */
-#define CC_MAX_CONCURRENCY 32        /* sessions per agent */
+#define CC_MAX_CONCURRENCY CC_SIM_MAX_CONCURRENCY /* sessions per agent (the engine's limit) */
 #define CC_MAX_AGENTS 1000000        /* agents in one shift or flat team */
 #define CC_MAX_EMPIRICAL 100000      /* values in an empirical distribution */
 #define CC_MAX_SEASONS 1024          /* seasonal calendar entries */
@@ -171,7 +190,8 @@ typedef struct cc_season {
     char to[11];                  /* last date (inclusive), ISO */
     int first_day;                /* first horizon day index covered (clipped to the horizon) */
     int last_day;                 /* last horizon day index covered, inclusive */
-    double *multiplier;           /* [n_channels] volume multiplier per channel, owned */
+    double *multiplier;           /* [n_channels] volume multiplier per channel; < 0 = this
+                                     entry leaves the channel's volume alone; owned */
     double *deflection;           /* [n_channels] deflection override, < 0 = none, owned */
     cc_season_combine combine;    /* replace (default) or multiply overlapping entries */
     int line, col;                /* where the entry is defined */
@@ -201,7 +221,7 @@ typedef struct cc_chatbot {
     double bounce_share;              /* share of non-contained contacts that come back later */
     cc_dist bounce_delay;             /* delay before the bounce-back contact, seconds */
     int bounce_channel;               /* channel of the bounce-back, or -1 = same channel */
-    int line, col;
+    int line, col;                    /* where it is defined (1-based) */
 } cc_chatbot;
 
 /* ---- teams ---------------------------------------------------------------- */
@@ -219,7 +239,7 @@ typedef struct cc_shift {
                                      run into it) */
     int last_day;                 /* last horizon day it may start on, inclusive; days + 2
                                      when unlimited */
-    int line, col;
+    int line, col;                    /* where it is defined (1-based) */
 } cc_shift;
 
 /* One continuous presence of agents, in scenario seconds from the horizon start. */
@@ -232,7 +252,7 @@ typedef struct cc_span {
 
 typedef struct cc_team {
     char *name;                   /* unique team name */
-    int line, col;
+    int line, col;                    /* where it is defined (1-based) */
 
     double *proficiency;          /* [n_channels] handle-time multiplier, 0 = not skilled */
     int *max_concurrency;         /* [n_channels] sessions per agent for this team (channel
@@ -282,7 +302,7 @@ typedef struct cc_option {
     char *description;            /* free text, "" when none */
     cc_override *set;             /* overrides, owned */
     int n_set;
-    int line, col;
+    int line, col;                    /* where it is defined (1-based) */
 } cc_option;
 
 typedef struct cc_plan_settings {

@@ -1,10 +1,10 @@
 /*
- * YAML scenario loader: libyaml's document API builds a node tree, and a
- * schema-driven walker turns it into a cc_scenario, converting units once and
- * collecting every problem of the file (unknown keys with did-you-mean, wrong
- * types, ranges, cross references) with the 1-based line:col of the node at
- * fault. Nothing in the result points into the libyaml document. A visit
- * budget and size caps keep alias bombs and huge lists from hanging the load.
+ * YAML scenario loader: libyaml's document API builds a node tree; a schema-
+ * driven walker turns it into a cc_scenario (units converted once, nothing
+ * pointing into the document), collecting every problem of the file with the
+ * 1-based line:col of the node at fault: unknown keys with did-you-mean, wrong
+ * types, ranges, cross references. A visit budget and size caps keep alias
+ * bombs and huge lists from hanging the load.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -178,6 +178,12 @@ static const char *show(const yaml_node_t *n, char *buf, size_t size)
     return buf;
 }
 
+/* 1 when a scalar holds a NUL byte (YAML allows "\0"), which C strings would cut. */
+static int has_nul(const yaml_node_t *n)
+{
+    return n->type == YAML_SCALAR_NODE && strlen(scalar(n)) != n->data.scalar.length;
+}
+
 static const char *type_name(const yaml_node_t *n)
 {
     switch (n->type) {
@@ -314,8 +320,9 @@ static int check_keys(loader *L, yaml_node_t *map, const char *path, const char 
 
         if (!k)
             return 1;
-        if (k->type != YAML_SCALAR_NODE) {
-            error_at(L, CC_ESCHEMA, k, path, "keys must be names, got %s", type_name(k));
+        if (k->type != YAML_SCALAR_NODE || has_nul(k)) {
+            error_at(L, CC_ESCHEMA, k, path, "keys must be names, got %s",
+                     has_nul(k) ? "text with a NUL byte" : type_name(k));
             continue;
         }
         for (i = 0; i < nkeys; i++)
@@ -338,7 +345,7 @@ static int check_keys(loader *L, yaml_node_t *map, const char *path, const char 
                      "profile");
             continue;
         }
-        hint = suggest(scalar(k), keys, nkeys);
+        hint = L->d.n < CC_DIAG_MAX ? suggest(scalar(k), keys, nkeys) : NULL;
         if (hint)
             error_at(L, CC_ESCHEMA, k, path, "unknown key '%s' (did you mean '%s'?)",
                      show(k, shown, sizeof(shown)), hint);
@@ -412,7 +419,7 @@ static int check_name_map(loader *L, yaml_node_t *map, const char *path, int max
         char shown[64];
         if (!k)
             return 0;
-        if (k->type != YAML_SCALAR_NODE || !valid_name(scalar(k))) {
+        if (k->type != YAML_SCALAR_NODE || !valid_name(scalar(k)) || has_nul(k)) {
             error_at(L, CC_ESCHEMA, k, path,
                      "'%s' is not a valid name (1 to %d letters, digits, '_' or '-')",
                      show(k, shown, sizeof(shown)), CC_MAX_NAME);
@@ -445,6 +452,10 @@ static const char *get_text(loader *L, yaml_node_t *n, const char *path, const c
     }
     if (is_null(n)) {
         error_at(L, CC_ESCHEMA, n, path, "missing value (expected %s)", what);
+        return NULL;
+    }
+    if (has_nul(n)) {
+        error_at(L, CC_ESCHEMA, n, path, "contains a NUL byte (expected %s)", what);
         return NULL;
     }
     return scalar(n);
@@ -624,7 +635,7 @@ static int get_enum(loader *L, yaml_node_t *n, const char *path, const char *con
     for (i = 0; i < count; i++)
         if (!strcmp(t, names[i]))
             return i;
-    hint = suggest(t, names, count);
+    hint = L->d.n < CC_DIAG_MAX ? suggest(t, names, count) : NULL;
     if (hint)
         error_at(L, CC_EINVAL, n, path, "unknown value '%s' (did you mean '%s'?)",
                  show(n, shown, sizeof(shown)), hint);
@@ -638,8 +649,9 @@ static int get_enum(loader *L, yaml_node_t *n, const char *path, const char *con
 /* Copies a free-text scalar. */
 static char *get_string(loader *L, yaml_node_t *n, const char *path)
 {
-    if (n->type != YAML_SCALAR_NODE) {
-        error_at(L, CC_ESCHEMA, n, path, "expected text, got %s", type_name(n));
+    if (n->type != YAML_SCALAR_NODE || has_nul(n)) {
+        error_at(L, CC_ESCHEMA, n, path, "expected text, got %s",
+                 has_nul(n) ? "text with a NUL byte" : type_name(n));
         return NULL;
     }
     return cc_xstrdup(is_null(n) ? "" : scalar(n));
@@ -652,18 +664,20 @@ static int get_ref(loader *L, yaml_node_t *n, const char *path, const char *what
     const char *t = get_text(L, n, path, what);
     const char *hint;
     char shown[64];
-    int i;
+    int i, defined;
 
     if (!t)
         return -1;
     for (i = 0; i < count; i++)
         if (names[i] && !strcmp(names[i], t))
             return i;
-    hint = suggest(t, (const char *const *)names, count);
+    hint = L->d.n < CC_DIAG_MAX ? suggest(t, (const char *const *)names, count) : NULL;
+    for (i = 0, defined = 0; i < count; i++)
+        defined += names[i] != NULL;
     if (hint)
         error_at(L, CC_EINVAL, n, path, "unknown %s '%s' (did you mean '%s'?)", what,
                  show(n, shown, sizeof(shown)), hint);
-    else if (count == 0)
+    else if (defined == 0)
         error_at(L, CC_EINVAL, n, path, "unknown %s '%s' (none is defined)", what,
                  show(n, shown, sizeof(shown)));
     else {
@@ -1232,7 +1246,7 @@ static void load_profiles(loader *L, yaml_node_t *root)
             double *w;
             if (!k || !v)
                 break;
-            if (k->type != YAML_SCALAR_NODE || !valid_name(scalar(k)))
+            if (k->type != YAML_SCALAR_NODE || !valid_name(scalar(k)) || has_nul(k))
                 continue;
             join_path(path, "profiles", scalar(k));
             if (!strcmp(scalar(k), "flat")) {
@@ -1314,8 +1328,9 @@ static int load_channel_profile(loader *L, cc_channel *c, yaml_node_t *v, const 
     if (v->type == YAML_MAPPING_NODE && !map_get(L, v, "weights") && !map_get(L, v, "hourly") &&
         map_len(v) > 0) {
         int def = -1, wd = -1, we = -1, set[CC_WEEKDAYS];
+        size_t errors_before = L->d.n_errors;
         yaml_node_t *x;
-        if (!check_keys(L, v, path, profile_day_keys))
+        if (!check_keys(L, v, path, profile_day_keys) || L->d.n_errors != errors_before)
             return 0;
         for (d = 0; d < CC_WEEKDAYS; d++)
             set[d] = -2;
@@ -1751,7 +1766,7 @@ static void load_channels(loader *L, yaml_node_t *root)
     L->ch_names = cc_xcalloc((size_t)n, sizeof(char *));
     for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++, i++) {
         yaml_node_t *k = get_node(L, p->key);
-        const char *name = k && k->type == YAML_SCALAR_NODE && valid_name(scalar(k)) ? scalar(k)
+        const char *name = k && k->type == YAML_SCALAR_NODE && valid_name(scalar(k)) && !has_nul(k) ? scalar(k)
                                                                                      : "";
         int j, dup = 0;
         for (j = 0; j < i; j++)
@@ -2127,7 +2142,7 @@ static void load_chatbots(loader *L, yaml_node_t *root)
     L->bot_names = cc_xcalloc((size_t)n, sizeof(char *));
     for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++, i++) {
         yaml_node_t *k = get_node(L, p->key);
-        const char *name = k && k->type == YAML_SCALAR_NODE && valid_name(scalar(k)) ? scalar(k)
+        const char *name = k && k->type == YAML_SCALAR_NODE && valid_name(scalar(k)) && !has_nul(k) ? scalar(k)
                                                                                      : "";
         s->chatbots[i].name = cc_xstrdup(name);
         s->chatbots[i].bounce_channel = -1;
@@ -2367,7 +2382,7 @@ static void load_shrinkage(loader *L, cc_team *t, yaml_node_t *v, const char *pa
             int dup = 0;
             if (!k || !x)
                 return;
-            if (k->type != YAML_SCALAR_NODE || !valid_name(scalar(k))) {
+            if (k->type != YAML_SCALAR_NODE || !valid_name(scalar(k)) || has_nul(k)) {
                 error_at(L, CC_ESCHEMA, k, path, "'%s' is not a valid component name",
                          show(k, shown, sizeof(shown)));
                 continue;
@@ -2559,7 +2574,7 @@ static void load_teams(loader *L, yaml_node_t *root)
     L->team_names = cc_xcalloc((size_t)n, sizeof(char *));
     for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++, i++) {
         yaml_node_t *k = get_node(L, p->key);
-        const char *name = k && k->type == YAML_SCALAR_NODE && valid_name(scalar(k)) ? scalar(k)
+        const char *name = k && k->type == YAML_SCALAR_NODE && valid_name(scalar(k)) && !has_nul(k) ? scalar(k)
                                                                                      : "";
         int j, dup = 0;
         for (j = 0; j < i; j++)
@@ -2983,7 +2998,7 @@ static void load_option(loader *L, cc_option *o, yaml_node_t *n, const char *pat
             size_t used = 0;
             if (!k || !x)
                 break;
-            if (k->type != YAML_SCALAR_NODE || is_null(k)) {
+            if (k->type != YAML_SCALAR_NODE || is_null(k) || has_nul(k)) {
                 error_at(L, CC_ESCHEMA, k, p, "keys must be key paths such as "
                                               "'teams.vendor.agents'");
                 continue;

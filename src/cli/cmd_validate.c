@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cc_diag.h"
 #include "cc_scenario.h"
 #include "cli.h"
@@ -18,7 +20,8 @@
 
 static void validate_help(void)
 {
-    printf("usage: ccsim validate [--quiet] [--set KEY=VALUE]... [--option NAME] SCENARIO.yaml\n"
+    printf("usage: ccsim validate [--quiet] [--json] [--set KEY=VALUE]... [--option NAME] "
+           "SCENARIO.yaml\n"
            "\n"
            "Checks a scenario and prints a summary of what it describes: per channel the\n"
            "average weekly volume after deflection, the peak interval rate and the target;\n"
@@ -31,6 +34,8 @@ static void validate_help(void)
            "\n"
            "options:\n"
            "  --quiet           print no summary, only problems\n"
+           "  --json            print one JSON document: valid, errors, warnings and the\n"
+           "                    summary (problems still go to stderr too)\n"
            "  --set KEY=VALUE   override a key before validation (YAML value), e.g.\n"
            "                    --set channels.chat.concurrency=2 (repeatable)\n"
            "  --option NAME     validate and summarise the variant of plan option NAME\n"
@@ -259,12 +264,94 @@ static void print_summary(const cc_scenario *s)
     print_bots_and_plan(s);
 }
 
+/* Weekly volume after deflection and the peak arrival rate of one channel. */
+static void channel_figures(const cc_scenario *s, int ch, double *week, double *peak_per_h)
+{
+    double total = 0.0, peak = 0.0;
+    int i;
+    for (i = 0; i < s->n_intervals; i++) {
+        double r = cc_scenario_channel_rate(s, ch, i);
+        total += r * s->interval_s;
+        if (r > peak)
+            peak = r;
+    }
+    *week = total * 7.0 / s->days;
+    *peak_per_h = peak * 3600.0;
+}
+
+static json_t *diags_json(const cc_diag_list *d, cc_diag_level level)
+{
+    json_t *arr = json_array();
+    size_t i;
+    for (i = 0; i < d->n; i++) {
+        if (d->items[i].level != level)
+            continue;
+        json_array_append_new(arr, json_pack("{s:i, s:i, s:s}", "line", d->items[i].line, "col",
+                                             d->items[i].col, "message", d->items[i].message));
+    }
+    return arr;
+}
+
+/* One JSON document: validity, problems and (when valid) the summary figures. */
+static int print_json(const cc_diag_list *d, const cc_scenario *s, const char *path)
+{
+    json_t *root = json_object(), *chans, *teams;
+    char *text;
+    int i;
+
+    json_object_set_new(root, "file", json_string(path));
+    json_object_set_new(root, "valid", json_boolean(s != NULL));
+    json_object_set_new(root, "errors", diags_json(d, CC_DIAG_ERROR));
+    json_object_set_new(root, "warnings", diags_json(d, CC_DIAG_WARNING));
+    if (s) {
+        json_object_set_new(root, "scenario", json_string(s->name));
+        json_object_set_new(root, "option",
+                            s->option_index >= 0
+                                ? json_string(s->plan.options[s->option_index].name)
+                                : json_null());
+        json_object_set_new(root, "start_date", json_string(s->start_date));
+        json_object_set_new(root, "days", json_integer(s->days));
+        json_object_set_new(root, "interval_s", json_real(s->interval_s));
+        chans = json_array();
+        for (i = 0; i < s->n_channels; i++) {
+            const cc_channel *c = &s->channels[i];
+            double week, peak;
+            channel_figures(s, i, &week, &peak);
+            json_array_append_new(
+                chans, json_pack("{s:s, s:s, s:f, s:f, s:f, s:f}", "name", c->name, "kind",
+                                 cc_channel_kind_name(c->kind), "weekly_volume", week,
+                                 "peak_per_hour", peak, "answer_within_s",
+                                 c->target.answer_within_s, "service_level",
+                                 c->target.service_level));
+        }
+        json_object_set_new(root, "channels", chans);
+        teams = json_array();
+        for (i = 0; i < s->n_teams; i++) {
+            const cc_team *t = &s->teams[i];
+            double hours = cc_scenario_team_paid_hours(s, i) * 7.0 / s->days;
+            json_array_append_new(
+                teams, json_pack("{s:s, s:b, s:f, s:f, s:f, s:f}", "name", t->name, "outsourced",
+                                 t->outsourced, "hours_per_week", hours, "shrinkage",
+                                 t->shrinkage, "cost_per_week", hours * t->cost_per_hour,
+                                 "cost_per_contact", t->cost_per_contact));
+        }
+        json_object_set_new(root, "teams", teams);
+    }
+    text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+    json_decref(root);
+    if (!text)
+        return CLI_BUG;
+    printf("%s\n", text);
+    free(text);
+    return 0;
+}
+
 int cmd_validate(int argc, char **argv)
 {
     cc_override sets[MAX_SETS];
     size_t n_sets = 0;
     const char *path = NULL, *option = NULL;
-    int quiet = 0, i, rc;
+    int quiet = 0, json = 0, i, rc;
     cc_diag_list d;
     cc_scenario *s = NULL, *v = NULL;
     cc_error err;
@@ -277,6 +364,8 @@ int cmd_validate(int argc, char **argv)
             return fflush(stdout) ? CLI_IO : CLI_OK;
         } else if (!strcmp(a, "--quiet")) {
             quiet = 1;
+        } else if (!strcmp(a, "--json")) {
+            json = 1;
         } else if (!strcmp(a, "--set") || !strcmp(a, "--option")) {
             if (i + 1 >= argc) {
                 cli_errorf("%s: missing value", a);
@@ -345,12 +434,16 @@ int cmd_validate(int argc, char **argv)
         }
     }
     print_diags(&d);
+    if (json && st != CC_EIO && print_json(&d, st == CC_OK ? (v ? v : s) : NULL, path))
+        st = CC_ENUMERIC;
     if (st != CC_OK) {
         fprintf(stderr, "ccsim: error: %s: %zu error%s, %zu warning%s\n", path, d.n_errors,
                 d.n_errors == 1 ? "" : "s", d.n_warnings, d.n_warnings == 1 ? "" : "s");
         rc = cli_exit_for(st);
+        if (fflush(stdout))
+            rc = CLI_IO;
     } else {
-        if (!quiet)
+        if (!quiet && !json)
             print_summary(v ? v : s);
         rc = fflush(stdout) ? CLI_IO : CLI_OK;
     }

@@ -76,7 +76,7 @@ run validate --quiet scenarios/ecommerce-week.yaml
 check "--quiet prints nothing" [ "$rc" -eq 0 ] && [ ! -s "$out" ]
 run validate --set channels.chat.concurrency=0 scenarios/ecommerce-week.yaml
 check "--set bad value: exit 2" [ "$rc" -eq 2 ]
-check "--set bad value: named" grep -q "channels.chat.concurrency: must be a whole number from 1 to 32, got 0" "$err"
+check "--set bad value: named" grep -q "channels.chat.concurrency: must be a whole number from 1 to 16, got 0" "$err"
 run validate --set teams.tier1.cost.per_hour=30 scenarios/ecommerce-week.yaml
 check "--set cost: tier1 5087 h x 30 = 152610 a week" grep -q 'cost 152610 EUR/week' "$out"
 run validate --set teams.tier9.agents=1 scenarios/ecommerce-week.yaml
@@ -86,6 +86,18 @@ check "--option: variant summarised" grep -q "^scenario outsourcing (option 'nig
 check "--option: night vendor 10 x 9 h x 7 = 630 h" grep -q '630.0 scheduled hours/week' "$out"
 run validate --option "no such option" scenarios/outsourcing.yaml
 check "--option unknown: exit 2" [ "$rc" -eq 2 ]
+
+# ---- --json -------------------------------------------------------------------------------
+run validate --json scenarios/ecommerce-week.yaml
+check "json: exit 0" [ "$rc" -eq 0 ]
+jcheck "json: valid, six channels, phone 9975 a week" \
+    "d['valid'] and d['errors'] == [] and len(d['channels']) == 6 and abs(d['channels'][0]['weekly_volume'] - 9975) < 1e-6"
+jcheck "json: tier1 5087 h and 142436 EUR a week" \
+    "abs(d['teams'][0]['hours_per_week'] - 5087) < 1e-9 and abs(d['teams'][0]['cost_per_week'] - 142436) < 1e-6"
+run validate --json tests/data/scenarios/invalid/negative-volume.yaml
+check "json invalid: exit 2" [ "$rc" -eq 2 ]
+jcheck "json invalid: the error and its position" \
+    "not d['valid'] and len(d['errors']) == 1 and d['errors'][0]['line'] == 6 and d['errors'][0]['col'] == 13 and 'channels' not in d"
 
 # ---- usage and I/O errors ----------------------------------------------------------------
 run validate
