@@ -85,6 +85,15 @@ void cli_progress_update(void *ctx, long done, long total);
 /* Erases the bar if it was drawn. */
 void cli_progress_done(struct cli_progress *p);
 
+/*
+ * Colour for emphasis on a terminal only: never when `stream` is not a
+ * terminal, when NO_COLOR is set to anything, or when TERM is "dumb". The
+ * words always carry the meaning; colour only repeats it.
+ */
+enum cli_colour_kind { CLI_COLOUR_BAD, CLI_COLOUR_GOOD, CLI_COLOUR_RESET };
+int cli_use_colour(FILE *stream);
+const char *cli_colour(FILE *stream, enum cli_colour_kind kind);
+
 /* Prints "ccsim: error: MESSAGE" to stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -84,8 +84,17 @@ static void print_text(FILE *out, const cc_compare_report *r, int all)
         print_number(out, row->delta);
         putc(' ', out);
         print_number(out, row->allowed);
-        fprintf(out, "  %s (%s%s)\n", cc_verdict_name(row->verdict),
-                tolerance_text(&row->tolerance, buf, sizeof(buf)), row->paired ? ", paired" : "");
+        {
+            int bad = row->verdict == CC_VERDICT_REGRESSED || row->verdict == CC_VERDICT_MISSING;
+            int good = row->verdict == CC_VERDICT_IMPROVED;
+            fprintf(out, "  %s%s%s (%s%s)\n",
+                    bad ? cli_colour(out, CLI_COLOUR_BAD)
+                        : good ? cli_colour(out, CLI_COLOUR_GOOD) : "",
+                    cc_verdict_name(row->verdict),
+                    bad || good ? cli_colour(out, CLI_COLOUR_RESET) : "",
+                    tolerance_text(&row->tolerance, buf, sizeof(buf)),
+                    row->paired ? ", paired" : "");
+        }
     }
 }
 

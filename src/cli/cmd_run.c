@@ -77,12 +77,15 @@ static void print_tables(const cc_scenario *s, const cc_results *r, const char *
         fmt_estimate(sl, sizeof(sl), &x->service_level, 100.0, "%.1f%% ± %.1f");
         fmt_estimate(asa, sizeof(asa), &x->asa_s, 1.0, "%.1f ± %.1f");
         fmt_estimate(ab, sizeof(ab), &x->p_abandon, 100.0, "%.1f%%");
-        printf("%-14s %-9s %16s %10s %10s %10.0f %18s %6.0f%% %12s %10s %5.0f%%%s\n", ch->name,
-               cc_channel_kind_name(ch->kind), off, cont, ans,
-               x->abandoned.n > 0 ? x->abandoned.mean : 0.0, sl,
-               100.0 * ch->target.service_level, asa, ab, 100.0 * x->risk,
-               x->service_level.n > 0 && x->service_level.mean < ch->target.service_level
-                   ? "  below target" : "");
+        {
+            int miss = x->service_level.n > 0 && x->service_level.mean < ch->target.service_level;
+            printf("%-14s %-9s %16s %10s %10s %10.0f %18s %6.0f%% %12s %10s %5.0f%%%s%s%s\n",
+                   ch->name, cc_channel_kind_name(ch->kind), off, cont, ans,
+                   x->abandoned.n > 0 ? x->abandoned.mean : 0.0, sl,
+                   100.0 * ch->target.service_level, asa, ab, 100.0 * x->risk,
+                   miss ? cli_colour(stdout, CLI_COLOUR_BAD) : "", miss ? "  below target" : "",
+                   miss ? cli_colour(stdout, CLI_COLOUR_RESET) : "");
+        }
     }
     printf("\n%-14s %16s %12s %12s %14s\n", "team", "occupancy", "paid hours", "handled",
            "cost");

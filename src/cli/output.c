@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -74,4 +75,27 @@ void cli_progress_done(struct cli_progress *p)
         fflush(stderr);
     }
     p->shown = 0;
+}
+
+int cli_use_colour(FILE *stream)
+{
+    const char *no = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    if (no && no[0])
+        return 0;
+    if (term && !strcmp(term, "dumb"))
+        return 0;
+    return isatty(fileno(stream));
+}
+
+const char *cli_colour(FILE *stream, enum cli_colour_kind kind)
+{
+    if (!cli_use_colour(stream))
+        return "";
+    switch (kind) {
+    case CLI_COLOUR_BAD: return "\033[31m";
+    case CLI_COLOUR_GOOD: return "\033[32m";
+    case CLI_COLOUR_RESET: return "\033[0m";
+    }
+    return "";
 }

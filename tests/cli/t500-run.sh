@@ -55,10 +55,16 @@ ok "nothing written for an invalid scenario" "[ ! -e '$tmp/bad4' ]"
 : > "$tmp/afile"
 check "output folder that is a file" 3 "$CCSIM" run $S --replications 2 --out "$tmp/afile/sub"
 ok "no progress bar when stderr is not a terminal" "! grep -q 'replications,' '$tmp/err'"
+ok "no colour when stdout is not a terminal" "! grep -q \"\$(printf '\\033')\" '$tmp/out'"
 if command -v script >/dev/null 2>&1; then
     CCSIM_PROGRESS_DELAY=0 script -qec "$CCSIM run $S --replications 3 --out '$tmp/tty'" /dev/null \
         > "$tmp/tty.out" 2>&1
     ok "progress bar on a terminal" "grep -q '3/3 replications' '$tmp/tty.out'"
+    H=scenarios/holiday-season.yaml
+    script -qec "$CCSIM run $H --replications 2 --out '$tmp/col'" /dev/null > "$tmp/col.out" 2>&1
+    ok "a missed target is coloured on a terminal" "grep -q \"\$(printf '\\033')\\[31m  below target\" '$tmp/col.out'"
+    NO_COLOR=1 script -qec "$CCSIM run $H --replications 2 --out '$tmp/col'" /dev/null > "$tmp/nocol.out" 2>&1
+    ok "NO_COLOR turns colour off" "grep -q 'below target' '$tmp/nocol.out' && ! grep -q \"\$(printf '\\033')\\[31m\" '$tmp/nocol.out'"
 fi
 check "help" 0 "$CCSIM" run --help
 exit $failed
