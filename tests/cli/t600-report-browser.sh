@@ -27,9 +27,12 @@ browse() { # output file, extra chromium arguments..., URL
         --virtual-time-budget=10000 "$@" >"$out" 2>"$out.log"
 }
 
-for scenario in ecommerce-week holiday-season; do
-    dir="$tmp/$scenario"
-    "$CCSIM" run "scenarios/$scenario.yaml" --replications 3 --out "$dir" >/dev/null 2>&1
+for job in run:ecommerce-week run:holiday-season plan:outsourcing plan:holiday-season; do
+    cmd=${job%%:*}
+    scenario=${job#*:}
+    dir="$tmp/$cmd-$scenario"
+    "$CCSIM" $cmd "scenarios/$scenario.yaml" --replications 3 --out "$dir" >/dev/null 2>&1
+    scenario="$cmd $scenario"
     ok "$scenario: report written" "[ -s '$dir/report.html' ]"
     ok "$scenario: no external resource referenced" \
         "! grep -Eq '(src|href)=\"(https?:)?//' '$dir/report.html'"
@@ -42,8 +45,8 @@ for scenario in ecommerce-week holiday-season; do
         "! grep -E 'CONSOLE|Uncaught' '$tmp/dom.html.log' | grep -q ."
     mkdir -p results/screenshots
     browse "$tmp/shot.out" --hide-scrollbars --window-size=1280,2400 \
-        --screenshot="$(pwd)/results/screenshots/$scenario-report.png" \
+        --screenshot="$(pwd)/results/screenshots/$cmd-${scenario#* }-report.png" \
         "file://$(cd "$dir" && pwd)/report.html"
-    ok "$scenario: screenshot saved" "[ -s 'results/screenshots/$scenario-report.png' ]"
+    ok "$scenario: screenshot saved" "[ -s 'results/screenshots/$cmd-${scenario#* }-report.png' ]"
 done
 exit $failed
