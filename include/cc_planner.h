@@ -24,9 +24,9 @@ extern "C" {
 /* ---- options ------------------------------------------------------------ */
 
 /*
- * What to compute. Fields the scenario does not describe yet (overtime, the
- * shift window) have planner defaults here and are echoed in the plan's
- * assumptions.
+ * What to compute. The shift window applies to teams without
+ * plan.shift_rules; overtime, vendor and hiring costs come from the
+ * scenario's plan settings. Both are echoed in the plan's assumptions.
  */
 typedef struct cc_planner_options {
     int verify;                 /* 0: as plan.method says (verified under simulation);
@@ -39,8 +39,6 @@ typedef struct cc_planner_options {
     uint64_t seed;              /* base seed of every simulation (common random numbers) */
     int threads;                /* OpenMP threads for simulations; 0 = runtime default */
     int verify_max_rounds;      /* simulation rounds of the verification, >= 1 */
-    double overtime_cap;        /* overtime allowed, share of available hours */
-    double overtime_premium;    /* overtime cost per hour / regular cost per hour */
     double shift_window_s;      /* shift starts allowed within +- this of a scenario shift, seconds */
     double shift_time_limit_s;  /* safety limit per weekly programme, seconds; 0 = none */
     double shift_mip_gap;       /* relative optimality gap accepted by the programme */
@@ -49,8 +47,8 @@ typedef struct cc_planner_options {
 /*
  * Defaults: shifts, simulation and options on, verification as the scenario's
  * method says, the scenario's replications and seed, 16 verification rounds,
- * overtime up to 10% of available hours at 1.5x, starts within +-2 h of the
- * scenario's shifts, a 0.5% optimality gap and a 120 s safety limit per week.
+ * starts within +-2 h of the scenario's shifts (teams without
+ * plan.shift_rules), a 0.5% optimality gap and a 120 s safety limit per week.
  */
 cc_planner_options cc_planner_options_default(void);
 
@@ -93,7 +91,9 @@ typedef struct cc_planner_team {
     long *analytic;             /* [n] ceil(required): the analytic staffing */
     long *verified;             /* [n] simulation-verified staffing, NULL when not verified */
     long *staffing;             /* [n] the staffing rostered: verified if present, else analytic */
-    cc_shift_rule *rules;       /* shift rules derived from the team's shifts, owned */
+    cc_shift_rule *rules;       /* shift rules (plan.shift_rules, else derived from the
+                                   team's shifts) on the scenario clock, owned */
+    int rules_given;            /* 1: from plan.shift_rules; 0: derived */
     char **rule_names;          /* [n_rules] owned rule names */
     size_t n_rules;             /* number of rules */
     cc_shift_plan *shifts;      /* the roster, NULL when not solved or nothing to roster */

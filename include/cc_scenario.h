@@ -51,6 +51,7 @@ extern "C" {
 #define CC_MAX_EMPIRICAL 100000      /* values in an empirical distribution */
 #define CC_MAX_SEASONS 1024          /* seasonal calendar entries */
 #define CC_MAX_OPTIONS 64            /* plan options */
+#define CC_MAX_SHIFT_RULES 64        /* plan.shift_rules per team */
 #define CC_MAX_NAME 64               /* bytes in a channel, team, profile... name */
 
 /* ---- enumerations --------------------------------------------------------- */
@@ -305,6 +306,25 @@ typedef struct cc_option {
     int line, col;                    /* where it is defined (1-based) */
 } cc_option;
 
+/*
+ * One allowed shift template of plan.shift_rules, on the team's own clock
+ * (like its shifts); the planner moves it onto the scenario clock. Times are
+ * whole multiples of the interval length.
+ */
+typedef struct cc_plan_shift_rule {
+    char *name;                   /* label ("rule N" when unnamed) */
+    double first_start_s;         /* earliest start, seconds after midnight, [0, 86400) */
+    double last_start_s;          /* latest start, seconds after midnight, >= first_start_s */
+    double step_s;                /* spacing of starts, seconds (default: the interval) */
+    double length_s;              /* time on site, seconds, (0, 86400] */
+    double break_s;               /* unpaid break, seconds; 0 = none */
+    double break_after_s;         /* break start after the shift start, seconds */
+    unsigned days;                /* bit d set = may start on weekday d (0 = Monday) */
+    long min_agents;              /* at least this many at every start and day, agents */
+    long max_agents;              /* at most this many per start and day, agents; 0 = no limit */
+    int line, col;                /* where it is defined (1-based) */
+} cc_plan_shift_rule;
+
 typedef struct cc_plan_settings {
     cc_scenario_method method;            /* requirement method (default erlang-c) */
     cc_shrinkage_method shrinkage_method; /* divisive (default) or multiplicative */
@@ -314,6 +334,14 @@ typedef struct cc_plan_settings {
     double attrition_per_month;           /* share of headcount leaving per month */
     double hiring_lead_s;                 /* from decision to start date, seconds */
     double training_s;                    /* from start date to productive, seconds */
+    cc_plan_shift_rule **shift_rules;     /* [n_teams] allowed shifts, owned; NULL = derived
+                                             from the team's shifts */
+    int *n_shift_rules;                   /* [n_teams] entries in shift_rules[t] */
+    double overtime_share;                /* overtime allowed, share of available hours (0.10) */
+    double overtime_multiplier;           /* overtime cost / regular cost per hour (1.5) */
+    double vendor_cost_per_hour;          /* vendor cover of a gap, currency per hour;
+                                             < 0 = the rate of a vendor team (default) */
+    double cost_per_hire;                 /* one-off cost of a hire, currency (0) */
     cc_option *options;                   /* options to compare, owned */
     int n_options;
 } cc_plan_settings;

@@ -32,8 +32,6 @@ cc_planner_options cc_planner_options_default(void)
     o.simulate = 1;
     o.options = 1;
     o.verify_max_rounds = 16;
-    o.overtime_cap = 0.10;
-    o.overtime_premium = 1.5;
     o.shift_window_s = 7200.0;
     o.shift_time_limit_s = 120.0;
     o.shift_mip_gap = 0.005;
@@ -409,18 +407,21 @@ static unsigned mask_fwd(unsigned m)
     return ((m << 1) | (m >> 6)) & 0x7fu;
 }
 
-static void add_rule(cc_planner_team *pt, size_t *cap, const char *name, double first,
-                     double last, double step, double length, unsigned mask)
+/* Appends a copy of `tmpl` named `name` unless an identical rule exists. */
+static void add_rule_as(cc_planner_team *pt, size_t *cap, const char *name,
+                        const cc_shift_rule *tmpl)
 {
     cc_shift_rule *r;
-    if (mask == 0)
+    if (tmpl->days_mask == 0)
         return;
-    if (mask == 0x7fu)
-        mask = 0;
     for (size_t k = 0; k < pt->n_rules; k++) {
         r = &pt->rules[k];
-        if (r->first_start_s == first && r->last_start_s == last && r->length_s == length &&
-            r->days_mask == mask)
+        if (r->first_start_s == tmpl->first_start_s && r->last_start_s == tmpl->last_start_s &&
+            r->start_step_s == tmpl->start_step_s && r->length_s == tmpl->length_s &&
+            r->days_mask == (tmpl->days_mask == 0x7fu ? 0u : tmpl->days_mask) &&
+            r->break_s == tmpl->break_s && r->break_offset_s == tmpl->break_offset_s &&
+            r->paid_s == tmpl->paid_s && r->min_agents == tmpl->min_agents &&
+            r->max_agents == tmpl->max_agents)
             return;
     }
     if (pt->n_rules == *cap) {
@@ -429,16 +430,74 @@ static void add_rule(cc_planner_team *pt, size_t *cap, const char *name, double 
         pt->rule_names = cc_xrealloc(pt->rule_names, *cap * sizeof(char *));
     }
     r = &pt->rules[pt->n_rules];
-    memset(r, 0, sizeof *r);
+    *r = *tmpl;
+    if (r->days_mask == 0x7fu)
+        r->days_mask = 0;
+    r->name = NULL;
     pt->rule_names[pt->n_rules] = cc_xstrdup(name);
-    r->first_start_s = first;
-    r->last_start_s = last;
-    r->start_step_s = last > first ? step : 0.0;
-    r->length_s = length;
-    r->paid_s = length;
-    r->days_mask = mask;
     pt->n_rules++;
     /* Names are attached once the array stops moving (see attach_rule_names). */
+}
+
+static void add_rule(cc_planner_team *pt, size_t *cap, const char *name, double first,
+                     double last, double step, double length, unsigned mask)
+{
+    cc_shift_rule r;
+    memset(&r, 0, sizeof r);
+    r.first_start_s = first;
+    r.last_start_s = last;
+    r.start_step_s = last > first ? step : 0.0;
+    r.length_s = length;
+    r.paid_s = length;
+    r.days_mask = mask;
+    add_rule_as(pt, cap, name, &r);
+}
+
+/*
+ * A rule of plan.shift_rules moved from the team's clock onto the scenario
+ * clock by `shift_by` seconds. A window of starts pushed across midnight
+ * splits in two: the starts past it begin on the neighbouring weekday.
+ */
+static void add_scenario_rule(cc_planner_team *pt, size_t *cap, const cc_plan_shift_rule *sr,
+                              double shift_by, double dt)
+{
+    double lo = sr->first_start_s - shift_by, hi = sr->last_start_s - shift_by;
+    double step = sr->step_s > 0 ? sr->step_s : dt, last_slot = DAY_S - dt;
+    unsigned mask = sr->days & 0x7fu;
+    char name[CC_MAX_NAME + 32];
+    cc_shift_rule r;
+
+    while (lo < 0) {
+        lo += DAY_S;
+        hi += DAY_S;
+        mask = mask_back(mask);
+    }
+    while (lo >= DAY_S) {
+        lo -= DAY_S;
+        hi -= DAY_S;
+        mask = mask_fwd(mask);
+    }
+    hi = lo + floor((hi - lo) / step + CEIL_SLACK) * step; /* the last start on the step grid */
+    memset(&r, 0, sizeof r);
+    r.length_s = sr->length_s;
+    r.break_s = sr->break_s;
+    r.break_offset_s = sr->break_s > 0 ? sr->break_after_s : 0.0;
+    r.paid_s = sr->length_s - sr->break_s;
+    r.min_agents = sr->min_agents;
+    r.max_agents = sr->max_agents;
+    r.first_start_s = lo;
+    r.last_start_s = hi <= last_slot ? hi : lo + floor((last_slot - lo) / step + CEIL_SLACK) * step;
+    r.start_step_s = r.last_start_s > lo ? step : 0.0;
+    r.days_mask = mask;
+    add_rule_as(pt, cap, sr->name, &r);
+    if (hi > last_slot) {
+        r.first_start_s = lo + ceil((DAY_S - lo) / step - CEIL_SLACK) * step - DAY_S;
+        r.last_start_s = hi - DAY_S;
+        r.start_step_s = r.last_start_s > r.first_start_s ? step : 0.0;
+        r.days_mask = mask_fwd(mask);
+        snprintf(name, sizeof name, "%s (day after)", sr->name);
+        add_rule_as(pt, cap, name, &r);
+    }
 }
 
 static void attach_rule_names(cc_planner_team *pt)
@@ -464,6 +523,13 @@ static void build_rules(const cc_scenario *s, const cc_planner_options *o, cc_pl
     int any = 0;
     char name[CC_MAX_NAME + 32];
 
+    if (s->plan.n_shift_rules && s->plan.n_shift_rules[pt->index] > 0) {
+        for (int k = 0; k < s->plan.n_shift_rules[pt->index]; k++)
+            add_scenario_rule(pt, &cap, &s->plan.shift_rules[pt->index][k], shift_by, dt);
+        pt->rules_given = 1;
+        attach_rule_names(pt);
+        return;
+    }
     for (int k = 0; k < tm->n_shifts; k++)
         any |= tm->shifts[k].agents > 0;
     if (tm->staffing == CC_STAFF_FLAT || tm->n_shifts == 0) {
@@ -743,7 +809,9 @@ static cc_status build_weeks(cc_planner *p, cc_error *err)
             pt->headcount = hours / (p->fte_week_h * (double)first / (double)(ipd * 7));
             pt->headcount_from_shifts = 1;
         }
-        pt->vendor_cost_per_hour = vendor_rate(s, (int)t);
+        pt->vendor_cost_per_hour = s->plan.vendor_cost_per_hour >= 0
+                                       ? s->plan.vendor_cost_per_hour
+                                       : vendor_rate(s, (int)t);
         if (tm->outsourced) {
             free(need);
             continue;
@@ -757,11 +825,12 @@ static cc_status build_weeks(cc_planner *p, cc_error *err)
         in.attrition_monthly = s->plan.attrition_per_month;
         in.lead_weeks = p->lead_weeks;
         in.training_weeks = p->training_weeks;
-        in.overtime_cap = p->opt.overtime_cap;
+        in.overtime_cap = s->plan.overtime_share;
         in.policy = (cc_hire_policy)p->hiring_policy;
         in.cost_per_paid_hour = tm->cost_per_hour;
-        in.overtime_cost_per_hour = tm->cost_per_hour * p->opt.overtime_premium;
+        in.overtime_cost_per_hour = tm->cost_per_hour * s->plan.overtime_multiplier;
         in.vendor_cost_per_hour = pt->vendor_cost_per_hour;
+        in.cost_per_hire = s->plan.cost_per_hire;
         pt->hiring = cc_xcalloc(nw, sizeof *pt->hiring);
         st = cc_plan_headcount(&in, pt->hiring, &pt->hiring_totals, err);
         free(need);
@@ -1024,8 +1093,11 @@ static cc_status check_scenario(const cc_scenario *s, const cc_planner_options *
     if (!(s->plan.fte_week_s > 0))
         return cc_error_setf(err, CC_EINVAL, "'plan.fte_week' is %g s; allowed: > 0",
                              s->plan.fte_week_s);
-    if (o->verify_max_rounds < 1 || !(o->overtime_cap >= 0) || !(o->overtime_premium >= 0) ||
-        !(o->shift_window_s >= 0) || !(o->shift_mip_gap >= 0) || !(o->shift_time_limit_s >= 0))
+    if (!(s->plan.overtime_share >= 0) || !(s->plan.overtime_multiplier >= 0) ||
+        !(s->plan.cost_per_hire >= 0))
+        return cc_error_setf(err, CC_EINVAL, "'plan.overtime' or 'plan.cost_per_hire' is "
+                                             "negative; allowed: >= 0");
+    if (o->verify_max_rounds < 1 || !(o->shift_window_s >= 0) || !(o->shift_mip_gap >= 0) || !(o->shift_time_limit_s >= 0))
         return cc_error_setf(err, CC_EINVAL,
                              "planner options out of range (rounds >= 1, shares and times >= 0)");
     return CC_OK;

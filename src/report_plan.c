@@ -432,6 +432,15 @@ static json_t *options_json(const cc_planner *p)
     return arr;
 }
 
+/* Teams whose shift rules come from plan.shift_rules. */
+static int rules_given(const cc_planner *p)
+{
+    int n = 0;
+    for (size_t t = 0; t < p->n_teams; t++)
+        n += p->teams[t].rules_given;
+    return n;
+}
+
 char *cc_planner_json(const cc_planner *p)
 {
     json_t *o = json_object(), *as = json_object();
@@ -466,11 +475,23 @@ char *cc_planner_json(const cc_planner *p)
                     "sum, with no pooling credit"));
     set(as, "retrials", json_string("abandoned contacts that retry are not in the Erlang "
                                     "requirement; the simulation includes them"));
-    set(as, "shift_rules", json_string("starts within the window of each scenario shift, same "
-                                       "length and days; flat teams: 8 h from any interval"));
+    set(as, "shift_rules", json_string(rules_given(p) == (int)p->n_teams
+                                           ? "plan.shift_rules"
+                                           : rules_given(p) > 0
+                                                 ? "plan.shift_rules where given; other teams: "
+                                                   "starts within the window of each scenario "
+                                                   "shift, same length and days"
+                                                 : "starts within the window of each scenario "
+                                                   "shift, same length and days; flat teams: "
+                                                   "8 h from any interval"));
     set(as, "shift_window_minutes", jnum(p->opt.shift_window_s / 60.0));
-    set(as, "overtime_cap", jnum(p->opt.overtime_cap));
-    set(as, "overtime_premium", jnum(p->opt.overtime_premium));
+    set(as, "overtime_cap", jnum(p->s->plan.overtime_share));
+    set(as, "overtime_premium", jnum(p->s->plan.overtime_multiplier));
+    set(as, "vendor_cost_per_hour",
+        p->s->plan.vendor_cost_per_hour >= 0 ? jnum(p->s->plan.vendor_cost_per_hour)
+                                             : json_string("rate of a vendor team serving the "
+                                                           "same channels"));
+    set(as, "cost_per_hire", jnum(p->s->plan.cost_per_hire));
     set(as, "hiring_policy", json_string(p->hiring_policy == CC_HIRE_BEYOND_OVERTIME
                                              ? "hire beyond what overtime covers"
                                              : "hire to the requirement"));
@@ -557,6 +578,21 @@ static void free_labels(char **lab, size_t n)
 
 static void html_definitions(FILE *out, const cc_planner *p)
 {
+    char roster_text[256], vendor_text[128];
+    int given = rules_given(p);
+
+    if (given == (int)p->n_teams)
+        snprintf(roster_text, sizeof roster_text, "Shifts of the scenario's plan.shift_rules");
+    else
+        snprintf(roster_text, sizeof roster_text,
+                 "%sShifts of each team's scenario shift lengths and days, starts within "
+                 "&plusmn;%.0f minutes of them",
+                 given ? "Shifts of plan.shift_rules where given; other teams: " : "",
+                 p->opt.shift_window_s / 60.0);
+    if (p->s->plan.vendor_cost_per_hour >= 0)
+        snprintf(vendor_text, sizeof vendor_text, "%.2f", p->s->plan.vendor_cost_per_hour);
+    else
+        snprintf(vendor_text, sizeof vendor_text, "the rate of a vendor team");
     fprintf(out,
             "<h2>Plan</h2>\n<dl>\n"
             "<dt>Requirement</dt><dd>Per channel and interval: workload (contacts x handle "
@@ -571,12 +607,12 @@ static void html_definitions(FILE *out, const cc_planner *p)
             "first team when none is), scaled by proficiency and concurrency and grossed up "
             "with the team's shrinkage. A team serving several channels gets the sum, which "
             "gives no credit for pooling; simulation shows the surplus.</dd>\n"
-            "<dt>Roster</dt><dd>Shifts of each team's scenario shift lengths and days, starts "
-            "within &plusmn;%.0f minutes of them, chosen by integer programming (GLPK) to cover "
+            "<dt>Roster</dt><dd>%s, chosen by integer programming (GLPK) to cover "
             "the staffing at the fewest paid hours.</dd>\n"
             "<dt>Hiring</dt><dd>Lead time %d weeks, training %d weeks, attrition %.1f%% a "
-            "month; hires only beyond what overtime (up to %.0f%% of hours) covers; the rest "
-            "of a gap goes to a vendor.</dd>\n"
+            "month; hires only beyond what overtime (up to %.0f%% of hours at %.2gx the hourly "
+            "cost) covers; the rest of a gap goes to a vendor at %s an hour; a hire costs "
+            "%.0f once.</dd>\n"
             "<dt>Simulation</dt><dd>%ld replications from seed %llu of the rostered staffing; "
             "options use the same seed (common random numbers).</dd>\n"
             "</dl>\n",
@@ -584,9 +620,10 @@ static void html_definitions(FILE *out, const cc_planner *p)
             100.0 * p->s->plan.max_occupancy,
             p->verified ? "The team staffing was then verified and adjusted by simulation."
                         : "",
-            shrink_label(p), shrink_formula(p), p->fte_week_h, p->opt.shift_window_s / 60.0,
+            shrink_label(p), shrink_formula(p), p->fte_week_h, roster_text,
             p->lead_weeks, p->training_weeks, 100.0 * p->s->plan.attrition_per_month,
-            100.0 * p->opt.overtime_cap, p->replications, (unsigned long long)p->seed);
+            100.0 * p->s->plan.overtime_share, p->s->plan.overtime_multiplier, vendor_text,
+            p->s->plan.cost_per_hire, p->replications, (unsigned long long)p->seed);
 }
 
 static void html_team_charts(FILE *out, const cc_planner *p, size_t from, size_t count)

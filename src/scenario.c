@@ -580,6 +580,13 @@ void cc_scenario_free(cc_scenario *s)
     free(s->teams);
     free(s->priority_order);
     free(s->plan.headcount);
+    for (i = 0; s->plan.shift_rules && i < s->n_teams; i++) {
+        for (j = 0; j < s->plan.n_shift_rules[i]; j++)
+            free(s->plan.shift_rules[i][j].name);
+        free(s->plan.shift_rules[i]);
+    }
+    free(s->plan.shift_rules);
+    free(s->plan.n_shift_rules);
     for (i = 0; i < s->plan.n_options; i++) {
         cc_option *o = &s->plan.options[i];
         free(o->name);

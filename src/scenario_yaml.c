@@ -2855,7 +2855,14 @@ static const char *const sim_keys[] = {"replications", "seed", "warmup", "max_ar
                                        "drain", NULL};
 static const char *const plan_keys[] = {"method", "shrinkage_method", "fte_week",
                                         "max_occupancy", "headcount", "attrition",
-                                        "hiring_lead_time", "training_time", "options", NULL};
+                                        "hiring_lead_time", "training_time", "options",
+                                        "shift_rules", "overtime", "vendor_cost_per_hour",
+                                        "cost_per_hire", NULL};
+static const char *const shift_rule_keys[] = {"name",        "start",      "step",
+                                              "length",      "days",       "unpaid_break",
+                                              "break_after", "min_agents", "max_agents",
+                                              NULL};
+static const char *const overtime_keys[] = {"max_share", "cost_multiplier", NULL};
 static const char *const method_names[] = {"erlang-c", "erlang-a", "simulation", NULL};
 static const char *const shrink_method_names[] = {"divisive", "multiplicative", NULL};
 static const char *const option_keys[] = {"name", "description", "set", NULL};
@@ -3016,6 +3023,245 @@ static void load_option(loader *L, cc_option *o, yaml_node_t *n, const char *pat
     }
 }
 
+/* "HH:MM" of exactly `len` bytes into seconds after midnight (00:00 to 23:59). */
+static int parse_clock(const char *t, size_t len, double *out)
+{
+    size_t i = 0;
+    int h = 0, m;
+
+    while (i < len && i < 2 && isdigit((unsigned char)t[i]))
+        h = h * 10 + (t[i++] - '0');
+    if (i == 0 || i + 3 != len || t[i] != ':' || !isdigit((unsigned char)t[i + 1]) ||
+        !isdigit((unsigned char)t[i + 2]))
+        return 0;
+    m = (t[i + 1] - '0') * 10 + (t[i + 2] - '0');
+    if (h > 23 || m > 59)
+        return 0;
+    *out = h * 3600.0 + m * 60.0;
+    return 1;
+}
+
+/* A start window: "06:00", "06:00-10:00" or "any" (every interval of the day). */
+static int get_start_window(loader *L, yaml_node_t *n, const char *path, double *first,
+                            double *last)
+{
+    const char *t = get_text(L, n, path, "a start time 'HH:MM', a window 'HH:MM-HH:MM' or 'any'");
+    const char *dash;
+    char shown[64];
+
+    if (!t)
+        return 0;
+    if (!strcmp(t, "any")) {
+        *first = 0.0;
+        *last = 86400.0 - L->s->interval_s;
+        return 1;
+    }
+    dash = strchr(t, '-');
+    if (dash ? parse_clock(t, (size_t)(dash - t), first) &&
+                   parse_clock(dash + 1, strlen(dash + 1), last)
+             : parse_clock(t, strlen(t), first) && (*last = *first, 1)) {
+        if (*last < *first) {
+            error_at(L, CC_EINVAL, n, path,
+                     "'%s' ends before it starts; a window of starts runs within one day "
+                     "(split one crossing midnight into two rules)",
+                     show(n, shown, sizeof(shown)));
+            return 0;
+        }
+        return 1;
+    }
+    error_at(L, CC_ESCHEMA, n, path,
+             "expected a start time 'HH:MM', a window 'HH:MM-HH:MM' (00:00 to 23:59) or 'any', "
+             "got '%s'",
+             show(n, shown, sizeof(shown)));
+    return 0;
+}
+
+/*
+ * 1 when `x` seconds is a whole number of intervals; else reports at `n`,
+ * showing `x` as a time of day when `clock` is set.
+ */
+static int whole_intervals_at(loader *L, yaml_node_t *n, const char *path, double x, int clock)
+{
+    double q = x / L->s->interval_s;
+    char buf[32];
+
+    if (fabs(q - nearbyint(q)) < 1e-9)
+        return 1;
+    if (clock)
+        snprintf(buf, sizeof buf, "%02d:%02d", (int)(x / 3600.0), (int)fmod(x / 60.0, 60.0));
+    else
+        format_duration(x, buf, sizeof(buf));
+    error_at(L, CC_EINVAL, n, path,
+             clock ? "%s is not on the grid of %g-minute intervals"
+                   : "%s is not a whole number of %g-minute intervals",
+             buf, L->s->interval_s / 60.0);
+    return 0;
+}
+
+/* One item of plan.shift_rules.TEAM; returns 1 when valid (then *r owns its name). */
+static int load_shift_rule(loader *L, cc_plan_shift_rule *r, int idx, yaml_node_t *n,
+                           const char *path)
+{
+    char p[PATH_MAX_LEN];
+    yaml_node_t *v, *sv, *lv, *bv = NULL, *av = NULL;
+    double dt = L->s->interval_s;
+    int ok = 1, line, col;
+
+    memset(r, 0, sizeof *r);
+    r->days = 0x7fu;
+    r->step_s = dt;
+    node_pos(n, &line, &col);
+    r->line = line;
+    r->col = col;
+    if (!expect_type(L, n, YAML_MAPPING_NODE, path,
+                     "a shift rule {start, length, step, days, unpaid_break, ...}"))
+        return 0;
+    {
+        size_t before = L->d.n; /* a misspelt key is the one error, not "missing" too */
+        if (!check_keys(L, n, path, shift_rule_keys) || L->d.n != before)
+            return 0;
+    }
+    sv = map_get(L, n, "start");
+    lv = map_get(L, n, "length");
+    if (!sv || !lv) {
+        error_at(L, CC_ESCHEMA, n, path, "missing '%s' (%s)", sv ? "length" : "start",
+                 sv ? "time on site, e.g. 8h" : "first start or window, e.g. \"06:00-10:00\"");
+        return 0;
+    }
+    join_path(p, path, "start");
+    ok &= get_start_window(L, sv, p, &r->first_start_s, &r->last_start_s) &&
+          whole_intervals_at(L, sv, p, r->first_start_s, 1) &&
+          whole_intervals_at(L, sv, p, r->last_start_s, 1);
+    join_path(p, path, "length");
+    ok &= get_duration(L, lv, p, dt, 86400.0, &r->length_s) &&
+          whole_intervals_at(L, lv, p, r->length_s, 0);
+    if ((v = map_get(L, n, "step"))) {
+        join_path(p, path, "step");
+        ok &= get_duration(L, v, p, dt, 86400.0, &r->step_s) &&
+              whole_intervals_at(L, v, p, r->step_s, 0);
+    }
+    if ((v = map_get(L, n, "days"))) {
+        join_path(p, path, "days");
+        ok &= get_days(L, v, p, &r->days);
+    }
+    if ((bv = map_get(L, n, "unpaid_break"))) {
+        join_path(p, path, "unpaid_break");
+        ok &= get_duration(L, bv, p, 0.0, 86400.0, &r->break_s) &&
+              whole_intervals_at(L, bv, p, r->break_s, 0);
+    }
+    if ((av = map_get(L, n, "break_after"))) {
+        join_path(p, path, "break_after");
+        ok &= get_duration(L, av, p, dt, 86400.0, &r->break_after_s) &&
+              whole_intervals_at(L, av, p, r->break_after_s, 0);
+        if (ok && !bv) {
+            error_at(L, CC_EINVAL, av, p, "there is no 'unpaid_break' to place");
+            ok = 0;
+        }
+    }
+    if ((v = map_get(L, n, "min_agents"))) {
+        join_path(p, path, "min_agents");
+        ok &= get_long(L, v, p, 0, CC_MAX_AGENTS, &r->min_agents);
+    }
+    if ((v = map_get(L, n, "max_agents"))) {
+        join_path(p, path, "max_agents");
+        ok &= get_long(L, v, p, 0, CC_MAX_AGENTS, &r->max_agents);
+        if (ok && r->max_agents > 0 && r->max_agents < r->min_agents) {
+            error_at(L, CC_EINVAL, v, p, "%ld is below min_agents %ld (0 = no limit)",
+                     r->max_agents, r->min_agents);
+            ok = 0;
+        }
+    }
+    if (!ok)
+        return 0;
+    if (r->break_s > 0) {
+        if (!av) /* the middle of the shift, on the interval grid */
+            r->break_after_s = floor((r->length_s - r->break_s) / 2.0 / dt) * dt;
+        if (!(r->break_after_s > 0) || !(r->break_after_s + r->break_s < r->length_s)) {
+            char b[32], l[32];
+            format_duration(r->break_s, b, sizeof(b));
+            format_duration(r->length_s, l, sizeof(l));
+            join_path(p, path, av ? "break_after" : "unpaid_break");
+            error_at(L, CC_EINVAL, av ? av : bv, p,
+                     "a %s break must fall inside the %s shift, with work before and after it",
+                     b, l);
+            return 0;
+        }
+    }
+    if ((v = map_get(L, n, "name"))) {
+        join_path(p, path, "name");
+        r->name = get_string(L, v, p);
+        if (!r->name)
+            return 0;
+    } else {
+        char nm[32];
+        snprintf(nm, sizeof nm, "rule %d", idx + 1);
+        r->name = cc_xstrdup(nm);
+    }
+    return 1;
+}
+
+/* plan.shift_rules: {team: [rule, ...]}; teams left out keep the derived rules. */
+static void load_shift_rules(loader *L, yaml_node_t *v)
+{
+    cc_scenario *s = L->s;
+    cc_plan_settings *pl = &s->plan;
+    yaml_node_pair_t *q;
+
+    if (!expect_type(L, v, YAML_MAPPING_NODE, "plan.shift_rules",
+                     "a mapping of team: [shift rule, ...]"))
+        return;
+    for (q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top; q++) {
+        yaml_node_t *k = get_node(L, q->key), *x = get_node(L, q->value);
+        char p[PATH_MAX_LEN];
+        yaml_node_item_t *it;
+        int t, i = 0;
+        if (!k || !x)
+            break;
+        t = get_ref(L, k, "plan.shift_rules", "team", L->team_names, s->n_teams);
+        if (t < 0)
+            continue;
+        join_path(p, "plan.shift_rules", scalar(k));
+        if (!expect_type(L, x, YAML_SEQUENCE_NODE, p, "a list of shift rules"))
+            continue;
+        if (seq_len(x) == 0 || seq_len(x) > CC_MAX_SHIFT_RULES) {
+            error_at(L, CC_EINVAL, x, p, "give 1 to %d shift rules", CC_MAX_SHIFT_RULES);
+            continue;
+        }
+        if (pl->shift_rules[t]) {
+            error_at(L, CC_EINVAL, k, p, "shift rules for team '%s' are given twice", scalar(k));
+            continue;
+        }
+        pl->shift_rules[t] = cc_xcalloc(seq_len(x), sizeof(cc_plan_shift_rule));
+        for (it = x->data.sequence.items.start; it < x->data.sequence.items.top; it++, i++) {
+            char ip[PATH_MAX_LEN];
+            yaml_node_t *r = get_node(L, *it);
+            if (!r)
+                break;
+            index_path(ip, p, i);
+            if (load_shift_rule(L, &pl->shift_rules[t][pl->n_shift_rules[t]], i, r, ip))
+                pl->n_shift_rules[t]++;
+        }
+    }
+}
+
+/* plan.overtime: {max_share, cost_multiplier}, or a bare share for max_share. */
+static void load_overtime(loader *L, yaml_node_t *v)
+{
+    cc_plan_settings *pl = &L->s->plan;
+    yaml_node_t *x;
+
+    if (v->type == YAML_SCALAR_NODE) {
+        get_share(L, v, "plan.overtime", 1.0, &pl->overtime_share);
+        return;
+    }
+    if (!check_keys(L, v, "plan.overtime", overtime_keys))
+        return;
+    if ((x = map_get(L, v, "max_share")))
+        get_share(L, x, "plan.overtime.max_share", 1.0, &pl->overtime_share);
+    if ((x = map_get(L, v, "cost_multiplier")))
+        get_number(L, x, "plan.overtime.cost_multiplier", 0.0, 100.0, &pl->overtime_multiplier);
+}
+
 static void load_plan(loader *L, yaml_node_t *root)
 {
     cc_scenario *s = L->s;
@@ -3028,6 +3274,11 @@ static void load_plan(loader *L, yaml_node_t *root)
     pl->headcount = cc_xcalloc((size_t)(s->n_teams ? s->n_teams : 1), sizeof(int));
     for (t = 0; t < s->n_teams; t++)
         pl->headcount[t] = -1;
+    pl->shift_rules = cc_xcalloc((size_t)(s->n_teams ? s->n_teams : 1), sizeof(*pl->shift_rules));
+    pl->n_shift_rules = cc_xcalloc((size_t)(s->n_teams ? s->n_teams : 1), sizeof(int));
+    pl->overtime_share = 0.10;
+    pl->overtime_multiplier = 1.5;
+    pl->vendor_cost_per_hour = -1.0;
     if (!m || !check_keys(L, m, "plan", plan_keys))
         return;
     if ((v = map_get(L, m, "method")) && (e = get_enum(L, v, "plan.method", method_names)) >= 0)
@@ -3076,6 +3327,14 @@ static void load_plan(loader *L, yaml_node_t *root)
         get_duration(L, v, "plan.hiring_lead_time", 0.0, 3 * 366 * 86400.0, &pl->hiring_lead_s);
     if ((v = map_get(L, m, "training_time")))
         get_duration(L, v, "plan.training_time", 0.0, 3 * 366 * 86400.0, &pl->training_s);
+    if ((v = map_get(L, m, "shift_rules")))
+        load_shift_rules(L, v);
+    if ((v = map_get(L, m, "overtime")))
+        load_overtime(L, v);
+    if ((v = map_get(L, m, "vendor_cost_per_hour")))
+        get_number(L, v, "plan.vendor_cost_per_hour", 0.0, 1e6, &pl->vendor_cost_per_hour);
+    if ((v = map_get(L, m, "cost_per_hire")))
+        get_number(L, v, "plan.cost_per_hire", 0.0, 1e9, &pl->cost_per_hire);
     if ((v = map_get(L, m, "options"))) {
         if (expect_type(L, v, YAML_SEQUENCE_NODE, "plan.options", "a list of options")) {
             yaml_node_item_t *it;
@@ -3221,6 +3480,90 @@ static int split_path(const char *path, char comps[][CC_MAX_NAME + 1], int max)
 }
 
 /*
+ * Scalar shorthands with an equivalent mapping: `volume: 2500` is
+ * `volume: {per_day: 2500}`, a bare duration is `{mean: ...}` (exponential),
+ * and so on. An override reaching below one of them rewrites the scalar into
+ * its mapping first. `exclusive`: the mapping's keys are alternatives, so
+ * setting another key drops the shorthand's value instead of keeping both.
+ */
+typedef struct shorthand {
+    const char *at[3];            /* path pattern; "*" matches any name */
+    const char *key;              /* key the scalar stands for */
+    int exclusive;                /* 1: keys are alternatives (give exactly one) */
+} shorthand;
+
+static const shorthand shorthands[] = {
+    {{"channels", "*", "volume"}, "per_day", 1},
+    {{"channels", "*", "handle_time"}, "mean", 0},
+    {{"channels", "*", "wrap_up"}, "mean", 0},
+    {{"channels", "*", "patience"}, "mean", 0},
+    {{"channels", "*", "uncertainty"}, "cv", 0},
+    {{"channels", "*", "stretch"}, "per_extra_session", 1},
+    {{"chatbots", "*", "time_in_bot"}, "mean", 0},
+    {{"teams", "*", "cost"}, "per_hour", 0},
+    {{"teams", "*", "shrinkage"}, "shrinkage", 0},
+    {{"plan", "overtime", NULL}, "max_share", 0},
+};
+
+/* The shorthand for the scalar at comps[0..n-1] holding `text`, or NULL. */
+static const shorthand *find_shorthand(char comps[][CC_MAX_NAME + 1], int n, const char *text)
+{
+    static const shorthand nested[] = {
+        {{"channels", "*", "retry"}, "mean", 0},      /* channels.X.retry.delay */
+        {{"chatbots", "*", "bounce_back"}, "mean", 0}, /* chatbots.X.bounce_back.delay */
+    };
+    size_t k;
+    int j;
+
+    if (!strcmp(text, "none") || !strcmp(text, "~") || !strcmp(text, "null") || !text[0])
+        return NULL; /* "no patience" has no mapping form */
+    for (k = 0; k < sizeof shorthands / sizeof shorthands[0]; k++) {
+        const shorthand *h = &shorthands[k];
+        int len = h->at[2] ? 3 : 2;
+        if (n != len)
+            continue;
+        for (j = 0; j < len && (!strcmp(h->at[j], "*") || !strcmp(h->at[j], comps[j])); j++)
+            ;
+        if (j == len)
+            return h;
+    }
+    for (k = 0; n == 4 && !strcmp(comps[3], "delay") && k < sizeof nested / sizeof nested[0];
+         k++)
+        if (!strcmp(nested[k].at[0], comps[0]) && !strcmp(nested[k].at[2], comps[2]))
+            return &nested[k];
+    return NULL;
+}
+
+/*
+ * Rewrites scalar node `id` (the value at comps[0..n-1]) into its mapping
+ * form for setting key `next`; returns the mapping's id, or 0 when the
+ * scalar is no shorthand.
+ */
+static int expand_shorthand(loader *L, char comps[][CC_MAX_NAME + 1], int n, int id,
+                            const char *next)
+{
+    yaml_node_t *sn = yaml_document_get_node(&L->doc, id);
+    const shorthand *h = find_shorthand(comps, n, scalar(sn));
+    yaml_mark_t mark = sn->start_mark;
+    int mid, kid;
+
+    if (!h)
+        return 0;
+    mid = yaml_document_add_mapping(&L->doc, NULL, YAML_FLOW_MAPPING_STYLE);
+    if (!mid)
+        return 0;
+    yaml_document_get_node(&L->doc, mid)->start_mark = mark;
+    if (h->exclusive && strcmp(next, h->key))
+        return mid;
+    kid = yaml_document_add_scalar(&L->doc, NULL, (const yaml_char_t *)h->key, -1,
+                                   YAML_PLAIN_SCALAR_STYLE);
+    if (!kid || !yaml_document_append_mapping_pair(&L->doc, mid, kid, id))
+        return 0;
+    yaml_document_get_node(&L->doc, kid)->start_mark = mark;
+    return mid;
+}
+
+/*
  * Replaces the value at dotted `path` by node `value_id` (adding the last
  * key when its mapping lacks it). `at` locates error messages.
  */
@@ -3251,11 +3594,21 @@ static int apply_override(loader *L, const char *path, int value_id, yaml_node_t
                 yaml_node_t *k = yaml_document_get_node(&L->doc, p->key);
                 if (k && k->type == YAML_SCALAR_NODE) {
                     if (!strcmp(scalar(k), comps[i])) {
-                        if (last)
-                            p->value = value_id;
-                        else
-                            cur = p->value;
+                        yaml_node_t *val = yaml_document_get_node(&L->doc, p->value);
                         found = 1;
+                        if (last) {
+                            p->value = value_id;
+                        } else if (val && val->type == YAML_SCALAR_NODE) {
+                            /* adding nodes may move the node array: find the pair again */
+                            size_t pi = (size_t)(p - node->data.mapping.pairs.start);
+                            int mid = expand_shorthand(L, comps, i + 1, p->value, comps[i + 1]);
+                            node = yaml_document_get_node(&L->doc, cur);
+                            if (mid)
+                                node->data.mapping.pairs.start[pi].value = mid;
+                            cur = node->data.mapping.pairs.start[pi].value;
+                        } else {
+                            cur = p->value;
+                        }
                         break;
                     }
                     if (nc < 64)
@@ -3295,13 +3648,24 @@ static int apply_override(loader *L, const char *path, int value_id, yaml_node_t
                          path, comps[i], seq_len(node));
                 return 0;
             }
-            if (last)
+            if (last) {
                 node->data.sequence.items.start[idx] = value_id;
-            else
+            } else {
+                yaml_node_t *val = yaml_document_get_node(&L->doc, node->data.sequence.items.start[idx]);
+                int mid = val && val->type == YAML_SCALAR_NODE
+                              ? expand_shorthand(L, comps, i + 1, node->data.sequence.items.start[idx],
+                                                 comps[i + 1])
+                              : 0;
+                node = yaml_document_get_node(&L->doc, cur);
+                if (mid)
+                    node->data.sequence.items.start[idx] = mid;
                 cur = node->data.sequence.items.start[idx];
+            }
         } else {
-            error_at(L, CC_EINVAL, at, label, "'%s': '%s' is a value, it has no '%s'", path,
-                     i ? comps[i - 1] : "", comps[i]);
+            error_at(L, CC_EINVAL, at, label,
+                     "'%s': '%s' is a value with no mapping form, it has no '%s'; set '%s' "
+                     "itself",
+                     path, i ? comps[i - 1] : "", comps[i], i ? comps[i - 1] : "");
             return 0;
         }
     }

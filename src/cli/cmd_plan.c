@@ -211,9 +211,10 @@ static void print_teams(const cc_planner *p)
 static void print_hiring(const cc_planner *p)
 {
     printf("Hiring (lead %d weeks, training %d weeks, attrition %.1f%%/month, overtime up to "
-           "%.0f%%)\n",
+           "%.0f%% at %.2gx, cost per hire %.0f)\n",
            p->lead_weeks, p->training_weeks, 100.0 * p->s->plan.attrition_per_month,
-           100.0 * p->opt.overtime_cap);
+           100.0 * p->s->plan.overtime_share, p->s->plan.overtime_multiplier,
+           p->s->plan.cost_per_hire);
     for (size_t t = 0; t < p->n_teams; t++) {
         const cc_planner_team *pt = &p->teams[t];
         int any = 0;

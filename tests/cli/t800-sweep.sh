@@ -40,6 +40,12 @@ PY"
 check "same sweep again is byte-identical" 0 "$CCSIM" sweep $S --vary channels.chat.volume=2000,2600,3200 \
     --vary chatbots.assistant.containment=20%,35%,50% --replications 3 --threads 1 --out "$tmp/sw2"
 ok "sweep.json identical across thread counts" "cmp -s '$tmp/sw/sweep.json' '$tmp/sw2/sweep.json'"
+check "a key below the scalar shorthand 'volume: 2500' (= {per_day: 2500})" 0 "$CCSIM" sweep $S \
+    --vary channels.chat.volume.per_day=2000,2600 --replications 2 --out "$tmp/pd"
+ok "per_day sweep matches the same sweep on 'volume'" "[ \$(grep -c 'volume.per_day=' '$tmp/out') = 2 ] && \
+    \"$CCSIM\" sweep $S --vary channels.chat.volume=2000,2600 --replications 2 --out '$tmp/vol' >/dev/null && \
+    python3 -c 'import json,sys; a,b=(json.load(open(f))[\"points\"] for f in sys.argv[1:]); \
+assert [p[\"channels\"] for p in a]==[p[\"channels\"] for p in b]' '$tmp/pd/sweep.json' '$tmp/vol/sweep.json'"
 check "unknown key fails before running" 2 "$CCSIM" sweep $S --vary channels.chat.volum=1,2 --out "$tmp/bad"
 ok "did-you-mean for the key" "grep -q \"did you mean 'volume'\" '$tmp/err'"
 ok "the flag is named" "grep -q -- '--vary' '$tmp/err'"

@@ -4,7 +4,8 @@
  * through the chain to teams and weekly FTE; concurrency and deferred
  * requirements match hand-computed figures; teams share a channel by the
  * agents the scenario has on duty; the explain text and the interval lookup;
- * and the holiday-season plan hires and buys vendor cover in its peak weeks.
+ * the holiday-season plan hires and buys vendor cover in its peak weeks; and
+ * plan.shift_rules and the hiring prices of the scenario reach the plan.
  */
 #include <math.h>
 #include <stdio.h>
@@ -388,6 +389,95 @@ static void test_holiday_hires_and_vendor_cover(void **state)
     cc_scenario_free(s);
 }
 
+/*
+ * plan.shift_rules replace the derived rules: the roster uses only the
+ * written templates, moved from the team's clock (+02:00) onto the scenario
+ * clock (+01:00), with unpaid breaks out of the paid hours. plan.overtime,
+ * plan.vendor_cost_per_hour and plan.cost_per_hire price the hiring plan.
+ */
+static const char *const rules_yaml =
+    "version: 1\n"
+    "name: rules\n"
+    "horizon: {start: 2026-03-02, days: 14, interval: 30m, utc_offset: \"+01:00\"}\n"
+    "profiles:\n"
+    "  day: {hourly: [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]}\n"
+    "channels:\n"
+    "  phone: {kind: voice, volume: 2000, profile: day, handle_time: 240s,\n"
+    "          target: {answer_within: 20s, service_level: 80%}}\n"
+    "teams:\n"
+    "  t:\n"
+    "    skills: [phone]\n"
+    "    utc_offset: \"+02:00\"\n"
+    "    shifts: [{days: daily, start: \"09:00\", end: \"17:00\", agents: 10}]\n"
+    "    cost: 20\n"
+    "plan:\n"
+    "  headcount: {t: 4}\n"
+    "  hiring_lead_time: 7d\n"
+    "  shift_rules:\n"
+    "    t:\n"
+    "      - {name: early, start: \"08:00-10:00\", step: 1h, length: 9h, unpaid_break: 1h}\n"
+    "      - {name: late, start: \"14:00-15:00\", length: 6h}\n"
+    "  overtime: {max_share: 20%, cost_multiplier: 2}\n"
+    "  vendor_cost_per_hour: 50\n"
+    "  cost_per_hire: 1000\n";
+
+static void test_shift_rules_and_hiring_costs(void **state)
+{
+    cc_scenario *s = load(rules_yaml, NULL, 0);
+    cc_planner_options o = cc_planner_options_default();
+    cc_planner *p = NULL;
+    const cc_planner_team *pt;
+    cc_error err;
+    double paid = 0.0, vendor = 0.0, hires = 0.0, overtime = 0.0;
+    (void)state;
+
+    o.simulate = 0;
+    o.options = 0;
+    o.verify = -1;
+    assert_int_equal(cc_planner_new(s, &o, &p, &err), CC_OK);
+    pt = &p->teams[0];
+    assert_true(pt->rules_given);
+    assert_int_equal(pt->n_rules, 2);
+    assert_string_equal(pt->rules[0].name, "early");
+    assert_string_equal(pt->rules[1].name, "late");
+    /* 08:00-10:00 at +02:00 is 07:00-09:00 at +01:00; 9 h on site, 8 h paid */
+    assert_abs_close(pt->rules[0].first_start_s, 7 * 3600.0, 0);
+    assert_abs_close(pt->rules[0].last_start_s, 9 * 3600.0, 0);
+    assert_abs_close(pt->rules[0].paid_s, 8 * 3600.0, 0);
+    assert_abs_close(pt->rules[0].break_s, 3600.0, 0);
+    assert_non_null(pt->shifts);
+    assert_true(pt->shifts->n_starts > 0);
+    for (size_t k = 0; k < pt->shifts->n_starts; k++) {
+        const cc_shift_start *st = &pt->shifts->starts[k];
+        const cc_shift_rule *r = &pt->rules[st->rule];
+        double from = st->rule == 0 ? 7 * 3600.0 : 13 * 3600.0;
+        double to = st->rule == 0 ? 9 * 3600.0 : 14 * 3600.0;
+        double step = st->rule == 0 ? 3600.0 : 1800.0;
+        assert_true(st->start_s >= from && st->start_s <= to);
+        assert_abs_close(fmod(st->start_s - from, step), 0.0, 0);
+        paid += (double)st->agents * r->paid_s / 3600.0;
+    }
+    assert_abs_close(pt->shifts->paid_hours, paid, 1e-9);
+    assert_abs_close(pt->rostered_hours, paid, 1e-9);
+    /* the hiring plan uses the scenario's prices, week by week */
+    assert_non_null(pt->hiring);
+    assert_abs_close(pt->vendor_cost_per_hour, 50.0, 0);
+    for (size_t w = 0; w < p->n_weeks; w++) {
+        const cc_headcount_week *hw = &pt->hiring[w];
+        assert_true(hw->overtime_hours <= 0.2 * hw->available_fte * p->fte_week_h + 1e-9);
+        assert_abs_close(hw->cost_vendor, hw->vendor_hours * 50.0, 1e-9);
+        assert_abs_close(hw->cost_overtime, hw->overtime_hours * 20.0 * 2.0, 1e-9);
+        assert_abs_close(hw->cost_hiring, (double)hw->hires_starting * 1000.0, 1e-9);
+        vendor += hw->vendor_hours;
+        overtime += hw->overtime_hours;
+        hires += (double)hw->hires_starting;
+    }
+    /* 4 people against a roster of well over 10 FTE: every lever is pulled */
+    assert_true(overtime > 0.0 && vendor > 0.0 && hires > 0.0);
+    cc_planner_free(p);
+    cc_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -397,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_allocation_by_agents_on_duty),
         cmocka_unit_test(test_explain_and_interval_lookup),
         cmocka_unit_test(test_holiday_hires_and_vendor_cover),
+        cmocka_unit_test(test_shift_rules_and_hiring_costs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -670,8 +670,103 @@ static void test_defaults(void **state)
     assert_abs_close(s->plan.max_occupancy, 0.85, 1e-15);
     assert_int_equal(s->plan.headcount[0], -1);
     assert_int_equal(s->plan.n_options, 0);
+    /* no shift rules: the planner derives them; overtime 10% at 1.5x; vendor from a team */
+    assert_int_equal(s->plan.n_shift_rules[0], 0);
+    assert_null(s->plan.shift_rules[0]);
+    assert_abs_close(s->plan.overtime_share, 0.10, 1e-15);
+    assert_abs_close(s->plan.overtime_multiplier, 1.5, 0);
+    assert_true(s->plan.vendor_cost_per_hour < 0);
+    assert_abs_close(s->plan.cost_per_hire, 0.0, 0);
     cc_scenario_free(s);
     cc_diag_list_release(&d);
+}
+
+/*
+ * plan.shift_rules, plan.overtime, plan.vendor_cost_per_hour and
+ * plan.cost_per_hire: every field of a rule as written, and the defaults of
+ * the optional ones (step = the interval, break mid-shift on the grid).
+ */
+static void test_plan_shift_rules_and_costs(void **state)
+{
+    static const char text[] =
+        "horizon: {start: 2026-03-02, days: 7, interval: 15m}\n"
+        "channels:\n"
+        "  chat: {kind: chat, volume: 100, handle_time: 5m, concurrency: 2}\n"
+        "teams:\n"
+        "  a: {skills: [chat], agents: 4}\n"
+        "  b: {skills: [chat], agents: 2}\n"
+        "plan:\n"
+        "  shift_rules:\n"
+        "    b:\n"
+        "      - {name: early, start: \"06:00-09:30\", step: 30m, length: 9h,\n"
+        "         unpaid_break: 45m, break_after: 4h, days: mon-fri, min_agents: 1,\n"
+        "         max_agents: 40}\n"
+        "      - {start: \"18:00\", length: 4h, unpaid_break: 30m, days: [sat, sun]}\n"
+        "      - {start: any, length: 6h}\n"
+        "  overtime: {max_share: 15%, cost_multiplier: 1.25}\n"
+        "  vendor_cost_per_hour: 42.5\n"
+        "  cost_per_hire: 3000\n";
+    cc_diag_list d;
+    cc_status st;
+    cc_scenario *s;
+    const cc_plan_shift_rule *r;
+
+    (void)state;
+    cc_diag_list_init(&d);
+    s = load_text(text, &d, &st);
+    assert_int_equal(st, CC_OK);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(s->plan.n_shift_rules[0], 0); /* team a keeps the derived rules */
+    assert_int_equal(s->plan.n_shift_rules[1], 3);
+    r = &s->plan.shift_rules[1][0];
+    assert_string_equal(r->name, "early");
+    assert_abs_close(r->first_start_s, 6 * 3600.0, 0);
+    assert_abs_close(r->last_start_s, 9.5 * 3600.0, 0);
+    assert_abs_close(r->step_s, 1800.0, 0);
+    assert_abs_close(r->length_s, 9 * 3600.0, 0);
+    assert_abs_close(r->break_s, 2700.0, 0);
+    assert_abs_close(r->break_after_s, 4 * 3600.0, 0);
+    assert_int_equal(r->days, 0x1fu); /* mon-fri = bits 0..4 */
+    assert_int_equal(r->min_agents, 1);
+    assert_int_equal(r->max_agents, 40);
+    assert_int_equal(r->line, 10);
+    assert_int_equal(r->col, 9);
+    r = &s->plan.shift_rules[1][1];
+    assert_string_equal(r->name, "rule 2");
+    assert_abs_close(r->first_start_s, 18 * 3600.0, 0);
+    assert_abs_close(r->last_start_s, 18 * 3600.0, 0);
+    assert_abs_close(r->step_s, 900.0, 0); /* default: the 15-minute interval */
+    assert_int_equal(r->days, 0x60u);      /* sat, sun */
+    /* mid-shift on the grid: floor((4 h - 30 m) / 2 / 15 m) x 15 m = 1 h 45 m */
+    assert_abs_close(r->break_after_s, 6300.0, 0);
+    assert_int_equal(r->max_agents, 0);
+    r = &s->plan.shift_rules[1][2];
+    assert_abs_close(r->first_start_s, 0.0, 0);
+    assert_abs_close(r->last_start_s, 86400.0 - 900.0, 0); /* 'any': every interval */
+    assert_int_equal(r->days, 0x7fu);
+    assert_abs_close(r->break_s, 0.0, 0);
+    assert_abs_close(s->plan.overtime_share, 0.15, 1e-15);
+    assert_abs_close(s->plan.overtime_multiplier, 1.25, 0);
+    assert_abs_close(s->plan.vendor_cost_per_hour, 42.5, 0);
+    assert_abs_close(s->plan.cost_per_hire, 3000.0, 0);
+    cc_scenario_free(s);
+    cc_diag_list_release(&d);
+
+    /* the bare-share form of overtime keeps the default multiplier */
+    {
+        static const char t2[] =
+            "horizon: {start: 2026-03-02, days: 7}\n"
+            "channels: {chat: {kind: chat, volume: 100, handle_time: 5m}}\n"
+            "teams: {a: {skills: [chat], agents: 4}}\n"
+            "plan: {overtime: 5%}\n";
+        cc_diag_list_init(&d);
+        s = load_text(t2, &d, &st);
+        assert_int_equal(st, CC_OK);
+        assert_abs_close(s->plan.overtime_share, 0.05, 1e-15);
+        assert_abs_close(s->plan.overtime_multiplier, 1.5, 0);
+        cc_scenario_free(s);
+        cc_diag_list_release(&d);
+    }
 }
 
 /* ---- units --------------------------------------------------------------------------- */
@@ -889,6 +984,99 @@ static void test_overrides(void **state)
     st = cc_scenario_load_with_overrides(text, strlen(text), "t.yaml", ov, 1, &s, &d, NULL);
     assert_int_equal(st, CC_EINVAL);
     assert_true(has_diag(&d, CC_DIAG_ERROR, "'3' is not an index of a list of 1"));
+    cc_diag_list_release(&d);
+}
+
+/*
+ * A path reaching below a scalar shorthand rewrites it into its mapping
+ * form: `volume: 100` is {per_day: 100}, a bare duration {mean: ...}, a bare
+ * cost {per_hour: ...}. Paths below a value with no mapping form still fail.
+ */
+static void test_overrides_below_shorthands(void **state)
+{
+    static const char text[] = "horizon: {start: 2026-03-02, days: 7}\n"
+                               "channels:\n"
+                               "  chat: {kind: chat, volume: 100, handle_time: 5m, "
+                               "concurrency: 2}\n"
+                               "  phone: {kind: voice, volume: 700, handle_time: 4m, "
+                               "patience: none}\n"
+                               "teams:\n"
+                               "  t: {skills: [chat, phone], agents: 3, cost: 30}\n"
+                               "plan: {overtime: 5%}\n";
+    cc_override ov[6];
+    cc_diag_list d;
+    cc_scenario *s = NULL;
+    cc_status st;
+
+    (void)state;
+    ov[0].path = (char *)"channels.chat.volume.per_day";
+    ov[0].value = (char *)"2600";
+    ov[1].path = (char *)"channels.chat.handle_time.dist";
+    ov[1].value = (char *)"lognormal";
+    ov[2].path = (char *)"channels.chat.handle_time.cv";
+    ov[2].value = (char *)"0.5";
+    ov[3].path = (char *)"teams.t.cost.per_contact";
+    ov[3].value = (char *)"2";
+    ov[4].path = (char *)"channels.phone.volume.per_hour"; /* replaces per_day, not beside it */
+    ov[4].value = (char *)"10";
+    ov[5].path = (char *)"plan.overtime.cost_multiplier";
+    ov[5].value = (char *)"2";
+    cc_diag_list_init(&d);
+    st = cc_scenario_load_with_overrides(text, strlen(text), "t.yaml", ov, 6, &s, &d, NULL);
+    assert_int_equal(st, CC_OK);
+    assert_int_equal(d.n, 0);
+    assert_abs_close(s->channels[0].volume_per_day, 2600.0, 0);
+    /* the mean stays 5 m from the scalar; dist and cv are the new keys */
+    assert_int_equal(s->channels[0].handle_time.kind, CC_DIST_LOGNORMAL);
+    assert_abs_close(s->channels[0].handle_time.mean_s, 300.0, 0);
+    assert_abs_close(s->channels[0].handle_time.cv, 0.5, 0);
+    assert_abs_close(s->teams[0].cost_per_hour, 30.0, 0);
+    assert_abs_close(s->teams[0].cost_per_contact, 2.0, 0);
+    assert_abs_close(s->channels[1].volume_per_day, 240.0, 1e-12); /* 10 an hour */
+    assert_abs_close(s->plan.overtime_share, 0.05, 1e-15);
+    assert_abs_close(s->plan.overtime_multiplier, 2.0, 0);
+    cc_scenario_free(s);
+    s = NULL;
+    cc_diag_list_release(&d);
+
+    /* the same path on the mapping form sets the same value */
+    cc_diag_list_init(&d);
+    ov[0].path = (char *)"channels.chat.volume";
+    ov[0].value = (char *)"{per_day: 2600}";
+    st = cc_scenario_load_with_overrides(text, strlen(text), "t.yaml", ov, 1, &s, &d, NULL);
+    assert_int_equal(st, CC_OK);
+    assert_abs_close(s->channels[0].volume_per_day, 2600.0, 0);
+    cc_scenario_free(s);
+    s = NULL;
+    cc_diag_list_release(&d);
+
+    /* 'patience: none' has no mapping form: no customers-wait-forever mean to keep */
+    cc_diag_list_init(&d);
+    ov[0].path = (char *)"channels.phone.patience.mean";
+    ov[0].value = (char *)"2m";
+    st = cc_scenario_load_with_overrides(text, strlen(text), "t.yaml", ov, 1, &s, &d, NULL);
+    assert_int_equal(st, CC_EINVAL);
+    assert_null(s);
+    assert_true(has_diag(&d, CC_DIAG_ERROR, "'patience' is a value with no mapping form, it "
+                                            "has no 'mean'; set 'patience' itself"));
+    cc_diag_list_release(&d);
+
+    /* nor has a kind */
+    cc_diag_list_init(&d);
+    ov[0].path = (char *)"channels.chat.kind.per_day";
+    ov[0].value = (char *)"1";
+    st = cc_scenario_load_with_overrides(text, strlen(text), "t.yaml", ov, 1, &s, &d, NULL);
+    assert_int_equal(st, CC_EINVAL);
+    assert_true(has_diag(&d, CC_DIAG_ERROR, "'kind' is a value with no mapping form"));
+    cc_diag_list_release(&d);
+
+    /* a key the mapping form does not have is reported by the loader, at the key */
+    cc_diag_list_init(&d);
+    ov[0].path = (char *)"channels.chat.volume.per_dya";
+    ov[0].value = (char *)"1";
+    st = cc_scenario_load_with_overrides(text, strlen(text), "t.yaml", ov, 1, &s, &d, NULL);
+    assert_int_equal(st, CC_ESCHEMA);
+    assert_true(has_diag(&d, CC_DIAG_ERROR, "unknown key 'per_dya' (did you mean 'per_day'?)"));
     cc_diag_list_release(&d);
 }
 
@@ -1119,6 +1307,8 @@ int main(void)
         cmocka_unit_test(test_time_zone_shift_crosses_midnight),
         cmocka_unit_test(test_calendar),
         cmocka_unit_test(test_overrides),
+        cmocka_unit_test(test_overrides_below_shorthands),
+        cmocka_unit_test(test_plan_shift_rules_and_costs),
         cmocka_unit_test(test_options_derive),
         cmocka_unit_test(test_file_errors),
         cmocka_unit_test(test_alias_bomb),
