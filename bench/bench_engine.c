@@ -237,13 +237,13 @@ static cc_simmodel *year_model(void)
     m->channels[4].priority = 1;
     m->channels[4].target = (cc_sim_target){3600.0, 0.9, 0, 0};
     /* teams: voice, digital (chat, messaging, social), back office (email, social), vendor */
-    m->teams[0].skills[0] = (cc_sim_skill){1.0, 0, 0.0};
-    m->teams[1].skills[1] = (cc_sim_skill){1.0, 0, 0.0};
-    m->teams[1].skills[2] = (cc_sim_skill){1.0, 0, 0.0};
-    m->teams[1].skills[4] = (cc_sim_skill){1.0, 0, 0.0};
-    m->teams[2].skills[3] = (cc_sim_skill){1.0, 0, 0.0};
-    m->teams[2].skills[4] = (cc_sim_skill){1.1, 1, 0.0};
-    m->teams[3].skills[0] = (cc_sim_skill){1.2, 1, 60.0};
+    m->teams[0].skills[0] = (cc_sim_skill){1.0, 0, 0.0, 0};
+    m->teams[1].skills[1] = (cc_sim_skill){1.0, 0, 0.0, 0};
+    m->teams[1].skills[2] = (cc_sim_skill){1.0, 0, 0.0, 0};
+    m->teams[1].skills[4] = (cc_sim_skill){1.0, 0, 0.0, 0};
+    m->teams[2].skills[3] = (cc_sim_skill){1.0, 0, 0.0, 0};
+    m->teams[2].skills[4] = (cc_sim_skill){1.1, 1, 0.0, 0};
+    m->teams[3].skills[0] = (cc_sim_skill){1.2, 1, 60.0, 0};
     m->teams[3].outsourced = 1;
     m->teams[3].cost_per_contact = 5.0;
     m->teams[0].cost_per_hour = 32.0;

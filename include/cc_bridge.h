@@ -20,11 +20,14 @@ extern "C" {
  *
  * Mapping notes: staffing per interval is the scenario's time-averaged
  * on-duty count rounded to the nearest agent; shrinkage is the team's total
- * share; a channel's transfer targets are merged into one (the engine keeps
- * one transfer target: the first, with the shares summed); a team's routing
+ * share; every transfer target of a channel is kept with its own share (at
+ * most CC_SIM_MAX_TRANSFERS, entering its channel at once); a team's routing
  * rank is its position in the channel's preference list, overflow teams
- * following with their wait thresholds.
- * exceptions: CC_EINVAL (the model fails cc_simmodel_validate).
+ * following with their wait thresholds; a team's max_concurrency becomes its
+ * skill's session limit, and stretch multipliers are filled up to the largest
+ * limit of any team; routing.strict_priority becomes the model's flag.
+ * exceptions: CC_EINVAL (more transfer targets than the engine takes; the
+ * model fails cc_simmodel_validate).
  */
 cc_status cc_simmodel_from_scenario(const cc_scenario *s, cc_simmodel **out, cc_error *err);
 

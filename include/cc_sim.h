@@ -30,6 +30,9 @@ extern "C" {
 /* The most sessions one agent may hold on a chat or messaging channel. */
 #define CC_SIM_MAX_CONCURRENCY 16
 
+/* The most channels one channel's handled contacts may be transferred to. */
+#define CC_SIM_MAX_TRANSFERS 8
+
 /* Longest channel and team name kept, including the terminating NUL. */
 #define CC_SIM_NAME_MAX 64
 
@@ -127,8 +130,19 @@ typedef struct cc_sim_channel {
     cc_sim_target target;         /* service target */
     cc_sim_bot bot;               /* chatbot in front of the channel */
     cc_sim_repeat retrial;        /* abandoned customers who try again */
-    cc_sim_repeat transfer;       /* handled contacts passed on (tier 2) */
+    cc_sim_repeat transfers[CC_SIM_MAX_TRANSFERS]; /* handled contacts passed on (tier 2,
+                                     other channels); shares add up to <= 1 */
+    int n_transfers;              /* entries of transfers in use, 0..CC_SIM_MAX_TRANSFERS */
 } cc_sim_channel;
+
+/*
+ * Transfers: when a contact's handle time ends, one uniform draw u from the
+ * channel's repeat stream picks at most one target by the cumulative shares
+ * (u < share[0]: the first target, u < share[0] + share[1]: the second,
+ * ...; otherwise none). Every completion costs exactly one draw whatever the
+ * number of targets, so adding or reweighting a target leaves the other
+ * streams, and a one-target model's results, as they were.
+ */
 
 /*
  * Routing (SPEC 4.1), as the engine applies it:
@@ -138,12 +152,20 @@ typedef struct cc_sim_channel {
  *   threshold is eligible only once the contact has waited that long (it is
  *   then offered to idle agents of the newly eligible teams).
  * - Voice, email and social need an agent with nothing in hand. Chat and
- *   messaging agents hold up to `concurrency` sessions of one channel and
+ *   messaging agents hold up to their team's session limit (the skill's
+ *   max_concurrency, else the channel's concurrency) of one channel and
  *   nothing else. With CC_CHAT_FILL a new session goes first to agents with
  *   open sessions (most first, teams in preference order), then to idle
- *   agents; with CC_CHAT_SPREAD idle agents first, then fewest sessions. An
- *   agent skilled for a more urgent channel (higher priority) takes no new
- *   session while that channel's queue holds a contact eligible for it.
+ *   agents; with CC_CHAT_SPREAD idle agents first, then fewest sessions.
+ * - Strict priority (cc_simmodel.strict_priority = 1): an agent skilled for
+ *   a more urgent channel (higher priority) takes no new session while that
+ *   channel's queue holds a contact eligible for it, so it drains its
+ *   sessions and becomes free for the urgent work. With 0 there is no
+ *   hold-back: an agent with open sessions keeps taking sessions up to its
+ *   limit, and urgent single-contact work waits for a wholly free agent.
+ *   Either way a free agent picks by priority (next rule). Only session
+ *   channels are affected: an agent with nothing in hand never stays idle
+ *   while eligible work waits.
  * - A freed agent takes the most urgent waiting contact it is skilled and
  *   eligible for, oldest first among equally urgent channels, and a chat
  *   agent fills up its sessions from that queue; a chat agent whose session
@@ -162,6 +184,8 @@ typedef struct cc_sim_skill {
     double proficiency;     /* handle-time multiplier; 0 = not skilled for the channel */
     int rank;               /* preference for the channel: lower ranks are offered contacts first */
     double overflow_s;      /* the team is eligible only for contacts that waited >= this, seconds */
+    int max_concurrency;    /* sessions per agent of this team on the channel, sessions;
+                               0 = the channel's concurrency; > 1 only on chat and messaging */
 } cc_sim_skill;
 
 /*
@@ -195,6 +219,8 @@ typedef struct cc_simmodel {
     long max_arrivals;            /* stop fresh arrivals after this many (all channels); 0 = none */
     int drain;                    /* 1: after arrivals stop, run until every contact has left */
     cc_chat_policy chat_policy;   /* which chat agent gets a new session */
+    int strict_priority;          /* 1 (default): no new sessions while a more urgent queue
+                                     the agent serves holds eligible work; 0: no hold-back */
     size_t n_channels;            /* channels */
     cc_sim_channel *channels;     /* n_channels */
     size_t n_teams;               /* teams */
@@ -203,7 +229,8 @@ typedef struct cc_simmodel {
 
 /*
  * Allocates a model with every per-interval array zeroed, distributions
- * none, concurrency 1, factors 1, interval 1800 s and 48 intervals per day.
+ * none, concurrency 1, factors 1, no transfers, strict priority on, interval
+ * 1800 s and 48 intervals per day.
  * Free with cc_simmodel_free. Aborts on out of memory.
  */
 cc_simmodel *cc_simmodel_new(size_t n_intervals, size_t n_channels, size_t n_teams);

@@ -2,7 +2,9 @@
  * Scenario to simulation model. Everything that depends on the calendar
  * (weekday, season, intraday profile, deflection, containment ramps, shifts
  * and time zones) is resolved here into per-interval arrays, so the engine
- * only ever sees numbers per interval.
+ * only ever sees numbers per interval. Routing settings (priorities, team
+ * ranks and overflow, per-team session limits, strict priority, transfer
+ * targets) map one to one.
  */
 #include <math.h>
 #include <stdio.h>
@@ -22,10 +24,20 @@ void cc_dist_copy(cc_dist *dst, const cc_dist *src)
     }
 }
 
-static void map_channel(const cc_scenario *s, int c, cc_sim_channel *out)
+/* The most sessions any team serving channel c may hold at once. */
+static int widest_concurrency(const cc_scenario *s, int c)
+{
+    int t, most = s->channels[c].concurrency;
+    for (t = 0; t < s->n_teams; t++)
+        if (s->teams[t].proficiency[c] > 0.0 && s->teams[t].max_concurrency[c] > most)
+            most = s->teams[t].max_concurrency[c];
+    return most;
+}
+
+static cc_status map_channel(const cc_scenario *s, int c, cc_sim_channel *out, cc_error *err)
 {
     const cc_channel *ch = &s->channels[c];
-    int i, k;
+    int i, k, widest = widest_concurrency(s, c);
 
     snprintf(out->name, sizeof(out->name), "%s", ch->name);
     out->kind = ch->kind;
@@ -39,7 +51,8 @@ static void map_channel(const cc_scenario *s, int c, cc_sim_channel *out)
     cc_dist_copy(&out->wrapup, &ch->wrap_up);
     cc_dist_copy(&out->patience, &ch->patience);
     out->concurrency = ch->concurrency;
-    for (k = 1; k <= ch->concurrency && k <= CC_SIM_MAX_CONCURRENCY; k++)
+    /* A team allowed more sessions than the channel needs the stretch beyond it too. */
+    for (k = 1; k <= widest && k <= CC_SIM_MAX_CONCURRENCY; k++)
         out->stretch[k] = cc_scenario_stretch(s, c, k);
     /* The scenario ranks 0 = most urgent; the engine wants higher = more urgent. */
     out->priority = s->n_channels - ch->priority;
@@ -64,13 +77,17 @@ static void map_channel(const cc_scenario *s, int c, cc_sim_channel *out)
     out->retrial.share = ch->retry_share;
     cc_dist_copy(&out->retrial.delay, &ch->retry_delay);
     out->retrial.channel = ch->retry_channel >= 0 ? ch->retry_channel : c;
-    if (ch->n_transfers > 0) {
-        double share = 0.0;
-        for (k = 0; k < ch->n_transfers; k++)
-            share += ch->transfers[k].share;
-        out->transfer.share = fmin(share, 1.0);
-        out->transfer.channel = ch->transfers[0].channel;
+    if (ch->n_transfers > CC_SIM_MAX_TRANSFERS)
+        return cc_error_setf(err, CC_EINVAL,
+                             "channel '%s' has %d transfer targets; the simulator takes at "
+                             "most %d", ch->name, ch->n_transfers, CC_SIM_MAX_TRANSFERS);
+    /* The scenario has no transfer delay: transferred contacts enter at once. */
+    for (k = 0; k < ch->n_transfers; k++) {
+        out->transfers[k].share = ch->transfers[k].share;
+        out->transfers[k].channel = ch->transfers[k].channel;
     }
+    out->n_transfers = ch->n_transfers;
+    return CC_OK;
 }
 
 static void map_team(const cc_scenario *s, int t, cc_sim_team *out)
@@ -94,6 +111,7 @@ static void map_team(const cc_scenario *s, int t, cc_sim_team *out)
                 skill->proficiency = team->proficiency[c];
                 skill->rank = k;
                 skill->overflow_s = 0.0;
+                skill->max_concurrency = team->max_concurrency[c];
                 break;
             }
         }
@@ -104,6 +122,7 @@ static void map_team(const cc_scenario *s, int t, cc_sim_team *out)
                 skill->proficiency = team->proficiency[c];
                 skill->rank = ch->n_route_teams + k;
                 skill->overflow_s = ch->overflow_after_s[k];
+                skill->max_concurrency = team->max_concurrency[c];
                 break;
             }
         }
@@ -126,11 +145,14 @@ cc_status cc_simmodel_from_scenario(const cc_scenario *s, cc_simmodel **out, cc_
     m->max_arrivals = s->simulation.max_arrivals;
     m->drain = s->simulation.drain;
     m->chat_policy = s->chat_assignment;
-    for (c = 0; c < s->n_channels; c++)
-        map_channel(s, c, &m->channels[c]);
+    m->strict_priority = s->strict_priority ? 1 : 0;
+    st = CC_OK;
+    for (c = 0; c < s->n_channels && st == CC_OK; c++)
+        st = map_channel(s, c, &m->channels[c], err);
     for (t = 0; t < s->n_teams; t++)
         map_team(s, t, &m->teams[t]);
-    st = cc_simmodel_validate(m, err);
+    if (st == CC_OK)
+        st = cc_simmodel_validate(m, err);
     if (st != CC_OK) {
         cc_simmodel_free(m);
         return st;

@@ -56,7 +56,8 @@ typedef struct agent {
     uint16_t channel;      /* channel of the sessions in AG_SESSIONS */
     uint8_t mode;          /* enum agent_mode */
     uint8_t leaving;       /* finishing work before going off duty */
-    uint16_t n;            /* contacts in hand (including in wrap-up) */
+    uint8_t n;             /* contacts in hand (including in wrap-up) */
+    uint8_t limit;         /* session limit on `channel` in AG_SESSIONS (team's), sessions */
 } agent;
 
 typedef struct chan_rt {
@@ -75,8 +76,8 @@ typedef struct chan_rt {
     size_t trace_pos;          /* next entry of the arrival trace */
     double *rate_eff;          /* per interval rate x day multiplier (this replication) */
     /* routing */
-    int sessions;              /* 1 when agents hold several sessions (concurrency > 1) */
-    int limit;                 /* concurrency */
+    int sessions;              /* 1 when some team's agents hold several sessions */
+    int limit;                 /* the largest session limit of the skilled teams */
     int n_order;               /* teams skilled for the channel */
     int *order;                /* by rank, then index */
     double *order_thr;         /* their overflow thresholds, seconds */
@@ -87,7 +88,8 @@ typedef struct chan_rt {
     double target_s;           /* answer-within, seconds */
     double stretch[CC_SIM_MAX_CONCURRENCY + 1]; /* handle multiplier by open sessions */
     cc_sampler handle, wrap, patience, bot_time;  /* the channel's distributions */
-    cc_sampler bounce_delay, retrial_delay, transfer_delay;
+    cc_sampler bounce_delay, retrial_delay;
+    cc_sampler transfer_delay[CC_SIM_MAX_TRANSFERS]; /* per transfer target */
 } chan_rt;
 
 typedef struct team_rt {
@@ -107,11 +109,13 @@ typedef struct team_rt {
     uint64_t handled_tot;      /* completions since warm-up */
     double *prof;              /* per channel handle-time multiplier */
     double *ovf;               /* per channel overflow threshold, seconds */
+    int *limit;                /* per channel sessions per agent (skill's, else channel's) */
     int n_prio;                /* skilled channels */
     int *prio_ch;              /* by priority, highest first */
     int *grp_end;              /* end of the equal-priority group of each prio_ch entry */
     int *hi_off;               /* [n_channels + 1] offsets into hi_list */
-    int *hi_list;              /* per channel: skilled channels of higher priority */
+    int *hi_list;              /* per channel: skilled channels of higher priority (empty
+                                  without strict priority, which turns blocked() off) */
 } team_rt;
 
 /* Whole-run counters of one channel (contacts arriving after warm-up). */
@@ -330,10 +334,9 @@ static inline void bucket_remove(cc_sim *s, team_rt *g, unsigned c, unsigned k, 
 }
 
 /* An agent in sessions mode sits in a bucket iff it may take more sessions. */
-static inline int in_bucket(const cc_sim *s, const agent *x)
+static inline int in_bucket(const agent *x)
 {
-    return x->mode == AG_SESSIONS && !x->leaving && x->n >= 1 &&
-           x->n < (unsigned)s->ch[x->channel].limit;
+    return x->mode == AG_SESSIONS && !x->leaving && x->n >= 1 && x->n < x->limit;
 }
 
 /* ---- queues ------------------------------------------------------------- */
@@ -391,6 +394,7 @@ static void enqueue(cc_sim *s, uint32_t slot)
 /*
  * Whether team g must not take a new session of channel c now: it is skilled
  * for a more urgent channel whose queue holds a contact eligible for it.
+ * Without strict priority the lists are empty and this is always 0.
  */
 static inline int blocked(cc_sim *s, const team_rt *g, unsigned c)
 {
@@ -490,17 +494,18 @@ HOT void assign(cc_sim *s, int32_t a, uint32_t slot)
         g->busy++;
     if (ch->sessions) {
         if (x->mode == AG_SESSIONS) {
-            if (in_bucket(s, x))
+            if (in_bucket(x))
                 bucket_remove(s, g, c, x->n, a);
         } else {
             x->mode = AG_SESSIONS;
             x->channel = (uint16_t)c;
-            g->chat_cap += ch->limit;
+            x->limit = (uint8_t)g->limit[c];
+            g->chat_cap += x->limit;
         }
         x->n++;
         g->chat_sess++;
         h *= ch->stretch[x->n];
-        if (in_bucket(s, x))
+        if (in_bucket(x))
             bucket_insert(s, g, c, x->n, a);
     } else {
         x->mode = AG_SINGLE;
@@ -527,7 +532,7 @@ static void refill(cc_sim *s, int32_t a)
     chan_rt *ch = &s->ch[c];
     if (x->leaving || ch->q_len == 0 || blocked(s, g, c))
         return;
-    while (x->n < (unsigned)ch->limit && ch->q_len > 0 &&
+    while (x->n < x->limit && ch->q_len > 0 &&
            s->now - s->ct[ch->q_head].t_enq >= g->ovf[c])
         assign(s, a, queue_pop(s, c));
 }
@@ -626,18 +631,18 @@ HOT void release(cc_sim *s, uint32_t slot)
     g->sessions--;
     if (x->mode == AG_SESSIONS) {
         unsigned c = x->channel;
-        if (in_bucket(s, x))
+        if (in_bucket(x))
             bucket_remove(s, g, c, x->n, a);
         x->n--;
         g->chat_sess--;
         if (x->n > 0) {
-            if (in_bucket(s, x)) {
+            if (in_bucket(x)) {
                 bucket_insert(s, g, c, x->n, a);
                 refill(s, a);
             }
             return;
         }
-        g->chat_cap -= s->ch[c].limit;
+        g->chat_cap -= x->limit;
     }
     g->busy--;
     agent_free(s, a);
@@ -835,14 +840,22 @@ HOT void on_complete(cc_sim *s, uint32_t slot)
         s->evp->agent = k->agent - g->first_agent;
     }
     if (ch->has_transfer) {
-        const cc_sim_repeat *tr = &s->m->channels[c].transfer;
+        /* One draw per completion picks at most one target by cumulative share. */
+        const cc_sim_channel *mc = &s->m->channels[c];
         cc_stream *rs = stream(s, c, S_REPEAT);
-        if (cc_stream_uniform(rs) < tr->share) {
-            uint32_t t = new_contact(s, (unsigned)tr->channel);
-            k = &s->ct[slot]; /* the pool may have moved */
-            if (k->flags & F_COUNTED)
-                s->tot[c].transferred++;
-            schedule_repeat(s, t, tr, &ch->transfer_delay, rs);
+        double u = cc_stream_uniform(rs), cum = 0.0;
+        int j;
+        for (j = 0; j < mc->n_transfers; j++) {
+            const cc_sim_repeat *tr = &mc->transfers[j];
+            cum += tr->share;
+            if (u < cum) {
+                uint32_t t = new_contact(s, (unsigned)tr->channel);
+                k = &s->ct[slot]; /* the pool may have moved */
+                if (k->flags & F_COUNTED)
+                    s->tot[c].transferred++;
+                schedule_repeat(s, t, tr, &ch->transfer_delay[j], rs);
+                break;
+            }
         }
     }
     k = &s->ct[slot];
@@ -942,7 +955,7 @@ COLD void set_staff(cc_sim *s, unsigned gi, long target)
             x->leaving = 0;
             g->leaving--;
             need--;
-            if (in_bucket(s, x)) {
+            if (in_bucket(x)) {
                 bucket_insert(s, g, x->channel, x->n, a);
                 refill(s, a);
             }
@@ -969,7 +982,7 @@ COLD void set_staff(cc_sim *s, unsigned gi, long target)
             agent *x = &s->ag[a];
             if (x->mode == AG_OFF || x->leaving)
                 continue;
-            if (in_bucket(s, x))
+            if (in_bucket(x))
                 bucket_remove(s, g, x->channel, x->n, a);
             x->leaving = 1;
             g->leaving++;
@@ -1304,8 +1317,17 @@ static void setup_channel(cc_sim *s, size_t c)
     size_t t, i;
     int n = 0;
 
-    ch->sessions = mc->concurrency > 1;
-    ch->limit = mc->concurrency;
+    /* Session mode when any skilled team may hold more than one session. */
+    ch->limit = 0;
+    for (t = 0; t < m->n_teams; t++) {
+        const cc_sim_skill *sk = &m->teams[t].skills[c];
+        int lim = sk->max_concurrency > 0 ? sk->max_concurrency : mc->concurrency;
+        if (sk->proficiency > 0.0 && lim > ch->limit)
+            ch->limit = lim;
+    }
+    if (ch->limit == 0)
+        ch->limit = mc->concurrency;
+    ch->sessions = ch->limit > 1;
     ch->order = cc_xcalloc(m->n_teams + 1, sizeof(int));
     ch->order_thr = cc_xcalloc(m->n_teams + 1, sizeof(double));
     ch->levels = cc_xcalloc(m->n_teams + 1, sizeof(double));
@@ -1336,7 +1358,10 @@ static void setup_channel(cc_sim *s, size_t c)
             ch->has_deflection = 1;
     ch->has_bot = mc->bot.enabled;
     ch->has_retrial = mc->retrial.share > 0.0;
-    ch->has_transfer = mc->transfer.share > 0.0;
+    ch->has_transfer = 0;
+    for (i = 0; i < (size_t)mc->n_transfers; i++)
+        if (mc->transfers[i].share > 0.0)
+            ch->has_transfer = 1;
     ch->target_s = mc->target.answer_within_s;
     for (i = 0; i <= CC_SIM_MAX_CONCURRENCY; i++)
         ch->stretch[i] = mc->stretch[i] > 0.0 ? mc->stretch[i] : 1.0;
@@ -1346,7 +1371,8 @@ static void setup_channel(cc_sim *s, size_t c)
     cc_sampler_init(&ch->bot_time, &mc->bot.time);
     cc_sampler_init(&ch->bounce_delay, &mc->bot.bounce.delay);
     cc_sampler_init(&ch->retrial_delay, &mc->retrial.delay);
-    cc_sampler_init(&ch->transfer_delay, &mc->transfer.delay);
+    for (i = 0; i < (size_t)mc->n_transfers; i++)
+        cc_sampler_init(&ch->transfer_delay[i], &mc->transfers[i].delay);
 }
 
 static void setup_team(cc_sim *s, size_t t, int32_t first)
@@ -1365,6 +1391,7 @@ static void setup_team(cc_sim *s, size_t t, int32_t first)
     g->bucket = cc_xmalloc(m->n_channels * (CC_SIM_MAX_CONCURRENCY + 1) * sizeof(int32_t));
     g->prof = cc_xcalloc(m->n_channels, sizeof(double));
     g->ovf = cc_xcalloc(m->n_channels, sizeof(double));
+    g->limit = cc_xcalloc(m->n_channels, sizeof(int));
     g->prio_ch = cc_xcalloc(m->n_channels, sizeof(int));
     g->grp_end = cc_xcalloc(m->n_channels, sizeof(int));
     g->hi_off = cc_xcalloc(m->n_channels + 1, sizeof(int));
@@ -1373,6 +1400,8 @@ static void setup_team(cc_sim *s, size_t t, int32_t first)
         double p = mt->skills[c].proficiency;
         g->prof[c] = p;
         g->ovf[c] = mt->skills[c].overflow_s;
+        g->limit[c] = mt->skills[c].max_concurrency > 0 ? mt->skills[c].max_concurrency
+                                                        : m->channels[c].concurrency;
         if (p > 0.0)
             g->prio_ch[n++] = (int)c;
     }
@@ -1388,7 +1417,7 @@ static void setup_team(cc_sim *s, size_t t, int32_t first)
     }
     for (c = 0; c < m->n_channels; c++) {
         g->hi_off[c] = pos;
-        for (j = 0; j < n; j++)
+        for (j = 0; j < n && m->strict_priority; j++)
             if (m->channels[g->prio_ch[j]].priority > m->channels[c].priority)
                 g->hi_list[pos++] = g->prio_ch[j];
     }
@@ -1611,6 +1640,7 @@ void cc_sim_free(cc_sim *s)
         free(g->bucket);
         free(g->prof);
         free(g->ovf);
+        free(g->limit);
         free(g->prio_ch);
         free(g->grp_end);
         free(g->hi_off);

@@ -31,6 +31,7 @@ cc_simmodel *cc_simmodel_new(size_t n_intervals, size_t n_channels, size_t n_tea
     m->n_intervals = n_intervals;
     m->interval_s = 1800.0;
     m->intervals_per_day = 48;
+    m->strict_priority = 1;
     m->n_channels = n_channels;
     m->n_teams = n_teams;
     m->channels = cc_xcalloc(n_channels ? n_channels : 1, sizeof(*m->channels));
@@ -45,7 +46,8 @@ cc_simmodel *cc_simmodel_new(size_t n_intervals, size_t n_channels, size_t n_tea
         ch->bot.patience_factor = 1.0;
         ch->bot.bounce.channel = (int)c;
         ch->retrial.channel = (int)c;
-        ch->transfer.channel = (int)c;
+        for (k = 0; k < CC_SIM_MAX_TRANSFERS; k++)
+            ch->transfers[k].channel = (int)c;
         ch->concurrency = 1;
         for (k = 0; k <= CC_SIM_MAX_CONCURRENCY; k++)
             ch->stretch[k] = 1.0;
@@ -69,7 +71,7 @@ static void dist_release(cc_dist *d)
 
 void cc_simmodel_free(cc_simmodel *m)
 {
-    size_t c, t;
+    size_t c, t, k;
     if (!m)
         return;
     for (c = 0; c < m->n_channels; c++) {
@@ -84,7 +86,9 @@ void cc_simmodel_free(cc_simmodel *m)
         dist_release(&ch->bot.time);
         dist_release(&ch->bot.bounce.delay);
         dist_release(&ch->retrial.delay);
-        dist_release(&ch->transfer.delay);
+        /* all slots: a caller may have filled delays beyond n_transfers */
+        for (k = 0; k < CC_SIM_MAX_TRANSFERS; k++)
+            dist_release(&ch->transfers[k].delay);
     }
     for (t = 0; t < m->n_teams; t++) {
         free(m->teams[t].agents);
@@ -159,6 +163,7 @@ static cc_status check_channel(const cc_simmodel *m, const cc_sim_channel *ch, c
     int sess = ch->kind == CC_CHANNEL_CHAT || ch->kind == CC_CHANNEL_MESSAGING;
     size_t i;
     int k;
+    double share_sum;
     cc_status st;
 
     if ((unsigned)ch->kind > CC_CHANNEL_SOCIAL)
@@ -230,9 +235,21 @@ static cc_status check_channel(const cc_simmodel *m, const cc_sim_channel *ch, c
         if ((st = check_repeat(m, &ch->bot.bounce, "bot bounce", nm, err)) != CC_OK)
             return st;
     }
-    if ((st = check_repeat(m, &ch->retrial, "retrial", nm, err)) != CC_OK ||
-        (st = check_repeat(m, &ch->transfer, "transfer", nm, err)) != CC_OK)
+    if ((st = check_repeat(m, &ch->retrial, "retrial", nm, err)) != CC_OK)
         return st;
+    if (ch->n_transfers < 0 || ch->n_transfers > CC_SIM_MAX_TRANSFERS)
+        return cc_error_setf(err, CC_EINVAL, "channel '%s' has %d transfer targets; 0 to %d "
+                             "are allowed", nm, ch->n_transfers, CC_SIM_MAX_TRANSFERS);
+    share_sum = 0.0;
+    for (k = 0; k < ch->n_transfers; k++) {
+        if ((st = check_repeat(m, &ch->transfers[k], "transfer", nm, err)) != CC_OK)
+            return st;
+        share_sum += ch->transfers[k].share;
+    }
+    /* the tolerance admits shares like 0.7 + 0.2 + 0.1 that round above 1 */
+    if (share_sum > 1.0 + 1e-9)
+        return cc_error_setf(err, CC_EINVAL, "transfer shares of '%s' add up to %g; at most 1",
+                             nm, share_sum);
     if (ch->retrial.share > 0.0 && !live)
         return cc_error_setf(err, CC_EINVAL, "channel '%s' has retrials but no abandonment", nm);
     return CC_OK;
@@ -258,6 +275,15 @@ static cc_status check_team(const cc_simmodel *m, const cc_sim_team *tm, cc_erro
         if (!(isfinite(sk->overflow_s) && sk->overflow_s >= 0.0))
             return cc_error_setf(err, CC_EINVAL, "overflow threshold of '%s' for '%s' must be "
                                  ">= 0", tm->name, m->channels[c].name);
+        if (sk->max_concurrency < 0 || sk->max_concurrency > CC_SIM_MAX_CONCURRENCY)
+            return cc_error_setf(err, CC_EINVAL, "max concurrency of '%s' for '%s' must be "
+                                 "0..%d, got %d", tm->name, m->channels[c].name,
+                                 CC_SIM_MAX_CONCURRENCY, sk->max_concurrency);
+        if (sk->max_concurrency > 1 && m->channels[c].kind != CC_CHANNEL_CHAT &&
+            m->channels[c].kind != CC_CHANNEL_MESSAGING)
+            return cc_error_setf(err, CC_EINVAL, "max concurrency of '%s' for '%s': %s handles "
+                                 "one contact at a time", tm->name, m->channels[c].name,
+                                 cc_channel_kind_name(m->channels[c].kind));
     }
     if (!(isfinite(tm->cost_per_hour) && isfinite(tm->cost_per_contact)))
         return cc_error_setf(err, CC_EINVAL, "costs of '%s' must be finite", tm->name);
@@ -287,6 +313,9 @@ cc_status cc_simmodel_validate(const cc_simmodel *m, cc_error *err)
         return cc_error_setf(err, CC_EINVAL, "max arrivals must be >= 0");
     if (m->chat_policy != CC_CHAT_FILL && m->chat_policy != CC_CHAT_SPREAD)
         return cc_error_setf(err, CC_EINVAL, "unknown chat assignment policy");
+    if (m->strict_priority != 0 && m->strict_priority != 1)
+        return cc_error_setf(err, CC_EINVAL, "strict priority must be 0 or 1, got %d",
+                             m->strict_priority);
     if (m->n_channels < 1 || m->n_channels > 1000)
         return cc_error_setf(err, CC_EINVAL, "a model needs 1 to 1000 channels, got %zu",
                              m->n_channels);

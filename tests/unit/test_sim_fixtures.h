@@ -54,7 +54,8 @@ static inline cc_simmodel *rich_model(int drain)
     m->channels[0].priority = 3;
     m->channels[0].target = (cc_sim_target){20.0, 0.8, 30.0, 0.05};
     m->channels[0].retrial = (cc_sim_repeat){0.4, {CC_DIST_EXPONENTIAL, 600.0, 0, NULL, 0}, 0};
-    m->channels[0].transfer = (cc_sim_repeat){0.05, {CC_DIST_NONE, 0, 0, NULL, 0}, 3};
+    m->channels[0].transfers[0] = (cc_sim_repeat){0.05, {CC_DIST_NONE, 0, 0, NULL, 0}, 3};
+    m->channels[0].n_transfers = 1;
     m->channels[0].forecast_cv = 0.1;
     set_dist(&m->channels[1].handle, CC_DIST_EXPONENTIAL, 500.0, 0.0);
     set_dist(&m->channels[1].patience, CC_DIST_EXPONENTIAL, 300.0, 0.0);
@@ -77,13 +78,13 @@ static inline cc_simmodel *rich_model(int drain)
     m->channels[3].priority = 3;
     m->channels[3].target = (cc_sim_target){60.0, 0.7, 0, 0};
     /* team 0: voice + chat; team 1: chat + email + tier 2; team 2: voice overflow after 40 s */
-    m->teams[0].skills[0] = (cc_sim_skill){1.0, 0, 0.0};
-    m->teams[0].skills[1] = (cc_sim_skill){1.1, 1, 0.0};
-    m->teams[1].skills[1] = (cc_sim_skill){1.0, 0, 0.0};
-    m->teams[1].skills[2] = (cc_sim_skill){0.9, 0, 0.0};
-    m->teams[1].skills[3] = (cc_sim_skill){1.0, 0, 0.0};
-    m->teams[2].skills[0] = (cc_sim_skill){1.3, 1, 40.0};
-    m->teams[2].skills[3] = (cc_sim_skill){1.0, 1, 120.0};
+    m->teams[0].skills[0] = (cc_sim_skill){1.0, 0, 0.0, 0};
+    m->teams[0].skills[1] = (cc_sim_skill){1.1, 1, 0.0, 0};
+    m->teams[1].skills[1] = (cc_sim_skill){1.0, 0, 0.0, 0};
+    m->teams[1].skills[2] = (cc_sim_skill){0.9, 0, 0.0, 0};
+    m->teams[1].skills[3] = (cc_sim_skill){1.0, 0, 0.0, 0};
+    m->teams[2].skills[0] = (cc_sim_skill){1.3, 1, 40.0, 0};
+    m->teams[2].skills[3] = (cc_sim_skill){1.0, 1, 120.0, 0};
     m->teams[2].outsourced = 1;
     m->teams[2].cost_per_contact = 4.0;
     m->teams[0].cost_per_hour = 30.0;

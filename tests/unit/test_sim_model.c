@@ -3,7 +3,9 @@
  * contacts and Little's law on a model using every feature, concurrency-1
  * chat identical to voice, bot containment and deflection shares, repeat
  * contacts, warm-up, common random numbers across staffing, forecast noise,
- * and a long overload that grows the queue without failing.
+ * a long overload that grows the queue without failing, transfers to
+ * several targets, per-team session limits, and the scenario-to-model
+ * mapping of those routing settings.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "cc_bridge.h"
 #include "cc_sim.h"
 #include "engine.h"
 #include "test_util.h"
@@ -377,6 +380,181 @@ static void test_overload_grows_queue(void **state)
     cc_simmodel_free(m);
 }
 
+/*
+ * Channel 0 (voice, 1/s for 4 h, its own team of 150) transfers 20% of its
+ * handled contacts to channel 1 and 30% to channel 2, served by a second
+ * team. A completion costs one draw u of the repeat stream: u < 0.2 goes to
+ * channel 1, 0.2 <= u < 0.5 to channel 2.
+ */
+static cc_simmodel *transfer_model(int swapped)
+{
+    cc_simmodel *m = cc_simmodel_new(4, 3, 2);
+    size_t i, c;
+    m->interval_s = 3600.0;
+    m->intervals_per_day = 24;
+    m->drain = 1;
+    for (i = 0; i < 4; i++) {
+        m->channels[0].arrival_rate[i] = 1.0;
+        m->teams[0].agents[i] = 150;
+        m->teams[1].agents[i] = 80;
+    }
+    for (c = 0; c < 3; c++) {
+        m->channels[c].kind = CC_CHANNEL_VOICE;
+        set_dist(&m->channels[c].handle, CC_DIST_EXPONENTIAL, 100.0, 0.0);
+        set_dist(&m->channels[c].patience, CC_DIST_EXPONENTIAL, 300.0, 0.0);
+        m->teams[c == 0 ? 0 : 1].skills[c].proficiency = 1.0;
+    }
+    m->channels[0].n_transfers = 2;
+    /* swapped: the same 50% split the other way round (30% to 2 first, then 20% to 1) */
+    m->channels[0].transfers[0].share = swapped ? 0.3 : 0.2;
+    m->channels[0].transfers[0].channel = swapped ? 2 : 1;
+    m->channels[0].transfers[1].share = swapped ? 0.2 : 0.3;
+    m->channels[0].transfers[1].channel = swapped ? 1 : 2;
+    set_dist(&m->channels[0].transfers[1].delay, CC_DIST_DETERMINISTIC, 60.0, 0.0);
+    return m;
+}
+
+/*
+ * Each target receives its share of channel 0's handled contacts, within
+ * four binomial standard errors (about 14,400 completions); every transfer
+ * arrives on exactly one target, contacts are conserved, and swapping the
+ * targets' order leaves channel 0's own history and the set of transferred
+ * contacts unchanged (one draw per completion: common random numbers).
+ */
+static void test_transfers_to_two_targets(void **state)
+{
+    cc_simmodel *m = transfer_model(0), *ms = transfer_model(1);
+    cc_sim *s = start(m, 77), *ss = start(ms, 77);
+    const cc_rep_channel *r, *rs;
+    double n, p1, p2;
+    (void)state;
+    cc_sim_run(s);
+    cc_sim_run(ss);
+    check_conservation(s, 3, 4);
+    check_conservation(ss, 3, 4);
+    r = cc_sim_rep_channels(s);
+    rs = cc_sim_rep_channels(ss);
+    n = r[0].answered;
+    assert_true(n > 13000 && n < 15500);
+    p1 = r[1].offered / n;
+    p2 = r[2].offered / n;
+    assert_abs_close(p1, 0.2, 4.0 * sqrt(0.2 * 0.8 / n));
+    assert_abs_close(p2, 0.3, 4.0 * sqrt(0.3 * 0.7 / n));
+    assert_true(r[0].transferred == r[1].repeats + r[2].repeats);
+    assert_true(r[1].offered == r[1].repeats && r[2].offered == r[2].repeats);
+    assert_true(r[0].repeats == 0 && r[1].transferred == 0);
+    assert_true(r[1].answered + r[1].abandoned == r[1].offered); /* drained */
+    /* the swapped model: channel 0 unchanged, the same contacts transferred */
+    assert_true(rs[0].offered == r[0].offered && rs[0].answered == r[0].answered);
+    assert_true(rs[0].wait_answered_s == r[0].wait_answered_s);
+    assert_true(rs[0].transferred == r[0].transferred);
+    assert_true(rs[1].offered + rs[2].offered == r[1].offered + r[2].offered);
+    assert_abs_close(rs[1].offered / n, 0.2, 4.0 * sqrt(0.2 * 0.8 / n));
+    cc_sim_free(s);
+    cc_sim_free(ss);
+    cc_simmodel_free(m);
+    cc_simmodel_free(ms);
+}
+
+/*
+ * An overloaded chat channel (concurrency 3) served by team 0 limited to one
+ * chat per agent and team 1 at the channel's three: at every event team 0
+ * holds exactly one session per busy agent (no wrap-up), while team 1's
+ * agents do hold several; team 0's slot capacity equals its session time.
+ */
+static void test_team_limit_never_two_chats(void **state)
+{
+    cc_simmodel *m = cc_simmodel_new(1, 1, 2);
+    cc_sim *s;
+    cc_sim_event ev;
+    cc_sim_team_state a, b;
+    const cc_rep_team *rt;
+    long most_b = 0, steps = 0;
+    (void)state;
+    m->interval_s = 7200.0;
+    m->intervals_per_day = 12;
+    m->channels[0].kind = CC_CHANNEL_CHAT;
+    m->channels[0].concurrency = 3;
+    m->channels[0].arrival_rate[0] = 0.3;
+    set_dist(&m->channels[0].handle, CC_DIST_EXPONENTIAL, 300.0, 0.0);
+    set_dist(&m->channels[0].patience, CC_DIST_EXPONENTIAL, 120.0, 0.0);
+    m->teams[0].agents[0] = 20;
+    m->teams[0].skills[0] = (cc_sim_skill){1.0, 0, 0.0, 1};
+    m->teams[1].agents[0] = 20;
+    m->teams[1].skills[0] = (cc_sim_skill){1.0, 1, 0.0, 0};
+    s = start(m, 5);
+    while (cc_sim_step(s, &ev)) {
+        cc_sim_team_state_get(s, 0, &a);
+        cc_sim_team_state_get(s, 1, &b);
+        assert_int_equal(a.sessions, a.busy);
+        if (b.sessions - b.busy > most_b)
+            most_b = b.sessions - b.busy;
+        steps++;
+    }
+    assert_true(steps > 3000);
+    assert_true(most_b >= 20); /* team 1 ran full: 3 sessions on most agents */
+    rt = cc_sim_rep_teams(s);
+    assert_true(rt[0].chat_session_s > 0.0);
+    assert_rel_close(rt[0].chat_capacity_s, rt[0].chat_session_s, 1e-9);
+    assert_true(rt[1].chat_capacity_s > 1.5 * rt[1].busy_s);
+    cc_sim_free(s);
+    cc_simmodel_free(m);
+}
+
+/*
+ * The bridge keeps every transfer target with its share, maps per-team
+ * session limits (stretch filled up to the largest) and strict priority.
+ */
+static void test_bridge_routing_settings(void **state)
+{
+    static const char yaml[] =
+        "version: 1\n"
+        "name: bridge\n"
+        "horizon: {start: 2026-03-02, days: 1, interval: 60m}\n"
+        "channels:\n"
+        "  phone: {kind: voice, volume: 1000, handle_time: 180s,\n"
+        "          transfer: [{share: 20%, channel: tier2}, {share: 10%, channel: email}]}\n"
+        "  tier2: {kind: voice, volume: 10, handle_time: 300s}\n"
+        "  chat: {kind: chat, volume: 500, handle_time: 5m, concurrency: 2, stretch: 10%}\n"
+        "  email: {kind: email, volume: 100, handle_time: 10m}\n"
+        "teams:\n"
+        "  day: {skills: [phone, tier2, chat, email], agents: 20, max_concurrency: {chat: 4}}\n"
+        "  night: {skills: [chat], agents: 5, max_concurrency: {chat: 1}}\n";
+    int strict;
+    (void)state;
+    for (strict = 0; strict <= 1; strict++) {
+        char text[2048];
+        cc_scenario *sc = NULL;
+        cc_simmodel *m = NULL;
+        cc_error err;
+        cc_status st;
+        int n = snprintf(text, sizeof text, "%s%s", yaml,
+                         strict ? "" : "routing: {strict_priority: false}\n");
+        assert_true(n > 0 && (size_t)n < sizeof text);
+        st = cc_scenario_load_string(text, strlen(text), "bridge.yaml", &sc, NULL, &err);
+        if (st != CC_OK)
+            print_error("load: %s\n", err.message);
+        assert_int_equal(st, CC_OK);
+        assert_int_equal(cc_simmodel_from_scenario(sc, &m, &err), CC_OK);
+        assert_int_equal(m->strict_priority, strict); /* default on */
+        assert_int_equal(m->channels[0].n_transfers, 2);
+        assert_int_equal(m->channels[0].transfers[0].channel, 1);
+        assert_abs_close(m->channels[0].transfers[0].share, 0.2, 1e-15);
+        assert_int_equal(m->channels[0].transfers[1].channel, 3);
+        assert_abs_close(m->channels[0].transfers[1].share, 0.1, 1e-15);
+        assert_int_equal(m->channels[1].n_transfers, 0);
+        assert_int_equal(m->teams[0].skills[2].max_concurrency, 4);
+        assert_int_equal(m->teams[1].skills[2].max_concurrency, 1);
+        assert_int_equal(m->teams[0].skills[0].max_concurrency, 1);
+        assert_int_equal(m->teams[1].skills[0].max_concurrency, 0); /* not skilled */
+        /* stretch 10% per extra session, up to the day team's 4 */
+        assert_abs_close(m->channels[2].stretch[2], 1.1, 1e-12);
+        assert_abs_close(m->channels[2].stretch[4], 1.3, 1e-12);
+        cc_simmodel_free(m);
+        cc_scenario_free(sc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +569,9 @@ int main(void)
         cmocka_unit_test(test_staffing_keeps_arrival_sequence),
         cmocka_unit_test(test_forecast_noise),
         cmocka_unit_test(test_overload_grows_queue),
+        cmocka_unit_test(test_transfers_to_two_targets),
+        cmocka_unit_test(test_team_limit_never_two_chats),
+        cmocka_unit_test(test_bridge_routing_settings),
     };
     gsl_set_error_handler_off();
     return cmocka_run_group_tests(tests, NULL, NULL);

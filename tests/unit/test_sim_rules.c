@@ -249,6 +249,129 @@ static void test_refill_blocked_by_urgent_queue(void **state)
 }
 
 /*
+ * strict_priority on and off, one agent skilled for phone (priority 2) and
+ * chat (1, concurrency 2), handle times 10 s; chats at 0, 2, 3, a call at 1.
+ * Strict: the chats at 2 and 3 are held back while the call waits, the
+ * agent drains its chat and takes the call at 10 (wait 9), then both chats
+ * at 20 (waits 18 and 17). Not strict: the chat at 2 is added at once, the
+ * one at 3 waits for a slot and is refilled at 10 (wait 7) although the call
+ * still waits; the call gets the agent when its last chat ends at 20 (wait 19).
+ */
+static void test_strict_priority_on_and_off(void **state)
+{
+    const double tchat[] = {0.0, 2.0, 3.0}, tphone[] = {1.0};
+    int strict;
+    (void)state;
+    for (strict = 1; strict >= 0; strict--) {
+        cc_simmodel *m = cc_simmodel_new(1, 2, 1);
+        const cc_rep_channel *r;
+        cc_sim *s;
+        int c;
+        m->interval_s = 1000.0;
+        m->intervals_per_day = 1;
+        m->drain = 1;
+        m->strict_priority = strict;
+        for (c = 0; c < 2; c++) {
+            set_det(&m->channels[c].handle, 10.0);
+            m->teams[0].skills[c].proficiency = 1.0;
+        }
+        m->channels[0].kind = CC_CHANNEL_VOICE;
+        m->channels[0].priority = 2;
+        m->channels[1].kind = CC_CHANNEL_CHAT;
+        m->channels[1].priority = 1;
+        m->channels[1].concurrency = 2;
+        m->teams[0].agents[0] = 1;
+        set_trace(m, 0, tphone, 1);
+        set_trace(m, 1, tchat, 3);
+        s = start(m);
+        expect(s, CC_EV_ARRIVAL, 0.0, 0.0); /* chat: the agent takes it */
+        expect(s, CC_EV_ARRIVAL, 1.0, -1);  /* phone: queues behind the open chat */
+        if (strict) {
+            expect(s, CC_EV_ARRIVAL, 2.0, -1); /* chat: held back by the phone queue */
+            expect(s, CC_EV_ARRIVAL, 3.0, -1);
+            assert_int_equal(cc_sim_queue_length(s, 1), 2);
+            expect(s, CC_EV_COMPLETE, 10.0, 9.0);  /* free: the call first */
+            assert_int_equal(cc_sim_queue_length(s, 0), 0);
+            expect(s, CC_EV_COMPLETE, 20.0, 17.0); /* both chats, the last waited 17 */
+            assert_int_equal(cc_sim_queue_length(s, 1), 0);
+            expect(s, CC_EV_COMPLETE, 30.0, -1);
+            expect(s, CC_EV_COMPLETE, 30.0, -1);
+        } else {
+            expect(s, CC_EV_ARRIVAL, 2.0, 0.0); /* chat: second session at once */
+            expect(s, CC_EV_ARRIVAL, 3.0, -1);  /* chat: no slot left */
+            assert_int_equal(cc_sim_queue_length(s, 0), 1);
+            assert_int_equal(cc_sim_queue_length(s, 1), 1);
+            expect(s, CC_EV_COMPLETE, 10.0, 7.0); /* refilled while the call waits */
+            assert_int_equal(cc_sim_queue_length(s, 0), 1);
+            expect(s, CC_EV_COMPLETE, 12.0, -1);
+            assert_int_equal(cc_sim_queue_length(s, 0), 1);
+            expect(s, CC_EV_COMPLETE, 20.0, 19.0); /* last chat over: the call */
+            expect(s, CC_EV_COMPLETE, 30.0, -1);
+        }
+        expect_end(s);
+        r = cc_sim_rep_channels(s);
+        assert_rel_close(r[0].wait_answered_s, strict ? 9.0 : 19.0, 1e-12);
+        assert_rel_close(r[1].wait_answered_s, strict ? 35.0 : 7.0, 1e-12);
+        cc_sim_free(s);
+        cc_simmodel_free(m);
+    }
+}
+
+/*
+ * Per-team session limits on a chat channel of concurrency 3: team 0 (rank
+ * 0, one agent) may hold one chat, team 1 (rank 1, one agent) the channel's
+ * three. Chats at 0..4, 10 s each (stretch 1): team 0 takes the first and no
+ * more; team 1 the next three; the fifth waits for team 0's agent (wait 6).
+ */
+static void test_team_session_limit(void **state)
+{
+    const double t[] = {0.0, 1.0, 2.0, 3.0, 4.0};
+    cc_simmodel *m = cc_simmodel_new(1, 1, 2);
+    cc_sim_team_state ts0, ts1;
+    const cc_rep_team *rt;
+    cc_sim *s;
+    (void)state;
+    m->interval_s = 1000.0;
+    m->intervals_per_day = 1;
+    m->drain = 1;
+    m->channels[0].kind = CC_CHANNEL_CHAT;
+    m->channels[0].concurrency = 3;
+    set_det(&m->channels[0].handle, 10.0);
+    m->teams[0].agents[0] = 1;
+    m->teams[0].skills[0] = (cc_sim_skill){1.0, 0, 0.0, 1};
+    m->teams[1].agents[0] = 1;
+    m->teams[1].skills[0] = (cc_sim_skill){1.0, 1, 0.0, 0};
+    set_trace(m, 0, t, 5);
+    s = start(m);
+    expect(s, CC_EV_ARRIVAL, 0.0, 0.0);
+    expect(s, CC_EV_ARRIVAL, 1.0, 0.0);
+    expect(s, CC_EV_ARRIVAL, 2.0, 0.0);
+    expect(s, CC_EV_ARRIVAL, 3.0, 0.0);
+    cc_sim_team_state_get(s, 0, &ts0);
+    cc_sim_team_state_get(s, 1, &ts1);
+    assert_int_equal(ts0.sessions, 1);
+    assert_int_equal(ts1.sessions, 3);
+    expect(s, CC_EV_ARRIVAL, 4.0, -1); /* both agents at their limits */
+    assert_int_equal(cc_sim_queue_length(s, 0), 1);
+    expect(s, CC_EV_COMPLETE, 10.0, 6.0); /* team 0's chat ends: it takes the fifth */
+    cc_sim_team_state_get(s, 0, &ts0);
+    assert_int_equal(ts0.sessions, 1);
+    expect(s, CC_EV_COMPLETE, 11.0, -1);
+    expect(s, CC_EV_COMPLETE, 12.0, -1);
+    expect(s, CC_EV_COMPLETE, 13.0, -1);
+    expect(s, CC_EV_COMPLETE, 20.0, -1);
+    expect_end(s);
+    /* capacity counts each team's own limit: 1 x 20 s, and 3 x 12 s (from 1 to 13) */
+    rt = cc_sim_rep_teams(s);
+    assert_rel_close(rt[0].chat_capacity_s, 20.0, 1e-12);
+    assert_rel_close(rt[0].chat_session_s, 20.0, 1e-12);
+    assert_rel_close(rt[1].chat_capacity_s, 36.0, 1e-12);
+    assert_rel_close(rt[1].chat_session_s, 30.0, 1e-12);
+    cc_sim_free(s);
+    cc_simmodel_free(m);
+}
+
+/*
  * Chat policies with two agents and concurrency 2: fill puts the second
  * chat on the agent already chatting (keeping the other free for calls);
  * spread gives it to the idle agent.
@@ -481,10 +604,29 @@ static void test_validation(void **state)
     m->teams[0].shrinkage[0] = 1.0;
     assert_int_equal(cc_simmodel_validate(m, &err), CC_EINVAL);
     m->teams[0].shrinkage[0] = 0.0;
-    m->channels[0].transfer.share = 0.5;
-    m->channels[0].transfer.channel = 3;
+    m->channels[0].n_transfers = 1;
+    m->channels[0].transfers[0].share = 0.5;
+    m->channels[0].transfers[0].channel = 3;
     assert_int_equal(cc_simmodel_validate(m, &err), CC_EINVAL);
-    m->channels[0].transfer.share = 0.0;
+    m->channels[0].transfers[0].channel = 0;
+    assert_int_equal(cc_simmodel_validate(m, &err), CC_OK);
+    m->channels[0].n_transfers = 2; /* 0.5 + 0.6 > 1 */
+    m->channels[0].transfers[1].share = 0.6;
+    assert_int_equal(cc_simmodel_validate(m, &err), CC_EINVAL);
+    assert_non_null(strstr(err.message, "add up"));
+    m->channels[0].n_transfers = CC_SIM_MAX_TRANSFERS + 1;
+    assert_int_equal(cc_simmodel_validate(m, &err), CC_EINVAL);
+    m->channels[0].n_transfers = 0;
+    m->teams[0].skills[0].max_concurrency = 2; /* email: one at a time */
+    assert_int_equal(cc_simmodel_validate(m, &err), CC_EINVAL);
+    assert_non_null(strstr(err.message, "max concurrency"));
+    m->teams[0].skills[0].max_concurrency = CC_SIM_MAX_CONCURRENCY + 1;
+    assert_int_equal(cc_simmodel_validate(m, &err), CC_EINVAL);
+    m->teams[0].skills[0].max_concurrency = 1;
+    assert_int_equal(cc_simmodel_validate(m, &err), CC_OK);
+    m->strict_priority = 2;
+    assert_int_equal(cc_simmodel_validate(m, &err), CC_EINVAL);
+    m->strict_priority = 0;
     m->channels[0].handle.kind = CC_DIST_LOGNORMAL;
     m->channels[0].handle.cv = 0.0;
     assert_int_equal(cc_simmodel_validate(m, &err), CC_EINVAL);
@@ -505,6 +647,8 @@ int main(void)
         cmocka_unit_test(test_priority_and_chat_blocking),
         cmocka_unit_test(test_refill_blocked_by_urgent_queue),
         cmocka_unit_test(test_chat_fill_and_spread),
+        cmocka_unit_test(test_strict_priority_on_and_off),
+        cmocka_unit_test(test_team_session_limit),
         cmocka_unit_test(test_overflow_after_threshold),
         cmocka_unit_test(test_overflow_agent_waits_for_threshold),
         cmocka_unit_test(test_shift_end_finishes_contact),
