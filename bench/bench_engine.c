@@ -99,7 +99,7 @@ static void child_workload(int which, struct report *rep)
 
 static void child_replications(int threads, struct report *rep)
 {
-    cc_simmodel *m = cc_simmodel_workload(1, 250000);
+    cc_simmodel *m = cc_simmodel_workload(1, 1000000);
     cc_run_options opt = cc_run_options_default();
     cc_results *res = NULL;
     double t0;
@@ -439,7 +439,7 @@ int main(void)
     r1 = in_child(job_reps, 1, &p1);
     r2 = in_child(job_reps, 2, &p2);
     if (r1.ok && r2.ok) {
-        printf("\nreplications (W1, 8 x 250,000 arrivals): 1 thread %.2f s, 2 threads %.2f s: "
+        printf("\nreplications (W1, 8 x 1,000,000 arrivals): 1 thread %.2f s, 2 threads %.2f s: "
                "speed-up %.2fx\n    (target >= 1.8x; identical results: %s; CPU %.2f s and "
                "%.2f s, so the\n    2-thread run had %.2f cores on average)\n",
                r1.whole_s, r2.whole_s, r1.whole_s / r2.whole_s,
