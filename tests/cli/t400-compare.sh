@@ -64,4 +64,19 @@ check "junit format" 1 "$CCSIM" compare --format junit $D/regressed.json $D/base
 contains "junit failure" "$out" "<failure message=\"REGRESSION"
 check "folder holding summary.json" 0 "$CCSIM" compare $D/base.json tests/data/compare/folder
 check "help" 0 "$CCSIM" compare --help
+
+# Baselines round trip: a fresh run at the baseline's seed passes against the
+# committed baseline; the same run with a third of the early phone shift gone
+# is flagged as a regression.
+B=results/baselines/ecommerce-week
+if [ -f $B/summary.json ]; then
+    tmp=$(mktemp -d)
+    "$CCSIM" run scenarios/ecommerce-week.yaml --seed 20261122 --replications 10 --out "$tmp/now" >/dev/null 2>&1
+    check "fresh run matches the committed baseline" 0 "$CCSIM" compare "$tmp/now" $B
+    "$CCSIM" run scenarios/ecommerce-week.yaml --seed 20261122 --replications 10 \
+        --set teams.tier1.shifts.0.agents=22 --out "$tmp/cut" >/dev/null 2>&1
+    check "a staffing cut regresses against the baseline" 1 "$CCSIM" compare "$tmp/cut" $B
+    contains "the service level regression is named" "$out" "channels.phone.service_level.*REGRESSION"
+    rm -rf "$tmp"
+fi
 exit $failed
