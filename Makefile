@@ -139,15 +139,19 @@ BASELINE_ARGS := --seed 20261122 --replications 10
 
 check-baselines: deps
 	@$(MAKE) --no-print-directory $(BIN)
-	@status=0; for s in $(BASELINE_SCENARIOS); do \
+	@status=0; passed=0; failed=0; for s in $(BASELINE_SCENARIOS); do \
 	  name=$$(basename $$s .yaml); \
 	  if [ ! -f results/baselines/$$name/summary.json ]; then \
-	    echo "baseline missing for $$name (run 'make update-baselines')"; status=1; continue; fi; \
-	  $(BIN) run $$s $(BASELINE_ARGS) --out $(BUILD)/baselines/$$name >/dev/null || { status=1; continue; }; \
+	    echo "baseline missing for $$name (run 'make update-baselines')"; \
+	    status=1; failed=$$((failed + 1)); continue; fi; \
+	  $(BIN) run $$s $(BASELINE_ARGS) --out $(BUILD)/baselines/$$name >/dev/null || \
+	    { status=1; failed=$$((failed + 1)); continue; }; \
 	  if $(BIN) compare $(BUILD)/baselines/$$name results/baselines/$$name > $(BUILD)/baselines/$$name/compare.txt; \
 	  then echo "ok    baseline $$name ($$(tail -1 $(BUILD)/baselines/$$name/compare.txt))"; \
-	  else echo "FAIL  baseline $$name"; cat $(BUILD)/baselines/$$name/compare.txt; status=1; fi; \
-	done; exit $$status
+	    passed=$$((passed + 1)); \
+	  else echo "FAIL  baseline $$name"; cat $(BUILD)/baselines/$$name/compare.txt; \
+	    status=1; failed=$$((failed + 1)); fi; \
+	done; echo "baselines: $$passed passed, $$failed failed"; exit $$status
 
 update-baselines: deps
 	@$(MAKE) --no-print-directory $(BIN)
