@@ -46,6 +46,12 @@ int cli_load_scenario(const char *path, const struct cc_override *sets, size_t n
                       struct cc_scenario **out);
 
 /*
+ * Adds a --set KEY=VALUE argument to `sets` (splitting `arg` in place).
+ * Returns 0, or prints one line naming --set and returns CLI_USAGE.
+ */
+int cli_parse_set(char *arg, struct cc_override *sets, size_t *n_sets, size_t max);
+
+/*
  * Reads a whole file into a NUL-terminated buffer the caller frees; *len is
  * its length. Returns NULL (errno set) when it cannot be read.
  */

@@ -425,17 +425,10 @@ int cmd_plan(int argc, char **argv)
         case OPT_OUT: out_dir = optarg; break;
         case OPT_JSON: json = 1; break;
         case OPT_META: with_meta = 1; break;
-        case OPT_SET: {
-            char *eq = strchr(optarg, '=');
-            if (!eq || eq == optarg || n_sets == MAX_SETS)
-                return cli_flag_errorf("set", "'%s' is not KEY=VALUE (at most %d)", optarg,
-                                       MAX_SETS);
-            *eq = '\0';
-            sets[n_sets].path = optarg;
-            sets[n_sets].value = eq + 1;
-            n_sets++;
+        case OPT_SET:
+            if ((rc = cli_parse_set(optarg, sets, &n_sets, MAX_SETS)))
+                return rc;
             break;
-        }
         case OPT_HELP: plan_help(); return CLI_OK;
         case ':':
             return cli_flag_errorf(argv[optind - 1] + 2, "missing value");

@@ -10,6 +10,7 @@
 #include "cc_diag.h"
 #include "cc_scenario.h"
 #include "cli.h"
+#include "options.h"
 
 char *cli_read_file(const char *path, size_t *len)
 {
@@ -87,3 +88,18 @@ int cli_load_scenario(const char *path, const cc_override *sets, size_t n_sets,
     return st == CC_OK ? CLI_OK : cli_exit_for(st);
 }
 
+
+int cli_parse_set(char *arg, struct cc_override *sets, size_t *n_sets, size_t max)
+{
+    char *eq = strchr(arg, '=');
+    if (!eq || eq == arg)
+        return cli_flag_errorf("set", "'%s' is not KEY=VALUE, e.g. channels.chat.concurrency=2",
+                               arg);
+    if (*n_sets == max)
+        return cli_flag_errorf("set", "at most %zu overrides", max);
+    *eq = '\0';
+    sets[*n_sets].path = arg;
+    sets[*n_sets].value = eq + 1;
+    (*n_sets)++;
+    return 0;
+}
