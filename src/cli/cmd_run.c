@@ -65,7 +65,7 @@ static void print_tables(const cc_scenario *s, const cc_results *r, const char *
 
     printf("%s: %ld replications, seed %llu, %d days of %g-minute intervals\n\n", s->name,
            r->replications, (unsigned long long)r->seed, s->days, s->interval_s / 60.0);
-    printf("%-14s %-9s %16s %10s %10s %10s %18s %7s %12s %10s %6s\n", "channel", "kind",
+    printf("%-14s %-9s %16s %10s %10s %10s %18s %7s %16s %8s %6s\n", "channel", "kind",
            "offered", "contained", "answered", "abandoned", "SL", "target", "ASA s",
            "abandon", "risk");
     for (c = 0; c < r->n_channels; c++) {
@@ -79,7 +79,7 @@ static void print_tables(const cc_scenario *s, const cc_results *r, const char *
         fmt_estimate(ab, sizeof(ab), &x->p_abandon, 100.0, "%.1f%%");
         {
             int miss = x->service_level.n > 0 && x->service_level.mean < ch->target.service_level;
-            printf("%-14s %-9s %16s %10s %10s %10.0f %18s %6.0f%% %12s %10s %5.0f%%%s%s%s\n",
+            printf("%-14s %-9s %16s %10s %10s %10.0f %18s %6.0f%% %16s %8s %5.0f%%%s%s%s\n",
                    ch->name, cc_channel_kind_name(ch->kind), off, cont, ans,
                    x->abandoned.n > 0 ? x->abandoned.mean : 0.0, sl,
                    100.0 * ch->target.service_level, asa, ab, 100.0 * x->risk,
