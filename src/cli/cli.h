@@ -92,6 +92,25 @@ void cli_progress_update(void *ctx, long done, long total);
 void cli_progress_done(struct cli_progress *p);
 
 /*
+ * Sets `dir` to --out DIR when given, else results/<scenario>[/<sub>], and
+ * creates it. Returns CLI_OK, or prints the error and returns CLI_IO.
+ */
+int cli_prepare_dir(char *dir, size_t cap, const char *out_dir, const char *scenario_name,
+                    const char *sub);
+
+/* Storage for the strings of a cc_run_meta. */
+struct cli_meta_buf {
+    char stamp[32];            /* ISO 8601 UTC time */
+    char host[256];            /* machine name */
+};
+
+struct cc_run_meta;
+
+/* Fills run facts (time, host, wall time between t0 and t1, threads). */
+void cli_meta_fill(struct cli_meta_buf *buf, struct cc_run_meta *meta, const struct timespec *t0,
+                   const struct timespec *t1, int threads);
+
+/*
  * Colour for emphasis on a terminal only: never when `stream` is not a
  * terminal, when NO_COLOR is set to anything, or when TERM is "dumb". The
  * words always carry the meaning; colour only repeats it.

@@ -395,7 +395,8 @@ int cmd_plan(int argc, char **argv)
     cc_planner *p = NULL;
     cc_planner_options opt = cc_planner_options_default();
     cc_error err;
-    char dir[4096], stamp[32], host[256] = "";
+    char dir[4096];
+    struct cli_meta_buf meta_buf;
     char *plan_json = NULL, *plan_html = NULL;
     struct timespec t0, t1;
     cc_run_meta meta;
@@ -494,27 +495,9 @@ int cmd_plan(int argc, char **argv)
         goto out;
     }
 
-    snprintf(dir, sizeof(dir), "%s", out_dir ? out_dir : "results");
-    if (!out_dir) {
-        size_t used = strlen(dir);
-        snprintf(dir + used, sizeof(dir) - used, "/%s", s->name);
-    }
-    if (cc_mkdir_p(dir, &err) != CC_OK) {
-        cli_print_error(&err);
-        rc = CLI_IO;
+    if ((rc = cli_prepare_dir(dir, sizeof(dir), out_dir, s->name, NULL)))
         goto out;
-    }
-    {
-        time_t now = time(NULL);
-        struct tm tmv;
-        gmtime_r(&now, &tmv);
-        strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tmv);
-        gethostname(host, sizeof(host) - 1);
-    }
-    meta.timestamp = stamp;
-    meta.host = host;
-    meta.wall_s = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
-    meta.threads = opt.threads;
+    cli_meta_fill(&meta_buf, &meta, &t0, &t1, opt.threads);
     plan_json = cc_planner_json(p);
     plan_html = cc_planner_html(p);
     ctx.p = p;

@@ -239,15 +239,8 @@ int cmd_sweep(int argc, char **argv)
     if (tty)
         fputs("\r\033[K", stderr);
 
-    if (out_dir)
-        snprintf(dir, sizeof(dir), "%s", out_dir);
-    else
-        snprintf(dir, sizeof(dir), "results/%s/sweep", base->name);
-    if (cc_mkdir_p(dir, &err) != CC_OK) {
-        cli_print_error(&err);
-        rc = CLI_IO;
+    if ((rc = cli_prepare_dir(dir, sizeof(dir), out_dir, base->name, "sweep")))
         goto out;
-    }
     ctx.sweep = &sweep;
     ctx.rows = rows;
     ctx.n = n;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cc_atomic.h"
+#include "cc_report.h"
 #include "cli.h"
 
 int cli_write_atomic(const char *dir, const char *name, cli_writer fn, const void *ctx)
@@ -98,4 +99,40 @@ const char *cli_colour(FILE *stream, enum cli_colour_kind kind)
     case CLI_COLOUR_RESET: return "\033[0m";
     }
     return "";
+}
+
+int cli_prepare_dir(char *dir, size_t cap, const char *out_dir, const char *scenario_name,
+                    const char *sub)
+{
+    cc_error err;
+
+    if (out_dir)
+        snprintf(dir, cap, "%s", out_dir);
+    else if (sub)
+        snprintf(dir, cap, "results/%s/%s", scenario_name, sub);
+    else
+        snprintf(dir, cap, "results/%s", scenario_name);
+    if (cc_mkdir_p(dir, &err) != CC_OK) {
+        cli_print_error(&err);
+        return CLI_IO;
+    }
+    return CLI_OK;
+}
+
+void cli_meta_fill(struct cli_meta_buf *buf, cc_run_meta *meta, const struct timespec *t0,
+                   const struct timespec *t1, int threads)
+{
+    time_t now = time(NULL);
+    struct tm tmv;
+
+    gmtime_r(&now, &tmv);
+    strftime(buf->stamp, sizeof(buf->stamp), "%Y-%m-%dT%H:%M:%SZ", &tmv);
+    buf->host[0] = '\0';
+    gethostname(buf->host, sizeof(buf->host) - 1);
+    buf->host[sizeof(buf->host) - 1] = '\0';
+    meta->timestamp = buf->stamp;
+    meta->host = buf->host;
+    meta->wall_s = (double)(t1->tv_sec - t0->tv_sec) + 1e-9 * (double)(t1->tv_nsec - t0->tv_nsec);
+    /* 0 asks the runtime for its default, one thread per online core. */
+    meta->threads = threads > 0 ? threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 }
