@@ -8,7 +8,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cc_atomic.h"
 #include "cc_bridge.h"
@@ -118,7 +117,8 @@ int cmd_sweep(int argc, char **argv)
     const char *out_dir = NULL, *path;
     char *text = NULL, dir[4096];
     size_t len = 0;
-    int json = 0, c, rc = CLI_USAGE, tty = isatty(2);
+    int json = 0, c, rc = CLI_USAGE;
+    struct cli_progress progress;
     cc_error err;
     struct sweep_ctx ctx;
 
@@ -213,6 +213,7 @@ int cmd_sweep(int argc, char **argv)
         }
     }
 
+    cli_progress_init(&progress, "points");
     for (i = 0; i < n; i++) {
         cc_simmodel *model = NULL;
         cc_results *res = NULL;
@@ -221,12 +222,9 @@ int cmd_sweep(int argc, char **argv)
         opt.seed = seed >= 0 ? (uint64_t)seed : base->simulation.seed;
         opt.threads = (int)threads;
         opt.interval_stats = 0;
-        if (tty)
-            fprintf(stderr, "\rsimulating point %ld of %ld ...", i + 1, n);
         if (cc_simmodel_from_scenario(points[i], &model, &err) != CC_OK ||
             cc_replicate(model, &opt, &res, &err) != CC_OK) {
-            if (tty)
-                fputc('\n', stderr);
+            cli_progress_done(&progress);
             cli_print_error(&err);
             cc_simmodel_free(model);
             rc = CLI_USAGE;
@@ -235,9 +233,9 @@ int cmd_sweep(int argc, char **argv)
         cc_sweep_row_fill(&rows[i], &sweep, i, points[i], res);
         cc_results_free(res);
         cc_simmodel_free(model);
+        cli_progress_update(&progress, i + 1, n);
     }
-    if (tty)
-        fputs("\r\033[K", stderr);
+    cli_progress_done(&progress);
 
     if ((rc = cli_prepare_dir(dir, sizeof(dir), out_dir, base->name, "sweep")))
         goto out;

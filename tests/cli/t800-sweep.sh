@@ -57,6 +57,12 @@ check "malformed --vary" 2 "$CCSIM" sweep $S --vary channels.chat.volume
 ok "message says what is expected" "grep -q 'KEY=V1,V2' '$tmp/err'"
 check "empty value" 2 "$CCSIM" sweep $S --vary channels.chat.volume=1,,2
 check "help" 0 "$CCSIM" sweep --help
+ok "no progress bar when stderr is not a terminal" "! grep -q 'points,' '$tmp/err'"
+if command -v script >/dev/null 2>&1; then
+    CCSIM_PROGRESS_DELAY=0 script -qec "$CCSIM sweep $S --vary channels.chat.concurrency=2,3 --replications 2 --out '$tmp/p'" \
+        /dev/null > "$tmp/tty.out" 2>&1
+    ok "progress over the points on a terminal" "grep -q '2/2 points' '$tmp/tty.out'"
+fi
 if command -v chromium >/dev/null 2>&1 && [ "${CCSIM_SKIP_BROWSER:-0}" != 1 ]; then
     timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
