@@ -398,6 +398,17 @@ static int valid_name(const char *v)
 }
 
 /*
+ * The name of a channel, bot or team entry: its key when that is a valid
+ * name, else "" (the problem was reported when the map was checked).
+ */
+static const char *entry_name(loader *L, const yaml_node_pair_t *p)
+{
+    yaml_node_t *k = get_node(L, p->key);
+    return k && k->type == YAML_SCALAR_NODE && valid_name(scalar(k)) && !has_nul(k) ? scalar(k)
+                                                                                     : "";
+}
+
+/*
  * Checks a mapping of user-chosen names (channels, teams...): keys must be
  * names of letters, digits, '_' and '-', unique, at most `max` of them.
  * Returns the number of entries to load (0 on a type error).
@@ -1765,9 +1776,7 @@ static void load_channels(loader *L, yaml_node_t *root)
     s->channels = cc_xcalloc((size_t)n, sizeof(*s->channels));
     L->ch_names = cc_xcalloc((size_t)n, sizeof(char *));
     for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++, i++) {
-        yaml_node_t *k = get_node(L, p->key);
-        const char *name = k && k->type == YAML_SCALAR_NODE && valid_name(scalar(k)) && !has_nul(k) ? scalar(k)
-                                                                                     : "";
+        const char *name = entry_name(L, p);
         int j, dup = 0;
         for (j = 0; j < i; j++)
             if (!strcmp(s->channels[j].name, name))
@@ -2141,9 +2150,7 @@ static void load_chatbots(loader *L, yaml_node_t *root)
     s->chatbots = cc_xcalloc((size_t)n, sizeof(*s->chatbots));
     L->bot_names = cc_xcalloc((size_t)n, sizeof(char *));
     for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++, i++) {
-        yaml_node_t *k = get_node(L, p->key);
-        const char *name = k && k->type == YAML_SCALAR_NODE && valid_name(scalar(k)) && !has_nul(k) ? scalar(k)
-                                                                                     : "";
+        const char *name = entry_name(L, p);
         s->chatbots[i].name = cc_xstrdup(name);
         s->chatbots[i].bounce_channel = -1;
         s->chatbots[i].escalation_patience_factor = 1.0;
@@ -2573,9 +2580,7 @@ static void load_teams(loader *L, yaml_node_t *root)
     s->teams = cc_xcalloc((size_t)n, sizeof(*s->teams));
     L->team_names = cc_xcalloc((size_t)n, sizeof(char *));
     for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++, i++) {
-        yaml_node_t *k = get_node(L, p->key);
-        const char *name = k && k->type == YAML_SCALAR_NODE && valid_name(scalar(k)) && !has_nul(k) ? scalar(k)
-                                                                                     : "";
+        const char *name = entry_name(L, p);
         int j, dup = 0;
         for (j = 0; j < i; j++)
             if (!strcmp(s->teams[j].name, name))
