@@ -1,12 +1,19 @@
 # ccsim: contact-center capacity simulator and planner.
 #
-#   make            build build/ccsim (installs missing Debian packages first)
+#   make            build build/ccsim and build/libccsim.a (needs a C17 compiler,
+#                   pkg-config and the libraries below; nothing is installed)
+#   make deps       install missing Debian packages (as root; otherwise prints
+#                   the command); `run`, `test` and the other tiers call it
 #   make run        simulate the default scenario
-#   make test       unit tests (cmocka) and CLI tests
+#   make test       unit tests (cmocka) and CLI tests, the fast tier
+#   make test-slow  the statistical tier (long simulations against theory)
 #   make sanitize   the tests again under ASan + UBSan
+#   make valgrind   the unit tests under valgrind
+#   make check-layers  the pipeline's include rules and the exported-symbol prefix
 #   make bench      benchmark table (events/s, solves/s, peak memory)
 #   make fuzz       libFuzzer over the scenario loader (FUZZ_SECONDS=60)
-#   make install    PREFIX=/usr/local, DESTDIR honoured
+#   make install    binary, static library, headers, ccsim.pc, ccsim.1 under
+#                   PREFIX=/usr/local, DESTDIR honoured; make uninstall
 #
 # Variables: CC, BUILD, PREFIX, DESTDIR, SANITIZE=address,undefined, V=1.
 # Local overrides go in config.mak (not tracked).
@@ -22,7 +29,7 @@ FUZZ_SECONDS ?= 60
 -include config.mak
 
 PKGS := gsl yaml-0.1 jansson glpk
-DEB_PKGS := libgsl-dev libyaml-dev libcmocka-dev libjansson-dev libglpk-dev pkg-config
+DEB_PKGS := libgsl-dev libyaml-dev libcmocka-dev libjansson-dev libglpk-dev pkg-config jq
 
 WARN := -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wmissing-prototypes \
 	-Wshadow -Wwrite-strings -Wvla -Wpointer-arith -Wformat=2 \
@@ -53,7 +60,9 @@ else
 Q := @
 endif
 
-LIB_SRC := $(sort $(wildcard src/*.c))
+# The library's stages, in pipeline order (see src/README.md); cli/ is the program.
+STAGES := util scenario analytics engine stats plan report tools
+LIB_SRC := $(foreach d,$(STAGES),$(sort $(wildcard src/$(d)/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
@@ -63,17 +72,25 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIB := $(BUILD)/libccsim.a
+# The program's own modules (all but main), linked into tests of the CLI layer.
+CLI_LIB := $(BUILD)/libccsim-cli.a
 BIN := $(BUILD)/ccsim
 
-.PHONY: all deps run test test-run sanitize bench fuzz install clean valgrind \
-	check-baselines update-baselines
+.PHONY: all deps run test test-slow sanitize bench fuzz install uninstall clean valgrind \
+	check-baselines update-baselines check-layers
 
-all: deps $(BIN)
+all: $(BIN) $(LIB)
 
 # ---- Debian packages --------------------------------------------------------
 # Installs what is missing when run as root; otherwise prints the exact command.
 deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+	@if $(PKG_CONFIG) --exists gsl yaml-0.1 jansson cmocka 2>/dev/null && \
+	  printf '#include <glpk.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && \
+	  command -v jq >/dev/null 2>&1; then exit 0; fi; \
+	if ! command -v dpkg-query >/dev/null 2>&1; then \
+	  echo "missing libraries; install GSL, libyaml, jansson, GLPK, cmocka, pkg-config and jq"; \
+	  exit 1; fi; \
+	missing=""; for p in $(DEB_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -88,10 +105,11 @@ deps:
 	fi
 
 # ---- library and CLI --------------------------------------------------------
+# The program sees the public headers and its own folder only.
 $(BUILD)/obj/src/cli/%.o: src/cli/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS_ALL) -Iinclude -c $< -o $@
+	$(Q)$(CC) $(CFLAGS_ALL) -Iinclude -Isrc/cli -c $< -o $@
 
 $(BUILD)/obj/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
@@ -103,20 +121,35 @@ $(LIB): $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+$(CLI_LIB): $(filter-out %/main.o,$(CLI_OBJ))
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
 $(BIN): $(CLI_OBJ) $(LIB)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(LDFLAGS_ALL) $(CLI_OBJ) $(LIB) $(LIBS_ALL) -o $@
 
 # ---- tests ------------------------------------------------------------------
-$(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/test_util.h
+$(BUILD)/tests/%: tests/unit/%.c $(CLI_LIB) $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) -Iinclude -Isrc -Itests $< $(LIB) \
+	$(Q)$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) -MF $@.d -Iinclude -Isrc -Itests $< $(CLI_LIB) $(LIB) \
 		$(LDFLAGS_ALL) $(CMOCKA_LIBS) $(LIBS_ALL) -o $@
 
 test: deps
 	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
 	@CCSIM=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+
+# Long statistical checks: the unit tests again with CCSIM_SLOW=1, which
+# turns on their many-replication cases.
+test-slow: deps
+	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@CCSIM_SLOW=1 CCSIM_ONLY_UNIT=1 CCSIM=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+
+# Include rules between the stages and the exported-symbol prefix.
+check-layers: $(LIB)
+	@sh tests/check-layers.sh $(LIB)
 
 # The same tests, built separately with ASan + UBSan (leak checking included).
 sanitize: deps
@@ -128,7 +161,8 @@ valgrind: deps
 	@VALGRIND=1 CCSIM=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
 
 # ---- running ----------------------------------------------------------------
-run: all
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
 	$(BIN) run $(SCENARIO)
 
 # ---- baselines ----------------------------------------------------------------
@@ -167,7 +201,7 @@ update-baselines: deps
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS_ALL) -Iinclude -Isrc $< $(LIB) $(LDFLAGS_ALL) $(LIBS_ALL) -o $@
+	$(Q)$(CC) $(CFLAGS_ALL) -MF $@.d -Iinclude -Isrc $< $(LIB) $(LDFLAGS_ALL) $(LIBS_ALL) -o $@
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN)
@@ -187,11 +221,36 @@ fuzz: deps
 		-timeout=10 -rss_limit_mb=2048 $(BUILD)/fuzz/corpus fuzz/corpus
 
 # ---- install ----------------------------------------------------------------
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
+PUBLIC_HEADERS := $(sort $(wildcard include/*.h))
+
+$(BUILD)/ccsim.pc: Makefile
+	@mkdir -p $(dir $@)
+	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	  'Name: ccsim' 'Description: contact-center capacity simulator and planner' \
+	  "Version: $$(sed -n 's/.*CC_VERSION_STRING \"\(.*\)\"/\1/p' include/cc_version.h)" \
+	  'Requires: gsl yaml-0.1 jansson' \
+	  'Cflags: -I$${includedir}/ccsim -fopenmp' \
+	  'Libs: -L$${libdir} -lccsim -lglpk -fopenmp -lm' >$@
+
+install: $(BIN) $(LIB) $(BUILD)/ccsim.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig \
+		$(DESTDIR)$(INCLUDEDIR)/ccsim $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ccsim
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libccsim.a
+	install -m 644 $(PUBLIC_HEADERS) $(DESTDIR)$(INCLUDEDIR)/ccsim/
+	install -m 644 $(BUILD)/ccsim.pc $(DESTDIR)$(LIBDIR)/pkgconfig/ccsim.pc
+	install -m 644 doc/ccsim.1 $(DESTDIR)$(MANDIR)/man1/ccsim.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/ccsim $(DESTDIR)$(LIBDIR)/libccsim.a \
+		$(DESTDIR)$(LIBDIR)/pkgconfig/ccsim.pc $(DESTDIR)$(MANDIR)/man1/ccsim.1
+	rm -f $(addprefix $(DESTDIR)$(INCLUDEDIR)/ccsim/,$(notdir $(PUBLIC_HEADERS)))
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/ccsim 2>/dev/null
 
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d) $(BENCH_BIN:=.d)

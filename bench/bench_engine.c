@@ -18,7 +18,9 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "cc_results.h"
 #include "cc_sim.h"
+#include "engine/workloads.h"
 
 #define N_ARRIVALS 1000000L
 #define REPEATS 5

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cc_planner.h"
+#include "cc_plan.h"
 
 static const char *const yaml =
     "version: 1\n"

@@ -32,24 +32,23 @@
  *     cc_scenario_free(s);
  *
  * One queue without a scenario: cc_erlang_eval and cc_staff_solve
- * (cc_erlang.h). Plans: cc_planner.h; result comparison: cc_compare.h.
+ * (cc_erlang.h). Plans: cc_plan.h; what-if grids: cc_sweep.h; result comparison:
+ * cc_compare.h.
  */
 #ifndef CC_H
 #define CC_H
 
-#include "cc_atomic.h"
-#include "cc_bridge.h"
 #include "cc_compare.h"
 #include "cc_diag.h"
 #include "cc_erlang.h"
 #include "cc_plan.h"
-#include "cc_planner.h"
 #include "cc_report.h"
 #include "cc_results.h"
 #include "cc_scenario.h"
 #include "cc_sim.h"
 #include "cc_status.h"
 #include "cc_sweep.h"
+#include "cc_types.h"
 #include "cc_units.h"
 #include "cc_version.h"
 

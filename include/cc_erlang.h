@@ -18,6 +18,7 @@
 #define CC_ERLANG_H
 
 #include "cc_status.h"
+#include "cc_types.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,15 +36,6 @@ extern "C" {
 #define CC_ERLANG_MIN_SECONDS 1e-6             /* smallest AHT or patience mean, seconds */
 #define CC_ERLANG_MAX_AHT_S 1e9                /* seconds */
 #define CC_ERLANG_MAX_SECONDS 1e12             /* largest patience mean, target or threshold, seconds */
-
-/* Which contacts the service level counts (SPEC section 2). */
-typedef enum cc_sl_definition {
-    CC_SL_OFFERED = 0,      /* answered within T / all offered (default) */
-    CC_SL_ANSWERED,         /* answered within T / answered */
-    CC_SL_EXCLUDE_SHORT,    /* answered within T / (offered - abandoned within short_abandon_s) */
-    CC_SL_VIRTUAL,          /* P(V <= T), V the wait of a customer who never abandons;
-                               ASA is then E[V] (CCmath Erlang X convention) */
-} cc_sl_definition;
 
 /* One queue and one staffing level to evaluate. */
 typedef struct cc_erlang_input {

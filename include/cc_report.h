@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 
+#include "cc_plan.h"
 #include "cc_results.h"
 #include "cc_scenario.h"
 #include "cc_status.h"
@@ -68,6 +69,42 @@ cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_resu
  */
 cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
                          const char *extra_html, cc_error *err);
+
+/* ---- plan outputs ------------------------------------------------------- */
+
+/*
+ * plan.csv: one row per date x interval x channel, in time order, with the
+ * whole chain, the rostered agents, the Erlang figures at the requirement
+ * and at the roster, the simulated figures when simulated, and the flags
+ * below_target (simulated, else Erlang at the roster, SL under target) and
+ * occupancy_above_90. '.' decimals; an empty cell is "not defined".
+ * exceptions: CC_EIO.
+ */
+cc_status cc_report_plan_csv(FILE *out, const cc_planner *p, cc_error *err);
+
+/*
+ * plan_teams.csv: one row per date x interval x team: required agents (net,
+ * gross, rounded), verified, rostered, net staffing.
+ * exceptions: CC_EIO.
+ */
+cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err);
+
+/*
+ * The compact JSON of the plan for summary.json's "plan" key: settings and
+ * assumptions, totals per channel and team, weeks, hiring, shifts,
+ * verification and options. Deterministic for a given plan. The caller
+ * frees the text with free().
+ */
+char *cc_report_plan_json(const cc_planner *p);
+
+/*
+ * The plan's HTML fragment for report.html: definitions, required vs
+ * rostered agents per team (step lines), Erlang next to simulation per
+ * channel, weekly FTE (net, gross, roster) against available with the gap,
+ * a week x time-of-day heatmap of net staffing, hiring, shifts and the
+ * option comparison with deltas. The caller frees it with free().
+ */
+char *cc_report_plan_html(const cc_planner *p);
 
 #ifdef __cplusplus
 }

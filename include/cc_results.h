@@ -17,6 +17,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cc_sim.h"
+#include "cc_status.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -29,52 +32,6 @@ typedef struct cc_estimate {
     double half_width;  /* 95% Student-t half width; 0 when n < 2 */
     long n;             /* replications where the value is defined (e.g. had contacts) */
 } cc_estimate;
-
-/* One channel's totals in one replication (counts are whole numbers). */
-typedef struct cc_rep_channel {
-    double offered;            /* contacts that arrived: fresh, repeats, initial backlog */
-    double repeats;            /* of which retrials, transfers in and bounce-backs */
-    double deflected;          /* removed by self-service before reaching anyone */
-    double bot_entered;        /* handled first by the chatbot */
-    double contained;          /* resolved by the bot */
-    double bounced;            /* left the bot to come back later */
-    double presented;          /* reached the agents' queue */
-    double queued;             /* presented and not answered at once */
-    double answered;           /* taken by an agent */
-    double answered_in_target; /* answered with wait <= answer_within_s */
-    double abandoned;          /* left the queue when patience ran out */
-    double retried;            /* abandoned contacts that will try again */
-    double transferred;        /* handled contacts passed on to another channel */
-    double waiting_end;        /* still in the queue at the end */
-    double in_bot_end;         /* still in the bot at the end */
-    double wait_answered_s;    /* sum of waits of answered contacts, seconds */
-    double wait_abandoned_s;   /* sum of waits of abandoned contacts, seconds */
-    double handle_s;           /* sum of handle times of answered contacts, seconds */
-    double wrap_s;             /* sum of wrap-up times of answered contacts, seconds */
-    double bot_s;              /* sum of time in the bot of contacts that left it, seconds */
-    double queue_area_s;       /* integral of the queue length over time, contact-seconds */
-    double max_queue;          /* largest queue length seen */
-    double wait_p50_s;         /* median wait of answered contacts, seconds */
-    double wait_p90_s;         /* 90th percentile, seconds */
-    double wait_p99_s;         /* 99th percentile, seconds */
-    double intervals_active;   /* intervals with presented contacts */
-    double intervals_missed;   /* of which missed the channel's target */
-    double days_active;        /* days with presented contacts */
-    double days_missed;        /* of which missed the target */
-    double duration_s;         /* statistics period: end of run less warm-up, seconds */
-} cc_rep_channel;
-
-/* One team's totals in one replication. */
-typedef struct cc_rep_team {
-    double present_s;          /* agent-seconds available (on duty less shrinkage, plus overrun) */
-    double busy_s;             /* agent-seconds with at least one contact or wrap-up */
-    double session_s;          /* session-seconds (contacts in hand summed over agents) */
-    double chat_capacity_s;    /* session slots of agents in chat mode, slot-seconds */
-    double chat_session_s;     /* session-seconds of agents in chat mode */
-    double paid_s;             /* scheduled agent-seconds (before shrinkage) */
-    double handled;            /* contacts completed */
-    double cost;               /* paid hours x cost_per_hour + handled x cost_per_contact */
-} cc_rep_team;
 
 /* One channel across replications. */
 typedef struct cc_channel_summary {
@@ -169,6 +126,36 @@ void cc_results_free(cc_results *res);
  * `stride` doubles, skipping NaN (undefined) values.
  */
 cc_estimate cc_estimate_of(const double *values, size_t n, size_t stride);
+
+/* ---- replications ------------------------------------------------------- */
+
+/* Options of cc_replicate. */
+typedef struct cc_run_options {
+    long replications;        /* >= 1 */
+    uint64_t seed;            /* base seed; replication r uses streams keyed by (seed, r) */
+    int threads;              /* OpenMP threads; 0 = the runtime's default */
+    int interval_stats;       /* per-interval results (cc_results.intervals) */
+    int interval_percentiles; /* per-interval wait percentiles (pooled histograms) */
+    /*
+     * Optional progress report, called once per finished replication in
+     * replication order, never concurrently, with the count done so far and
+     * the total; NULL = none.
+     */
+    void (*progress)(void *ctx, long done, long total);
+    void *progress_ctx;       /* passed to progress */
+} cc_run_options;
+
+/* 20 replications, seed 1, default threads, per-interval statistics on. */
+cc_run_options cc_run_options_default(void);
+
+/*
+ * Runs opt->replications independent replications of `model` (borrowed) in
+ * parallel and merges them in replication order, so *out is bit-identical
+ * for any thread count. *out is owned by the caller: cc_results_free.
+ * exceptions: CC_EINVAL (invalid model or options; *out untouched).
+ */
+cc_status cc_replicate(const cc_simmodel *model, const cc_run_options *opt, cc_results **out,
+                       cc_error *err);
 
 #ifdef __cplusplus
 }

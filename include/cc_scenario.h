@@ -13,9 +13,8 @@
 #include <stdint.h>
 
 #include "cc_diag.h"
-#include "cc_erlang.h"
-#include "cc_sim.h"
 #include "cc_status.h"
+#include "cc_types.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,7 +45,6 @@ extern "C" {
 #define CC_MAX_CHANNELS 64           /* channels per scenario */
 #define CC_MAX_TEAMS 256             /* teams per scenario */
 #define CC_MAX_SHIFTS 512            /* shifts per team */
-#define CC_MAX_CONCURRENCY CC_SIM_MAX_CONCURRENCY /* sessions per agent (the engine's limit) */
 #define CC_MAX_AGENTS 1000000        /* agents in one shift or flat team */
 #define CC_MAX_EMPIRICAL 100000      /* values in an empirical distribution */
 #define CC_MAX_SEASONS 1024          /* seasonal calendar entries */
@@ -491,18 +489,8 @@ double cc_scenario_containment(const cc_scenario *s, int bot, double t_s);
  */
 double cc_scenario_stretch(const cc_scenario *s, int ch, int sessions);
 
-/* Mean of a distribution in seconds (0 for CC_DIST_NONE). */
-double cc_dist_mean(const cc_dist *d);
-
-/*
- * Names as written in YAML: a distribution ("lognormal") and a plan method
- * ("erlang-a"). Channel kinds: cc_channel_kind_name in cc_sim.h.
- */
-const char *cc_scenario_dist_name(cc_dist_kind kind);
+/* Name of a plan method as written in YAML ("erlang-a"). */
 const char *cc_scenario_method_name(cc_scenario_method m);
-
-/* 1 for email and social (deferred work measured by first response). */
-int cc_channel_kind_deferred(cc_channel_kind kind);
 
 #ifdef __cplusplus
 }

@@ -20,15 +20,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cc_results.h"
+#include "cc_scenario.h"
 #include "cc_status.h"
+#include "cc_types.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* The most sessions one agent may hold on a chat or messaging channel. */
-#define CC_SIM_MAX_CONCURRENCY 16
+#define CC_SIM_MAX_CONCURRENCY CC_MAX_CONCURRENCY
 
 /* The most channels one channel's handled contacts may be transferred to. */
 #define CC_SIM_MAX_TRANSFERS 8
@@ -36,43 +37,55 @@ extern "C" {
 /* Longest channel and team name kept, including the terminating NUL. */
 #define CC_SIM_NAME_MAX 64
 
-/*
- * Kinds of channel. Voice, chat and messaging are live: customers may
- * abandon. Chat and messaging agents may hold several sessions. Email and
- * social are deferred: no abandonment, measured by first-response time.
- */
-typedef enum cc_channel_kind {
-    CC_CHANNEL_VOICE = 0,
-    CC_CHANNEL_CHAT,
-    CC_CHANNEL_MESSAGING,
-    CC_CHANNEL_EMAIL,
-    CC_CHANNEL_SOCIAL,
-} cc_channel_kind;
+/* One channel's totals in one replication (counts are whole numbers). */
+typedef struct cc_rep_channel {
+    double offered;            /* contacts that arrived: fresh, repeats, initial backlog */
+    double repeats;            /* of which retrials, transfers in and bounce-backs */
+    double deflected;          /* removed by self-service before reaching anyone */
+    double bot_entered;        /* handled first by the chatbot */
+    double contained;          /* resolved by the bot */
+    double bounced;            /* left the bot to come back later */
+    double presented;          /* reached the agents' queue */
+    double queued;             /* presented and not answered at once */
+    double answered;           /* taken by an agent */
+    double answered_in_target; /* answered with wait <= answer_within_s */
+    double abandoned;          /* left the queue when patience ran out */
+    double retried;            /* abandoned contacts that will try again */
+    double transferred;        /* handled contacts passed on to another channel */
+    double waiting_end;        /* still in the queue at the end */
+    double in_bot_end;         /* still in the bot at the end */
+    double wait_answered_s;    /* sum of waits of answered contacts, seconds */
+    double wait_abandoned_s;   /* sum of waits of abandoned contacts, seconds */
+    double handle_s;           /* sum of handle times of answered contacts, seconds */
+    double wrap_s;             /* sum of wrap-up times of answered contacts, seconds */
+    double bot_s;              /* sum of time in the bot of contacts that left it, seconds */
+    double queue_area_s;       /* integral of the queue length over time, contact-seconds */
+    double max_queue;          /* largest queue length seen */
+    /*
+     * Derived by the statistics stage (cc_replicate); 0 in the record a
+     * single cc_sim returns.
+     */
+    double wait_p50_s;         /* median wait of answered contacts, seconds */
+    double wait_p90_s;         /* 90th percentile, seconds */
+    double wait_p99_s;         /* 99th percentile, seconds */
+    double intervals_active;   /* intervals with presented contacts */
+    double intervals_missed;   /* of which missed the channel's target */
+    double days_active;        /* days with presented contacts */
+    double days_missed;        /* of which missed the target */
+    double duration_s;         /* statistics period: end of run less warm-up, seconds */
+} cc_rep_channel;
 
-/* Families of duration distributions, all parameterised by mean (and cv). */
-typedef enum cc_dist_kind {
-    CC_DIST_NONE = 0,        /* no duration: zero wrap-up, infinite patience, ... */
-    CC_DIST_EXPONENTIAL,     /* mean_s */
-    CC_DIST_LOGNORMAL,       /* mean_s and cv */
-    CC_DIST_GAMMA,           /* mean_s and cv (shape 1/cv^2) */
-    CC_DIST_DETERMINISTIC,   /* always mean_s */
-    CC_DIST_EMPIRICAL,       /* one of values_s, each equally likely */
-} cc_dist_kind;
-
-/* A duration distribution. */
-typedef struct cc_dist {
-    cc_dist_kind kind;      /* family */
-    double mean_s;          /* mean, seconds (not used by empirical) */
-    double cv;              /* coefficient of variation sd/mean, > 0 (lognormal, gamma) */
-    double *values_s;       /* empirical observations, seconds; malloc'ed, owned by the model */
-    size_t n_values;        /* number of values_s */
-} cc_dist;
-
-/* Which chat agent receives a new session (SPEC 4.1). */
-typedef enum cc_chat_policy {
-    CC_CHAT_FILL = 0,   /* agents with open sessions first, most sessions first */
-    CC_CHAT_SPREAD,     /* idle agents first, then fewest open sessions first */
-} cc_chat_policy;
+/* One team's totals in one replication. */
+typedef struct cc_rep_team {
+    double present_s;          /* agent-seconds available (on duty less shrinkage, plus overrun) */
+    double busy_s;             /* agent-seconds with at least one contact or wrap-up */
+    double session_s;          /* session-seconds (contacts in hand summed over agents) */
+    double chat_capacity_s;    /* session slots of agents in chat mode, slot-seconds */
+    double chat_session_s;     /* session-seconds of agents in chat mode */
+    double paid_s;             /* scheduled agent-seconds (before shrinkage) */
+    double handled;            /* contacts completed */
+    double cost;               /* paid hours x cost_per_hour + handled x cost_per_contact */
+} cc_rep_team;
 
 /* A channel's service target; a goal left at 0 is not a target. */
 typedef struct cc_sim_target {
@@ -257,16 +270,25 @@ cc_simmodel *cc_simmodel_single_queue(double arrivals_per_s, double aht_s, long 
                                       double patience_mean_s, double target_s,
                                       double horizon_s, long max_arrivals);
 
-/*
- * The reference workloads of bench/WORKLOADS.md: 1 = W1 (M/M/100, 0.3/s,
- * AHT 300 s), 2 = W2 (W1 with Exp(120 s) patience), 3 = W3 (phone, chat with
- * concurrency 3, email; teams of 60 and 30), each stopping after
- * n_arrivals and draining. Returns NULL for another `which`.
- */
-cc_simmodel *cc_simmodel_workload(int which, long n_arrivals);
+/* ---- from a scenario ----------------------------------------------------- */
 
-/* Returns "voice", "chat", ... for a channel kind. */
-const char *cc_channel_kind_name(cc_channel_kind kind);
+/*
+ * Builds the simulation model of scenario `s` (borrowed; the model keeps no
+ * pointer into it). On success *out is a model the caller frees with
+ * cc_simmodel_free.
+ *
+ * Mapping notes: staffing per interval is the scenario's time-averaged
+ * on-duty count rounded to the nearest agent; shrinkage is the team's total
+ * share; every transfer target of a channel is kept with its own share (at
+ * most CC_SIM_MAX_TRANSFERS, entering its channel at once); a team's routing
+ * rank is its position in the channel's preference list, overflow teams
+ * following with their wait thresholds; a team's max_concurrency becomes its
+ * skill's session limit, and stretch multipliers are filled up to the largest
+ * limit of any team; routing.strict_priority becomes the model's flag.
+ * exceptions: CC_EINVAL (more transfer targets than the engine takes; the
+ * model fails cc_simmodel_validate).
+ */
+cc_status cc_simmodel_from_scenario(const cc_scenario *s, cc_simmodel **out, cc_error *err);
 
 /* ---- one replication ---------------------------------------------------- */
 
@@ -365,36 +387,6 @@ uint64_t cc_sim_model_events(const cc_sim *sim);
 
 /* Frees the workspace. Accepts NULL. */
 void cc_sim_free(cc_sim *sim);
-
-/* ---- replications ------------------------------------------------------- */
-
-/* Options of cc_replicate. */
-typedef struct cc_run_options {
-    long replications;        /* >= 1 */
-    uint64_t seed;            /* base seed; replication r uses streams keyed by (seed, r) */
-    int threads;              /* OpenMP threads; 0 = the runtime's default */
-    int interval_stats;       /* per-interval results (cc_results.intervals) */
-    int interval_percentiles; /* per-interval wait percentiles (pooled histograms) */
-    /*
-     * Optional progress report, called once per finished replication in
-     * replication order, never concurrently, with the count done so far and
-     * the total; NULL = none.
-     */
-    void (*progress)(void *ctx, long done, long total);
-    void *progress_ctx;       /* passed to progress */
-} cc_run_options;
-
-/* 20 replications, seed 1, default threads, per-interval statistics on. */
-cc_run_options cc_run_options_default(void);
-
-/*
- * Runs opt->replications independent replications of `model` (borrowed) in
- * parallel and merges them in replication order, so *out is bit-identical
- * for any thread count. *out is owned by the caller: cc_results_free.
- * exceptions: CC_EINVAL (invalid model or options; *out untouched).
- */
-cc_status cc_replicate(const cc_simmodel *model, const cc_run_options *opt, cc_results **out,
-                       cc_error *err);
 
 #ifdef __cplusplus
 }

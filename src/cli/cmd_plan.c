@@ -13,8 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cc_atomic.h"
-#include "cc_planner.h"
+#include "atomic_write.h"
+#include "cc_plan.h"
 #include "cc_report.h"
 #include "cc_scenario.h"
 #include "cli.h"
@@ -338,13 +338,13 @@ struct plan_ctx {
 static cc_status w_plan(FILE *out, const void *ctx, cc_error *err)
 {
     const struct plan_ctx *c = ctx;
-    return cc_planner_write_csv(out, c->p, err);
+    return cc_report_plan_csv(out, c->p, err);
 }
 
 static cc_status w_teams(FILE *out, const void *ctx, cc_error *err)
 {
     const struct plan_ctx *c = ctx;
-    return cc_planner_write_teams_csv(out, c->p, err);
+    return cc_report_plan_teams_csv(out, c->p, err);
 }
 
 static cc_status w_summary(FILE *out, const void *ctx, cc_error *err)
@@ -498,8 +498,8 @@ int cmd_plan(int argc, char **argv)
     if ((rc = cli_prepare_dir(dir, sizeof(dir), out_dir, s->name, NULL)))
         goto out;
     cli_meta_fill(&meta_buf, &meta, &t0, &t1, opt.threads);
-    plan_json = cc_planner_json(p);
-    plan_html = cc_planner_html(p);
+    plan_json = cc_report_plan_json(p);
+    plan_html = cc_report_plan_html(p);
     ctx.p = p;
     ctx.plan_json = plan_json;
     ctx.plan_html = plan_html;

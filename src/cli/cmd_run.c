@@ -12,11 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cc_atomic.h"
-#include "cc_bridge.h"
+#include "atomic_write.h"
+#include "cc_sim.h"
 #include "cc_report.h"
 #include "cc_scenario.h"
-#include "cc_sim.h"
 #include "cli.h"
 #include "options.h"
 

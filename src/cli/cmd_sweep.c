@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cc_atomic.h"
-#include "cc_bridge.h"
+#include "atomic_write.h"
 #include "cc_sim.h"
 #include "cc_sweep.h"
 #include "cli.h"

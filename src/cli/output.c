@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cc_atomic.h"
+#include "atomic_write.h"
 #include "cc_report.h"
 #include "cli.h"
 

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cc_planner.h"
+#include "cc_plan.h"
 #include "test_util.h"
 
 static cc_scenario *load(const char *yaml, const cc_override *ov, size_t n_ov)

@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cc_planner.h"
+#include "cc_plan.h"
+#include "cc_report.h"
 #include "test_util.h"
 
 /* Two voice queues of 180 calls an hour, 180 s each, 08:00-16:00, one team. */
@@ -168,7 +169,7 @@ static void test_plan_identical_across_threads(void **state)
 {
     cc_scenario *s1 = NULL, *s2 = NULL;
     cc_planner *p1 = plan_outsourcing(&s1, 1), *p2 = plan_outsourcing(&s2, 2);
-    char *j1 = cc_planner_json(p1), *j2 = cc_planner_json(p2);
+    char *j1 = cc_report_plan_json(p1), *j2 = cc_report_plan_json(p2);
     (void)state;
 
     assert_string_equal(j1, j2);

@@ -10,7 +10,7 @@
 #include <jansson.h>
 
 #include "test_util.h"
-#include "cc_bridge.h"
+#include "cc_sim.h"
 #include "cc_report.h"
 
 typedef struct fixture {

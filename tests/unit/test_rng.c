@@ -8,7 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "rng.h"
+#include "engine/rng.h"
 #include "test_util.h"
 
 static void test_splitmix64_known_values(void **state)

@@ -15,6 +15,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "cc_erlang.h"
+#include "cc_results.h"
 #include "cc_sim.h"
 #include "test_util.h"
 

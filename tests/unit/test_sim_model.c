@@ -13,9 +13,9 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "cc_bridge.h"
 #include "cc_sim.h"
-#include "engine.h"
+#include "engine/workloads.h"
+#include "engine/engine_view.h"
 #include "test_util.h"
 #include "test_sim_fixtures.h"
 

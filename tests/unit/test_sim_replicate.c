@@ -10,8 +10,11 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 
+#include "cc_results.h"
 #include "cc_sim.h"
-#include "stats.h"
+#include "engine/workloads.h"
+#include "engine/counters.h"
+#include "stats/estimate.h"
 #include "test_sim_fixtures.h"
 #include "test_util.h"
 

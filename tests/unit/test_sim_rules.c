@@ -13,7 +13,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "cc_sim.h"
-#include "engine.h"
+#include "engine/engine_view.h"
 #include "test_util.h"
 
 /* Installs a trace of fresh arrival times on channel c. */

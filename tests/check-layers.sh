@@ -1,0 +1,144 @@
+#!/bin/sh
+# The pipeline's one-way arrows, checked: which stage may include (and call)
+# which, and that every symbol the library exports starts with cc_.
+#
+#   sh tests/check-layers.sh [LIBRARY.a] [SOURCE-ROOT]
+#
+# SOURCE-ROOT (default .) holds src/ and include/. Each file under src/STAGE/
+# may include only public headers and private headers of the stages its
+# stage is allowed to use; the library's objects may call only functions
+# defined by allowed stages; calls between files of the library form no
+# cycle; exported symbols carry the cc_ prefix. Prints one line per
+# violation and exits 1 when there is any.
+set -u
+lib=${1:-build/libccsim.a}
+root=${2:-.}
+status=0
+fail() {
+    echo "check-layers: $*"
+    status=1
+}
+
+# Stages in pipeline order and what each may use (itself included).
+allowed() {
+    case $1 in
+    util) echo "util" ;;
+    scenario) echo "util scenario" ;;
+    analytics) echo "util analytics" ;;
+    engine) echo "util scenario engine" ;;
+    stats) echo "util scenario engine stats" ;;
+    plan) echo "util scenario analytics engine stats plan" ;;
+    report) echo "util scenario analytics stats plan report" ;;
+    tools) echo "util scenario analytics engine stats plan report tools" ;;
+    cli) echo "util scenario analytics engine stats plan report tools cli" ;;
+    *) echo "" ;;
+    esac
+}
+
+# Stage of a public header.
+public_stage() {
+    case $1 in
+    cc_types.h | cc_status.h | cc_diag.h | cc_units.h | cc_version.h) echo util ;;
+    cc_scenario.h) echo scenario ;;
+    cc_erlang.h) echo analytics ;;
+    cc_sim.h) echo engine ;;
+    cc_results.h) echo stats ;;
+    cc_plan.h) echo plan ;;
+    cc_report.h) echo report ;;
+    cc_compare.h | cc_sweep.h) echo tools ;;
+    cc.h) echo cli ;;
+    *) echo unknown ;;
+    esac
+}
+
+may_use() { # stage other
+    case " $(allowed "$1") " in
+    *" $2 "*) return 0 ;;
+    *) return 1 ;;
+    esac
+}
+
+# ---- includes ----------------------------------------------------------------
+for f in "$root"/src/*/*.c "$root"/src/*/*.h "$root"/include/*.h; do
+    [ -f "$f" ] || continue
+    case $f in
+    "$root"/include/*) stage=$(public_stage "$(basename "$f")") ;;
+    *) stage=$(basename "$(dirname "$f")") ;;
+    esac
+    if [ -z "$(allowed "$stage")" ]; then
+        fail "$f: folder '$stage' is not a stage of the pipeline"
+        continue
+    fi
+    grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$f" |
+        sed 's/^\([0-9]*\):.*"\(.*\)".*/\1 \2/' |
+        while read -r line inc; do
+            case $inc in
+            cc*.h) other=$(public_stage "$inc") ;;
+            */*) other=${inc%%/*} ;;
+            *) other=$stage ;; # a header of the same folder
+            esac
+            if [ "$other" = unknown ]; then
+                echo "check-layers: $f:$line: '$inc' is not a known header"
+                echo x >>"$root/.layers-failed.$$"
+            elif ! may_use "$stage" "$other"; then
+                echo "check-layers: $f:$line: $stage must not include '$inc' ($other)"
+                echo x >>"$root/.layers-failed.$$"
+            fi
+        done
+done
+if [ -f "$root/.layers-failed.$$" ]; then
+    status=1
+    rm -f "$root/.layers-failed.$$"
+fi
+
+# ---- symbols -----------------------------------------------------------------
+if [ ! -f "$lib" ]; then
+    fail "library '$lib' not found (run make first)"
+    exit 1
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Object basename -> stage, from the sources.
+for f in "$root"/src/*/*.c; do
+    s=$(basename "$(dirname "$f")")
+    [ "$s" = cli ] && continue
+    echo "$(basename "$f" .c).o $s"
+done | sort >"$tmp/stage_of"
+dups=$(awk '{print $1}' "$tmp/stage_of" | uniq -d)
+[ -n "$dups" ] && fail "object names used by two stages: $dups"
+
+# nm -A prints "LIB:MEMBER:VALUE TYPE SYMBOL" (no value when undefined).
+nm -A "$lib" 2>/dev/null | sed 's/^[^:]*:\([^:]*\):/\1 /' >"$tmp/nm"
+awk 'NF == 4 { print $1, $3, $4 } NF == 3 { print $1, $2, $3 }' "$tmp/nm" >"$tmp/syms"
+
+awk '$2 ~ /^[TDBRCGSVW]$/ && $3 !~ /^cc_/ { print $1 ": " $3 }' "$tmp/syms" >"$tmp/unprefixed"
+while read -r l; do fail "exported without the cc_ prefix: $l"; done <"$tmp/unprefixed"
+
+# Who defines what; then each call into another object, as a stage arrow and
+# as an edge of the call graph between objects.
+awk '$2 ~ /^[TDBRCGSVW]$/ { print $3, $1 }' "$tmp/syms" | sort -u >"$tmp/defs"
+awk '$2 == "U" { print $3, $1 }' "$tmp/syms" | sort -u >"$tmp/uses"
+join "$tmp/uses" "$tmp/defs" | awk '$2 != $3 { print $2, $3, $1 }' | sort -u >"$tmp/calls"
+for st in util scenario analytics engine stats plan report tools; do
+    for o in $(allowed "$st"); do echo "$st $o"; done
+done >"$tmp/arrows"
+awk 'FILENAME == ARGV[1] { stage[$1] = $2; next }
+     FILENAME == ARGV[2] { ok[$1 " " $2] = 1; next }
+     { fs = stage[$1]; ts = stage[$2]
+       if (fs != "" && ts != "" && !((fs " " ts) in ok))
+           print "check-layers: " $1 " (" fs ") calls " $3 " of " $2 " (" ts ")" }' \
+    "$tmp/stage_of" "$tmp/arrows" "$tmp/calls" >"$tmp/bad_calls"
+if [ -s "$tmp/bad_calls" ]; then
+    cat "$tmp/bad_calls"
+    status=1
+fi
+awk '{ print $1, $2 }' "$tmp/calls" | sort -u >"$tmp/edges"
+if ! tsort "$tmp/edges" >/dev/null 2>"$tmp/cycle"; then
+    fail "calls between files form a cycle: $(tr '\n' ' ' <"$tmp/cycle")"
+fi
+
+if [ "$status" = 0 ]; then
+    echo "check-layers: ok ($(wc -l <"$tmp/stage_of") files in $(cut -d' ' -f2 "$tmp/stage_of" | sort -u | wc -l) stages, $(wc -l <"$tmp/edges") calls between files, every export cc_-prefixed)"
+fi
+exit $status
