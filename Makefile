@@ -65,11 +65,13 @@ STAGES := util scenario analytics engine stats plan report tools
 LIB_SRC := $(foreach d,$(STAGES),$(sort $(wildcard src/$(d)/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+SLOW_SRC := $(sort $(wildcard tests/slow/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+SLOW_BIN := $(SLOW_SRC:tests/slow/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIB := $(BUILD)/libccsim.a
 # The program's own modules (all but main), linked into tests of the CLI layer.
@@ -137,15 +139,21 @@ $(BUILD)/tests/%: tests/unit/%.c $(CLI_LIB) $(LIB)
 	$(Q)$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) -MF $@.d -Iinclude -Isrc -Itests $< $(CLI_LIB) $(LIB) \
 		$(LDFLAGS_ALL) $(CMOCKA_LIBS) $(LIBS_ALL) -o $@
 
+$(BUILD)/tests/%: tests/slow/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) -MF $@.d -Iinclude -Isrc -Itests $< $(LIB) \
+		$(LDFLAGS_ALL) $(CMOCKA_LIBS) $(LIBS_ALL) -o $@
+
 test: deps
 	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
 	@CCSIM=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
 
-# Long statistical checks: the unit tests again with CCSIM_SLOW=1, which
-# turns on their many-replication cases.
+# Long statistical checks (tests/slow/): full-size workloads against exact
+# queueing theory with narrow confidence intervals.
 test-slow: deps
-	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
-	@CCSIM_SLOW=1 CCSIM_ONLY_UNIT=1 CCSIM=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+	@$(MAKE) --no-print-directory $(SLOW_BIN)
+	@CCSIM_NO_CLI=1 BUILD=$(BUILD) sh tests/run.sh $(SLOW_BIN)
 
 # Include rules between the stages and the exported-symbol prefix.
 check-layers: $(LIB)
@@ -253,4 +261,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d) $(BENCH_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d) $(SLOW_BIN:=.d) $(BENCH_BIN:=.d)

@@ -4,7 +4,7 @@
  * targets, and the two shrinkage formulas. All evaluations are exact (no
  * asymptotic approximation) and stable from 1 to 100,000 agents.
  *
- * Definitions (SPEC section 2):
+ * Definitions (also in README.md and ccsim erlang --help):
  * - traffic A = arrivals per hour x AHT / 3600 erlangs;
  * - service_level = contacts answered within T / all contacts offered
  *   (abandoned contacts count as missed);

@@ -46,7 +46,7 @@ typedef enum cc_plan_method {
     CC_PLAN_ERLANG_A,           /* exponential patience patience_s; Erlang C when it is 0 */
 } cc_plan_method;
 
-/* How shrinkage turns net agents into scheduled (gross) agents (SPEC 4.3). */
+/* How shrinkage turns net agents into scheduled (gross) agents (README.md, "Shrinkage: both formulas"). */
 typedef enum cc_shrinkage_formula {
     CC_SHRINKAGE_DIVISIVE = 0,       /* gross = net / (1 - s), the industry's formula (default) */
     CC_SHRINKAGE_MULTIPLICATIVE,     /* gross = net x (1 + s), the guide's formula */

@@ -121,7 +121,7 @@ typedef struct cc_sim_bot {
     cc_sim_repeat bounce;   /* bounce-back share (of not contained), delay, channel */
 } cc_sim_bot;
 
-/* One channel (SPEC 3 and 4.1). */
+/* One channel. */
 typedef struct cc_sim_channel {
     char name[CC_SIM_NAME_MAX];   /* for reports */
     cc_channel_kind kind;         /* voice, chat, messaging, email, social */
@@ -158,7 +158,7 @@ typedef struct cc_sim_channel {
  */
 
 /*
- * Routing (SPEC 4.1), as the engine applies it:
+ * Routing, as the engine applies it:
  * - A contact reaching the agents goes to the first team, in the channel's
  *   preference order (skill rank, then team index), that has a suitable
  *   agent; within a team the longest-idle agent. A team with an overflow

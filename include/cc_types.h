@@ -47,13 +47,13 @@ typedef struct cc_dist {
     size_t n_values;        /* number of values_s */
 } cc_dist;
 
-/* Which chat agent receives a new session (SPEC 4.1). */
+/* Which chat agent receives a new session. */
 typedef enum cc_chat_policy {
     CC_CHAT_FILL = 0,   /* agents with open sessions first, most sessions first */
     CC_CHAT_SPREAD,     /* idle agents first, then fewest open sessions first */
 } cc_chat_policy;
 
-/* Which contacts the service level counts (SPEC section 2). */
+/* Which contacts the service level counts (README.md, "Definitions"). */
 typedef enum cc_sl_definition {
     CC_SL_OFFERED = 0,      /* answered within T / all offered (default) */
     CC_SL_ANSWERED,         /* answered within T / answered */

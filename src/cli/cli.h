@@ -10,7 +10,7 @@
 
 #include "cc.h"
 
-/* Exit codes (SPEC section 2). */
+/* Exit codes, as README.md documents them. */
 enum cli_exit {
     CLI_OK = 0,        /* success */
     CLI_CHECK = 1,     /* a check failed: regression, infeasible target, unstable queue */

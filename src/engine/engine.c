@@ -1,7 +1,7 @@
 /*
  * The discrete-event engine: one workspace (cc_sim) per replication, an
  * event loop over the calendar with a switch on the event kind, and the
- * contact-center semantics of SPEC 4.1 (bot, queues, abandonment, routing
+ * contact-center semantics documented in include/cc_sim.h (bot, queues, abandonment, routing
  * with priorities, concurrency and overflow, shifts, repeats). Everything on
  * the per-event path lives in this file so the compiler can inline it;
  * contacts and agents are indices into pools that grow only with the number

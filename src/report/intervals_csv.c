@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cc_report.h"
+#include "util/textout.h"
 
 static void field(FILE *out, double v)
 {
@@ -25,25 +26,11 @@ static void estimate_fields(FILE *out, const cc_estimate *e, int with_ci)
     }
 }
 
-/* Writes a channel or team name as a CSV field, quoted when it needs to be. */
+/* Writes a channel or team name as a CSV field after a separator. */
 static void name_field(FILE *out, const char *name)
 {
-    const char *p;
-    int quote = 0;
-    for (p = name; *p; p++)
-        if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
-            quote = 1;
-    if (!quote) {
-        fprintf(out, ",%s", name);
-        return;
-    }
-    fputs(",\"", out);
-    for (p = name; *p; p++) {
-        if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
-    }
-    fputc('"', out);
+    fputc(',', out);
+    cc_csv_field(out, name);
 }
 
 cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_results *r,

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "util/alloc.h"
+#include "util/textout.h"
 #include "cc_plan.h"
 #include "cc_report.h"
 #include "report/svg_chart.h"
@@ -47,8 +48,7 @@ static void cell(FILE *out, const char *fmt, double v)
 
 static void csv_name(FILE *out, const char *name)
 {
-    /* Names are letters, digits, '_' and '-' (scenario rule), so no quoting is needed. */
-    fputs(name, out);
+    cc_csv_field(out, name);
 }
 
 static const char *method_label(const cc_planner *p)
@@ -228,15 +228,6 @@ cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-static json_t *jnum(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
-static void set(json_t *o, const char *key, json_t *v)
-{
-    json_object_set_new(o, key, v);
-}
 
 static double weeks_of(const cc_planner *p)
 {
@@ -251,19 +242,19 @@ static json_t *channels_json(const cc_planner *p)
         const cc_plan_totals *tt = &pc->req->totals;
         const cc_channel *ch = &p->s->channels[c];
         json_t *o = json_object();
-        set(o, "name", json_string(ch->name));
-        set(o, "kind", json_string(cc_channel_kind_name(ch->kind)));
-        set(o, "contacts", jnum(tt->contacts));
-        set(o, "deflected", jnum(tt->deflected));
-        set(o, "contained", jnum(tt->contained));
-        set(o, "workload_hours", jnum(tt->workload_hours));
-        set(o, "net_agent_hours", jnum(tt->net_agent_hours));
-        set(o, "gross_agent_hours", jnum(tt->gross_agent_hours));
-        set(o, "scheduled_agent_hours", jnum(tt->scheduled_agent_hours));
-        set(o, "fte_net", jnum(tt->net_agent_hours / p->fte_week_h / weeks_of(p)));
-        set(o, "fte_gross", jnum(tt->gross_agent_hours / p->fte_week_h / weeks_of(p)));
-        set(o, "peak_scheduled_agents", json_integer(tt->peak_scheduled));
-        set(o, "intervals_cap_binding", json_integer((json_int_t)tt->n_cap_binding));
+        json_object_set_new(o, "name", json_string(ch->name));
+        json_object_set_new(o, "kind", json_string(cc_channel_kind_name(ch->kind)));
+        json_object_set_new(o, "contacts", cc_json_number(tt->contacts));
+        json_object_set_new(o, "deflected", cc_json_number(tt->deflected));
+        json_object_set_new(o, "contained", cc_json_number(tt->contained));
+        json_object_set_new(o, "workload_hours", cc_json_number(tt->workload_hours));
+        json_object_set_new(o, "net_agent_hours", cc_json_number(tt->net_agent_hours));
+        json_object_set_new(o, "gross_agent_hours", cc_json_number(tt->gross_agent_hours));
+        json_object_set_new(o, "scheduled_agent_hours", cc_json_number(tt->scheduled_agent_hours));
+        json_object_set_new(o, "fte_net", cc_json_number(tt->net_agent_hours / p->fte_week_h / weeks_of(p)));
+        json_object_set_new(o, "fte_gross", cc_json_number(tt->gross_agent_hours / p->fte_week_h / weeks_of(p)));
+        json_object_set_new(o, "peak_scheduled_agents", json_integer(tt->peak_scheduled));
+        json_object_set_new(o, "intervals_cap_binding", json_integer((json_int_t)tt->n_cap_binding));
         json_array_append_new(arr, o);
     }
     return arr;
@@ -273,12 +264,12 @@ static json_t *shifts_json(const cc_planner_team *pt)
 {
     json_t *o = json_object(), *rules = json_array();
     const cc_shift_plan *sp = pt->shifts;
-    set(o, "shifts", json_integer(sp->n_shifts));
-    set(o, "paid_hours", jnum(sp->paid_hours));
-    set(o, "over_agent_hours", jnum(sp->over_agent_hours));
-    set(o, "under_agent_hours", jnum(sp->under_agent_hours));
-    set(o, "under_intervals", json_integer((json_int_t)sp->n_under_intervals));
-    set(o, "optimal", json_boolean(sp->optimal));
+    json_object_set_new(o, "shifts", json_integer(sp->n_shifts));
+    json_object_set_new(o, "paid_hours", cc_json_number(sp->paid_hours));
+    json_object_set_new(o, "over_agent_hours", cc_json_number(sp->over_agent_hours));
+    json_object_set_new(o, "under_agent_hours", cc_json_number(sp->under_agent_hours));
+    json_object_set_new(o, "under_intervals", json_integer((json_int_t)sp->n_under_intervals));
+    json_object_set_new(o, "optimal", json_boolean(sp->optimal));
     for (size_t k = 0; k < pt->n_rules; k++) {
         json_t *r = json_object();
         long agents = 0;
@@ -289,13 +280,13 @@ static json_t *shifts_json(const cc_planner_team *pt)
             agents += sp->starts[j].agents;
             paid += (double)sp->starts[j].agents * pt->rules[k].paid_s / 3600.0;
         }
-        set(r, "name", json_string(pt->rule_names[k]));
-        set(r, "length_hours", jnum(pt->rules[k].length_s / 3600.0));
-        set(r, "shifts", json_integer(agents));
-        set(r, "paid_hours", jnum(paid));
+        json_object_set_new(r, "name", json_string(pt->rule_names[k]));
+        json_object_set_new(r, "length_hours", cc_json_number(pt->rules[k].length_s / 3600.0));
+        json_object_set_new(r, "shifts", json_integer(agents));
+        json_object_set_new(r, "paid_hours", cc_json_number(paid));
         json_array_append_new(rules, r);
     }
-    set(o, "by_rule", rules);
+    json_object_set_new(o, "by_rule", rules);
     return o;
 }
 
@@ -305,28 +296,28 @@ static json_t *teams_json(const cc_planner *p)
     for (size_t t = 0; t < p->n_teams; t++) {
         const cc_planner_team *pt = &p->teams[t];
         json_t *o = json_object();
-        set(o, "name", json_string(p->s->teams[t].name));
-        set(o, "outsourced", json_boolean(pt->outsourced));
-        set(o, "required_net_agent_hours", jnum(pt->required_net_hours));
-        set(o, "required_agent_hours", jnum(pt->required_hours));
-        set(o, "analytic_agent_hours", jnum(pt->analytic_hours));
+        json_object_set_new(o, "name", json_string(p->s->teams[t].name));
+        json_object_set_new(o, "outsourced", json_boolean(pt->outsourced));
+        json_object_set_new(o, "required_net_agent_hours", cc_json_number(pt->required_net_hours));
+        json_object_set_new(o, "required_agent_hours", cc_json_number(pt->required_hours));
+        json_object_set_new(o, "analytic_agent_hours", cc_json_number(pt->analytic_hours));
         if (pt->verified) {
-            set(o, "verified_agent_hours", jnum(pt->verified_hours));
-            set(o, "verified_change_agent_hours", jnum(pt->verified_hours - pt->analytic_hours));
+            json_object_set_new(o, "verified_agent_hours", cc_json_number(pt->verified_hours));
+            json_object_set_new(o, "verified_change_agent_hours", cc_json_number(pt->verified_hours - pt->analytic_hours));
         }
-        set(o, "rostered_paid_hours", jnum(pt->rostered_hours));
+        json_object_set_new(o, "rostered_paid_hours", cc_json_number(pt->rostered_hours));
         if (pt->shifts)
-            set(o, "roster", shifts_json(pt));
-        set(o, "headcount", jnum(pt->headcount));
-        set(o, "headcount_source", json_string(pt->headcount_from_shifts ? "scenario shifts"
+            json_object_set_new(o, "roster", shifts_json(pt));
+        json_object_set_new(o, "headcount", cc_json_number(pt->headcount));
+        json_object_set_new(o, "headcount_source", json_string(pt->headcount_from_shifts ? "scenario shifts"
                                                                          : "plan.headcount"));
         if (pt->hiring) {
-            set(o, "hires", json_integer(pt->hiring_totals.hires));
-            set(o, "weeks_short", json_integer((json_int_t)pt->hiring_totals.weeks_short));
-            set(o, "overtime_hours", jnum(pt->hiring_totals.overtime_hours));
-            set(o, "vendor_hours", jnum(pt->hiring_totals.vendor_hours));
-            set(o, "vendor_cost_per_hour", jnum(pt->vendor_cost_per_hour));
-            set(o, "hiring_plan_cost", jnum(pt->hiring_totals.cost_total));
+            json_object_set_new(o, "hires", json_integer(pt->hiring_totals.hires));
+            json_object_set_new(o, "weeks_short", json_integer((json_int_t)pt->hiring_totals.weeks_short));
+            json_object_set_new(o, "overtime_hours", cc_json_number(pt->hiring_totals.overtime_hours));
+            json_object_set_new(o, "vendor_hours", cc_json_number(pt->hiring_totals.vendor_hours));
+            json_object_set_new(o, "vendor_cost_per_hour", cc_json_number(pt->vendor_cost_per_hour));
+            json_object_set_new(o, "hiring_plan_cost", cc_json_number(pt->hiring_totals.cost_total));
         }
         json_array_append_new(arr, o);
     }
@@ -339,24 +330,24 @@ static json_t *weeks_json(const cc_planner *p)
     for (size_t w = 0; w < p->n_weeks; w++) {
         const cc_planner_week *pw = &p->weeks[w];
         json_t *o = json_object();
-        set(o, "start", json_string(pw->start_date));
-        set(o, "days", jnum(pw->req.days));
-        set(o, "contacts", jnum(pw->req.contacts));
-        set(o, "fte_net", jnum(pw->req.fte_net));
-        set(o, "fte_gross", jnum(pw->req.fte_gross));
-        set(o, "fte_scheduled", jnum(pw->req.fte_scheduled));
-        set(o, "fte_rostered", jnum(pw->fte_rostered));
-        set(o, "occupancy", jnum(pw->occupancy));
-        set(o, "fte_inhouse", jnum(pw->fte_inhouse));
-        set(o, "fte_vendor_teams", jnum(pw->fte_vendor));
-        set(o, "available_fte", jnum(pw->available_fte));
-        set(o, "gap_fte", jnum(pw->gap_fte));
-        set(o, "gap_pct", jnum(pw->gap_pct));
-        set(o, "hires_decided", json_integer(pw->hires_decided));
-        set(o, "hires_starting", json_integer(pw->hires_starting));
-        set(o, "available_after_hires", jnum(pw->available_after_hires));
-        set(o, "overtime_hours", jnum(pw->overtime_hours));
-        set(o, "vendor_hours", jnum(pw->vendor_hours));
+        json_object_set_new(o, "start", json_string(pw->start_date));
+        json_object_set_new(o, "days", cc_json_number(pw->req.days));
+        json_object_set_new(o, "contacts", cc_json_number(pw->req.contacts));
+        json_object_set_new(o, "fte_net", cc_json_number(pw->req.fte_net));
+        json_object_set_new(o, "fte_gross", cc_json_number(pw->req.fte_gross));
+        json_object_set_new(o, "fte_scheduled", cc_json_number(pw->req.fte_scheduled));
+        json_object_set_new(o, "fte_rostered", cc_json_number(pw->fte_rostered));
+        json_object_set_new(o, "occupancy", cc_json_number(pw->occupancy));
+        json_object_set_new(o, "fte_inhouse", cc_json_number(pw->fte_inhouse));
+        json_object_set_new(o, "fte_vendor_teams", cc_json_number(pw->fte_vendor));
+        json_object_set_new(o, "available_fte", cc_json_number(pw->available_fte));
+        json_object_set_new(o, "gap_fte", cc_json_number(pw->gap_fte));
+        json_object_set_new(o, "gap_pct", cc_json_number(pw->gap_pct));
+        json_object_set_new(o, "hires_decided", json_integer(pw->hires_decided));
+        json_object_set_new(o, "hires_starting", json_integer(pw->hires_starting));
+        json_object_set_new(o, "available_after_hires", cc_json_number(pw->available_after_hires));
+        json_object_set_new(o, "overtime_hours", cc_json_number(pw->overtime_hours));
+        json_object_set_new(o, "vendor_hours", cc_json_number(pw->vendor_hours));
         json_array_append_new(arr, o);
     }
     return arr;
@@ -365,23 +356,23 @@ static json_t *weeks_json(const cc_planner *p)
 static json_t *verify_json(const cc_planner *p)
 {
     json_t *o = json_object(), *chs = json_array();
-    set(o, "rounds", json_integer(p->verify.rounds));
-    set(o, "met_targets", json_boolean(p->verify.met_targets));
-    set(o, "converged", json_boolean(p->verify.converged));
-    set(o, "blocks", json_integer((json_int_t)p->verify.n_blocks));
-    set(o, "analytic_blocks_missed", json_integer((json_int_t)p->verify.analytic_missed));
-    set(o, "verified_blocks_missed", json_integer((json_int_t)p->verify.verified_missed));
-    set(o, "channel_days", json_integer((json_int_t)p->verify.n_days));
-    set(o, "analytic_days_missed", json_integer((json_int_t)p->verify.analytic_days_missed));
-    set(o, "verified_days_missed", json_integer((json_int_t)p->verify.verified_days_missed));
+    json_object_set_new(o, "rounds", json_integer(p->verify.rounds));
+    json_object_set_new(o, "met_targets", json_boolean(p->verify.met_targets));
+    json_object_set_new(o, "converged", json_boolean(p->verify.converged));
+    json_object_set_new(o, "blocks", json_integer((json_int_t)p->verify.n_blocks));
+    json_object_set_new(o, "analytic_blocks_missed", json_integer((json_int_t)p->verify.analytic_missed));
+    json_object_set_new(o, "verified_blocks_missed", json_integer((json_int_t)p->verify.verified_missed));
+    json_object_set_new(o, "channel_days", json_integer((json_int_t)p->verify.n_days));
+    json_object_set_new(o, "analytic_days_missed", json_integer((json_int_t)p->verify.analytic_days_missed));
+    json_object_set_new(o, "verified_days_missed", json_integer((json_int_t)p->verify.verified_days_missed));
     for (size_t c = 0; c < p->n_channels; c++) {
         json_t *x = json_object();
-        set(x, "name", json_string(p->s->channels[c].name));
-        set(x, "analytic_sl", jnum(p->verify.analytic_sl[c]));
-        set(x, "verified_sl", jnum(p->verify.verified_sl[c]));
+        json_object_set_new(x, "name", json_string(p->s->channels[c].name));
+        json_object_set_new(x, "analytic_sl", cc_json_number(p->verify.analytic_sl[c]));
+        json_object_set_new(x, "verified_sl", cc_json_number(p->verify.verified_sl[c]));
         json_array_append_new(chs, x);
     }
-    set(o, "channels", chs);
+    json_object_set_new(o, "channels", chs);
     return o;
 }
 
@@ -389,22 +380,22 @@ static json_t *option_side_json(const cc_planner *p, const cc_option_result *r, 
                                 const double *risk, double fte)
 {
     json_t *o = json_object(), *chs = json_array();
-    set(o, "fte_paid", jnum(fte));
-    set(o, "cost_per_week", jnum(r->cost_per_week));
-    set(o, "cost_per_contact", jnum(r->cost_per_contact));
-    set(o, "delta_cost_per_week", jnum(r->delta_cost_per_week));
-    set(o, "delta_cost_per_contact", jnum(r->delta_cost_per_contact));
-    set(o, "meets_targets", json_boolean(r->meets_targets));
-    set(o, "targets_missed", json_integer((json_int_t)r->n_targets_missed));
-    set(o, "cheapest_meeting_targets", json_boolean(r->cheapest));
+    json_object_set_new(o, "fte_paid", cc_json_number(fte));
+    json_object_set_new(o, "cost_per_week", cc_json_number(r->cost_per_week));
+    json_object_set_new(o, "cost_per_contact", cc_json_number(r->cost_per_contact));
+    json_object_set_new(o, "delta_cost_per_week", cc_json_number(r->delta_cost_per_week));
+    json_object_set_new(o, "delta_cost_per_contact", cc_json_number(r->delta_cost_per_contact));
+    json_object_set_new(o, "meets_targets", json_boolean(r->meets_targets));
+    json_object_set_new(o, "targets_missed", json_integer((json_int_t)r->n_targets_missed));
+    json_object_set_new(o, "cheapest_meeting_targets", json_boolean(r->cheapest));
     for (size_t c = 0; c < p->n_channels; c++) {
         json_t *x = json_object();
-        set(x, "name", json_string(p->s->channels[c].name));
-        set(x, "service_level", jnum(sl[c]));
-        set(x, "risk", jnum(risk[c]));
+        json_object_set_new(x, "name", json_string(p->s->channels[c].name));
+        json_object_set_new(x, "service_level", cc_json_number(sl[c]));
+        json_object_set_new(x, "risk", cc_json_number(risk[c]));
         json_array_append_new(chs, x);
     }
-    set(o, "channels", chs);
+    json_object_set_new(o, "channels", chs);
     return o;
 }
 
@@ -414,19 +405,19 @@ static json_t *options_json(const cc_planner *p)
     for (size_t k = 0; k < p->n_options; k++) {
         const cc_planner_option *po = &p->options[k];
         json_t *o = json_object();
-        set(o, "name", json_string(po->name));
-        set(o, "description", json_string(po->description));
+        json_object_set_new(o, "name", json_string(po->name));
+        json_object_set_new(o, "description", json_string(po->description));
         if (po->error) {
-            set(o, "error", json_string(po->error));
+            json_object_set_new(o, "error", json_string(po->error));
             json_array_append_new(arr, o);
             continue;
         }
-        set(o, "fte_net", jnum(po->fte_net));
-        set(o, "fte_gross", jnum(po->fte_gross));
-        set(o, "fte_rostered", jnum(po->fte_rostered));
-        set(o, "planned", option_side_json(p, &po->planned, po->planned_sl, po->planned_risk,
+        json_object_set_new(o, "fte_net", cc_json_number(po->fte_net));
+        json_object_set_new(o, "fte_gross", cc_json_number(po->fte_gross));
+        json_object_set_new(o, "fte_rostered", cc_json_number(po->fte_rostered));
+        json_object_set_new(o, "planned", option_side_json(p, &po->planned, po->planned_sl, po->planned_risk,
                                            po->fte_rostered));
-        set(o, "as_written", option_side_json(p, &po->written, po->written_sl, po->written_risk,
+        json_object_set_new(o, "as_written", option_side_json(p, &po->written, po->written_sl, po->written_risk,
                                               po->written_fte));
         json_array_append_new(arr, o);
     }
@@ -462,21 +453,21 @@ char *cc_report_plan_json(const cc_planner *p)
             overtime += pt->hiring_totals.overtime_hours;
         }
     }
-    set(o, "method", json_string(method_label(p)));
-    set(o, "verified_by_simulation", json_boolean(p->verified));
-    set(o, "shrinkage_method", json_string(shrink_label(p)));
-    set(o, "shrinkage_formula", json_string(shrink_formula(p)));
-    set(o, "fte_week_hours", jnum(p->fte_week_h));
-    set(o, "interval_minutes", jnum(p->s->interval_s / 60.0));
-    set(o, "max_occupancy", jnum(p->s->plan.max_occupancy));
-    set(as, "allocation",
+    json_object_set_new(o, "method", json_string(method_label(p)));
+    json_object_set_new(o, "verified_by_simulation", json_boolean(p->verified));
+    json_object_set_new(o, "shrinkage_method", json_string(shrink_label(p)));
+    json_object_set_new(o, "shrinkage_formula", json_string(shrink_formula(p)));
+    json_object_set_new(o, "fte_week_hours", cc_json_number(p->fte_week_h));
+    json_object_set_new(o, "interval_minutes", cc_json_number(p->s->interval_s / 60.0));
+    json_object_set_new(o, "max_occupancy", cc_json_number(p->s->plan.max_occupancy));
+    json_object_set_new(as, "allocation",
         json_string("a channel's agents go to the teams of its routing list in proportion to "
                     "the agents the scenario has on duty (all to the first team when none "
                     "is); overflow teams take none; a team serving several channels gets the "
                     "sum, with no pooling credit"));
-    set(as, "retrials", json_string("abandoned contacts that retry are not in the Erlang "
+    json_object_set_new(as, "retrials", json_string("abandoned contacts that retry are not in the Erlang "
                                     "requirement; the simulation includes them"));
-    set(as, "shift_rules", json_string(rules_given(p) == (int)p->n_teams
+    json_object_set_new(as, "shift_rules", json_string(rules_given(p) == (int)p->n_teams
                                            ? "plan.shift_rules"
                                            : rules_given(p) > 0
                                                  ? "plan.shift_rules where given; other teams: "
@@ -485,39 +476,39 @@ char *cc_report_plan_json(const cc_planner *p)
                                                  : "starts within the window of each scenario "
                                                    "shift, same length and days; flat teams: "
                                                    "8 h from any interval"));
-    set(as, "shift_window_minutes", jnum(p->opt.shift_window_s / 60.0));
-    set(as, "overtime_cap", jnum(p->s->plan.overtime_share));
-    set(as, "overtime_premium", jnum(p->s->plan.overtime_multiplier));
-    set(as, "vendor_cost_per_hour",
-        p->s->plan.vendor_cost_per_hour >= 0 ? jnum(p->s->plan.vendor_cost_per_hour)
+    json_object_set_new(as, "shift_window_minutes", cc_json_number(p->opt.shift_window_s / 60.0));
+    json_object_set_new(as, "overtime_cap", cc_json_number(p->s->plan.overtime_share));
+    json_object_set_new(as, "overtime_premium", cc_json_number(p->s->plan.overtime_multiplier));
+    json_object_set_new(as, "vendor_cost_per_hour",
+        p->s->plan.vendor_cost_per_hour >= 0 ? cc_json_number(p->s->plan.vendor_cost_per_hour)
                                              : json_string("rate of a vendor team serving the "
                                                            "same channels"));
-    set(as, "cost_per_hire", jnum(p->s->plan.cost_per_hire));
-    set(as, "hiring_policy", json_string(p->hiring_policy == CC_HIRE_BEYOND_OVERTIME
+    json_object_set_new(as, "cost_per_hire", cc_json_number(p->s->plan.cost_per_hire));
+    json_object_set_new(as, "hiring_policy", json_string(p->hiring_policy == CC_HIRE_BEYOND_OVERTIME
                                              ? "hire beyond what overtime covers"
                                              : "hire to the requirement"));
-    set(as, "lead_weeks", json_integer(p->lead_weeks));
-    set(as, "training_weeks", json_integer(p->training_weeks));
-    set(as, "attrition_per_month", jnum(p->s->plan.attrition_per_month));
-    set(o, "assumptions", as);
-    set(o, "fte_net", jnum(net / p->fte_week_h / weeks_of(p)));
-    set(o, "fte_gross", jnum(gross / p->fte_week_h / weeks_of(p)));
-    set(o, "fte_rostered", jnum(rostered / p->fte_week_h / weeks_of(p)));
-    set(o, "cost_per_week", jnum(p->cost_per_week));
-    set(o, "cost_per_contact", jnum(p->cost_per_contact));
-    set(o, "hires", json_integer(hires));
-    set(o, "overtime_hours", jnum(overtime));
-    set(o, "vendor_hours", jnum(vendor));
-    set(o, "channels", channels_json(p));
-    set(o, "teams", teams_json(p));
-    set(o, "weeks", weeks_json(p));
+    json_object_set_new(as, "lead_weeks", json_integer(p->lead_weeks));
+    json_object_set_new(as, "training_weeks", json_integer(p->training_weeks));
+    json_object_set_new(as, "attrition_per_month", cc_json_number(p->s->plan.attrition_per_month));
+    json_object_set_new(o, "assumptions", as);
+    json_object_set_new(o, "fte_net", cc_json_number(net / p->fte_week_h / weeks_of(p)));
+    json_object_set_new(o, "fte_gross", cc_json_number(gross / p->fte_week_h / weeks_of(p)));
+    json_object_set_new(o, "fte_rostered", cc_json_number(rostered / p->fte_week_h / weeks_of(p)));
+    json_object_set_new(o, "cost_per_week", cc_json_number(p->cost_per_week));
+    json_object_set_new(o, "cost_per_contact", cc_json_number(p->cost_per_contact));
+    json_object_set_new(o, "hires", json_integer(hires));
+    json_object_set_new(o, "overtime_hours", cc_json_number(overtime));
+    json_object_set_new(o, "vendor_hours", cc_json_number(vendor));
+    json_object_set_new(o, "channels", channels_json(p));
+    json_object_set_new(o, "teams", teams_json(p));
+    json_object_set_new(o, "weeks", weeks_json(p));
     if (p->verify.ran)
-        set(o, "verification", verify_json(p));
+        json_object_set_new(o, "verification", verify_json(p));
     if (p->n_options > 0) {
-        set(o, "options", options_json(p));
-        set(o, "cheapest_planned",
+        json_object_set_new(o, "options", options_json(p));
+        json_object_set_new(o, "cheapest_planned",
             p->best_planned >= 0 ? json_string(p->options[p->best_planned].name) : json_null());
-        set(o, "cheapest_as_written",
+        json_object_set_new(o, "cheapest_as_written",
             p->best_written >= 0 ? json_string(p->options[p->best_written].name) : json_null());
     }
     text = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(12));

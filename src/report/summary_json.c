@@ -12,39 +12,31 @@
 #include <jansson.h>
 
 #include "util/alloc.h"
+#include "util/textout.h"
 #include "cc_report.h"
 #include "cc_version.h"
 #include "util/sha256.h"
 
 #define DUMP_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(17))
 
-static json_t *jnum(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
-static void set(json_t *obj, const char *key, json_t *value)
-{
-    json_object_set_new(obj, key, value);
-}
 
 /* ---- resolved scenario --------------------------------------------------- */
 
 static json_t *dist_json(const cc_dist *d)
 {
     json_t *o = json_object();
-    set(o, "kind", json_string(cc_dist_name(d->kind)));
+    json_object_set_new(o, "kind", json_string(cc_dist_name(d->kind)));
     if (d->kind == CC_DIST_NONE)
         return o;
-    set(o, "mean_s", jnum(cc_dist_mean(d)));
+    json_object_set_new(o, "mean_s", cc_json_number(cc_dist_mean(d)));
     if (d->kind == CC_DIST_LOGNORMAL || d->kind == CC_DIST_GAMMA)
-        set(o, "cv", jnum(d->cv));
+        json_object_set_new(o, "cv", cc_json_number(d->cv));
     if (d->kind == CC_DIST_EMPIRICAL) {
         json_t *a = json_array();
         size_t i;
         for (i = 0; i < d->n_values; i++)
-            json_array_append_new(a, jnum(d->values_s[i]));
-        set(o, "values_s", a);
+            json_array_append_new(a, cc_json_number(d->values_s[i]));
+        json_object_set_new(o, "values_s", a);
     }
     return o;
 }
@@ -65,56 +57,56 @@ static json_t *channel_resolved(const cc_scenario *s, int c)
     json_t *routing = json_object(), *overflow = json_array(), *transfers = json_array();
     int k;
 
-    set(o, "name", json_string(ch->name));
-    set(o, "kind", json_string(cc_channel_kind_name(ch->kind)));
-    set(vol, "per_day", jnum(ch->volume_per_day));
+    json_object_set_new(o, "name", json_string(ch->name));
+    json_object_set_new(o, "kind", json_string(cc_channel_kind_name(ch->kind)));
+    json_object_set_new(vol, "per_day", cc_json_number(ch->volume_per_day));
     for (k = 0; k < CC_WEEKDAYS; k++)
-        json_array_append_new(wd, jnum(ch->weekday[k]));
-    set(vol, "weekday", wd);
+        json_array_append_new(wd, cc_json_number(ch->weekday[k]));
+    json_object_set_new(vol, "weekday", wd);
     wd = json_array();
     for (k = 0; k < CC_WEEKDAYS; k++)
         json_array_append_new(wd, json_string(s->profiles[ch->profile_of_weekday[k]].name));
-    set(vol, "profile", wd);
-    set(vol, "deflection", jnum(ch->deflection));
-    set(vol, "uncertainty_cv", jnum(ch->uncertainty_cv));
-    set(vol, "backlog", json_integer(ch->backlog));
-    set(o, "volume", vol);
-    set(o, "handle_time", dist_json(&ch->handle_time));
-    set(o, "wrap_up", dist_json(&ch->wrap_up));
-    set(o, "patience", dist_json(&ch->patience));
-    set(tg, "answer_within_s", jnum(ch->target.answer_within_s));
-    set(tg, "service_level", jnum(ch->target.service_level));
+    json_object_set_new(vol, "profile", wd);
+    json_object_set_new(vol, "deflection", cc_json_number(ch->deflection));
+    json_object_set_new(vol, "uncertainty_cv", cc_json_number(ch->uncertainty_cv));
+    json_object_set_new(vol, "backlog", json_integer(ch->backlog));
+    json_object_set_new(o, "volume", vol);
+    json_object_set_new(o, "handle_time", dist_json(&ch->handle_time));
+    json_object_set_new(o, "wrap_up", dist_json(&ch->wrap_up));
+    json_object_set_new(o, "patience", dist_json(&ch->patience));
+    json_object_set_new(tg, "answer_within_s", cc_json_number(ch->target.answer_within_s));
+    json_object_set_new(tg, "service_level", cc_json_number(ch->target.service_level));
     if (ch->target.has_max_asa)
-        set(tg, "max_asa_s", jnum(ch->target.max_asa_s));
+        json_object_set_new(tg, "max_asa_s", cc_json_number(ch->target.max_asa_s));
     if (ch->target.has_max_abandon)
-        set(tg, "max_abandon", jnum(ch->target.max_abandon));
-    set(o, "target", tg);
-    set(o, "concurrency", json_integer(ch->concurrency));
+        json_object_set_new(tg, "max_abandon", cc_json_number(ch->target.max_abandon));
+    json_object_set_new(o, "target", tg);
+    json_object_set_new(o, "concurrency", json_integer(ch->concurrency));
     wd = json_array();
     for (k = 1; k <= ch->concurrency; k++)
-        json_array_append_new(wd, jnum(cc_scenario_stretch(s, c, k)));
-    set(o, "stretch", wd);
-    set(o, "chatbot", ch->chatbot >= 0 ? json_string(s->chatbots[ch->chatbot].name) : json_null());
-    set(o, "retry_share", jnum(ch->retry_share));
-    set(o, "retry_delay", dist_json(&ch->retry_delay));
-    set(o, "retry_channel", json_string(s->channels[ch->retry_channel >= 0 ? ch->retry_channel : c].name));
+        json_array_append_new(wd, cc_json_number(cc_scenario_stretch(s, c, k)));
+    json_object_set_new(o, "stretch", wd);
+    json_object_set_new(o, "chatbot", ch->chatbot >= 0 ? json_string(s->chatbots[ch->chatbot].name) : json_null());
+    json_object_set_new(o, "retry_share", cc_json_number(ch->retry_share));
+    json_object_set_new(o, "retry_delay", dist_json(&ch->retry_delay));
+    json_object_set_new(o, "retry_channel", json_string(s->channels[ch->retry_channel >= 0 ? ch->retry_channel : c].name));
     for (k = 0; k < ch->n_transfers; k++) {
         json_t *t = json_object();
-        set(t, "channel", json_string(s->channels[ch->transfers[k].channel].name));
-        set(t, "share", jnum(ch->transfers[k].share));
+        json_object_set_new(t, "channel", json_string(s->channels[ch->transfers[k].channel].name));
+        json_object_set_new(t, "share", cc_json_number(ch->transfers[k].share));
         json_array_append_new(transfers, t);
     }
-    set(o, "transfers", transfers);
-    set(routing, "priority", json_integer(ch->priority));
-    set(routing, "teams", team_names(s, ch->route_teams, ch->n_route_teams));
+    json_object_set_new(o, "transfers", transfers);
+    json_object_set_new(routing, "priority", json_integer(ch->priority));
+    json_object_set_new(routing, "teams", team_names(s, ch->route_teams, ch->n_route_teams));
     for (k = 0; k < ch->n_overflow; k++) {
         json_t *t = json_object();
-        set(t, "team", json_string(s->teams[ch->overflow_teams[k]].name));
-        set(t, "after_s", jnum(ch->overflow_after_s[k]));
+        json_object_set_new(t, "team", json_string(s->teams[ch->overflow_teams[k]].name));
+        json_object_set_new(t, "after_s", cc_json_number(ch->overflow_after_s[k]));
         json_array_append_new(overflow, t);
     }
-    set(routing, "overflow", overflow);
-    set(o, "routing", routing);
+    json_object_set_new(routing, "overflow", overflow);
+    json_object_set_new(o, "routing", routing);
     return o;
 }
 
@@ -124,41 +116,41 @@ static json_t *team_resolved(const cc_scenario *s, int t)
     json_t *o = json_object(), *skills = json_object(), *shrink = json_object();
     int c, k;
 
-    set(o, "name", json_string(tm->name));
+    json_object_set_new(o, "name", json_string(tm->name));
     for (c = 0; c < s->n_channels; c++)
         if (tm->proficiency[c] > 0.0)
-            set(skills, s->channels[c].name, jnum(tm->proficiency[c]));
-    set(o, "skills", skills);
-    set(o, "utc_offset_s", jnum(tm->utc_offset_s));
+            json_object_set_new(skills, s->channels[c].name, cc_json_number(tm->proficiency[c]));
+    json_object_set_new(o, "skills", skills);
+    json_object_set_new(o, "utc_offset_s", cc_json_number(tm->utc_offset_s));
     if (tm->staffing == CC_STAFF_FLAT) {
-        set(o, "agents", json_integer(tm->flat_agents));
+        json_object_set_new(o, "agents", json_integer(tm->flat_agents));
     } else {
         json_t *shifts = json_array();
         for (k = 0; k < tm->n_shifts; k++) {
             const cc_shift *sh = &tm->shifts[k];
             json_t *so = json_object(), *days = json_array();
             int d;
-            set(so, "name", json_string(sh->name));
+            json_object_set_new(so, "name", json_string(sh->name));
             for (d = 0; d < CC_WEEKDAYS; d++)
                 if (sh->days & (1u << d))
                     json_array_append_new(days, json_integer(d));
-            set(so, "days", days);
-            set(so, "start_s", jnum(sh->start_s));
-            set(so, "length_s", jnum(sh->length_s));
-            set(so, "agents", json_integer(sh->agents));
+            json_object_set_new(so, "days", days);
+            json_object_set_new(so, "start_s", cc_json_number(sh->start_s));
+            json_object_set_new(so, "length_s", cc_json_number(sh->length_s));
+            json_object_set_new(so, "agents", json_integer(sh->agents));
             json_array_append_new(shifts, so);
         }
-        set(o, "shifts", shifts);
+        json_object_set_new(o, "shifts", shifts);
     }
     for (k = 0; k < tm->n_shrinkage; k++)
-        set(shrink, tm->shrinkage_names[k], jnum(tm->shrinkage_values[k]));
-    set(shrink, "combine", json_string(tm->shrinkage_combine == CC_COMBINE_ADDITIVE
+        json_object_set_new(shrink, tm->shrinkage_names[k], cc_json_number(tm->shrinkage_values[k]));
+    json_object_set_new(shrink, "combine", json_string(tm->shrinkage_combine == CC_COMBINE_ADDITIVE
                                            ? "additive" : "multiplicative"));
-    set(shrink, "total", jnum(tm->shrinkage));
-    set(o, "shrinkage", shrink);
-    set(o, "cost_per_hour", jnum(tm->cost_per_hour));
-    set(o, "cost_per_contact", jnum(tm->cost_per_contact));
-    set(o, "outsourced", json_boolean(tm->outsourced));
+    json_object_set_new(shrink, "total", cc_json_number(tm->shrinkage));
+    json_object_set_new(o, "shrinkage", shrink);
+    json_object_set_new(o, "cost_per_hour", cc_json_number(tm->cost_per_hour));
+    json_object_set_new(o, "cost_per_contact", cc_json_number(tm->cost_per_contact));
+    json_object_set_new(o, "outsourced", json_boolean(tm->outsourced));
     return o;
 }
 
@@ -169,65 +161,65 @@ static json_t *scenario_resolved(const cc_scenario *s)
     json_t *plan = json_object();
     int i, c;
 
-    set(o, "name", json_string(s->name));
-    set(hz, "start", json_string(s->start_date));
-    set(hz, "days", json_integer(s->days));
-    set(hz, "interval_s", jnum(s->interval_s));
-    set(hz, "utc_offset_s", jnum(s->utc_offset_s));
-    set(o, "horizon", hz);
+    json_object_set_new(o, "name", json_string(s->name));
+    json_object_set_new(hz, "start", json_string(s->start_date));
+    json_object_set_new(hz, "days", json_integer(s->days));
+    json_object_set_new(hz, "interval_s", cc_json_number(s->interval_s));
+    json_object_set_new(hz, "utc_offset_s", cc_json_number(s->utc_offset_s));
+    json_object_set_new(o, "horizon", hz);
     for (c = 0; c < s->n_channels; c++)
         json_array_append_new(chs, channel_resolved(s, c));
-    set(o, "channels", chs);
+    json_object_set_new(o, "channels", chs);
     for (i = 0; i < s->n_seasons; i++) {
         const cc_season *se = &s->seasons[i];
         json_t *so = json_object(), *mult = json_object();
-        set(so, "name", json_string(se->name));
-        set(so, "from", json_string(se->from));
-        set(so, "to", json_string(se->to));
+        json_object_set_new(so, "name", json_string(se->name));
+        json_object_set_new(so, "from", json_string(se->from));
+        json_object_set_new(so, "to", json_string(se->to));
         for (c = 0; c < s->n_channels; c++)
-            set(mult, s->channels[c].name, jnum(se->multiplier[c]));
-        set(so, "multiplier", mult);
+            json_object_set_new(mult, s->channels[c].name, cc_json_number(se->multiplier[c]));
+        json_object_set_new(so, "multiplier", mult);
         json_array_append_new(seasons, so);
     }
-    set(o, "seasons", seasons);
+    json_object_set_new(o, "seasons", seasons);
     for (i = 0; i < s->n_chatbots; i++) {
         const cc_chatbot *b = &s->chatbots[i];
         json_t *bo = json_object(), *fr = json_array();
-        set(bo, "name", json_string(b->name));
+        json_object_set_new(bo, "name", json_string(b->name));
         for (c = 0; c < b->n_fronts; c++)
             json_array_append_new(fr, json_string(s->channels[b->fronts[c]].name));
-        set(bo, "fronts", fr);
-        set(bo, "time_in_bot", dist_json(&b->time_in_bot));
-        set(bo, "containment_from", jnum(b->containment_from));
-        set(bo, "containment_to", jnum(b->containment_to));
-        set(bo, "ramp_start_s", jnum(b->ramp_start_s));
-        set(bo, "ramp_length_s", jnum(b->ramp_length_s));
-        set(bo, "escalation_aht_uplift", jnum(b->escalation_aht_uplift));
-        set(bo, "escalation_patience_factor", jnum(b->escalation_patience_factor));
-        set(bo, "bounce_share", jnum(b->bounce_share));
-        set(bo, "bounce_delay", dist_json(&b->bounce_delay));
+        json_object_set_new(bo, "fronts", fr);
+        json_object_set_new(bo, "time_in_bot", dist_json(&b->time_in_bot));
+        json_object_set_new(bo, "containment_from", cc_json_number(b->containment_from));
+        json_object_set_new(bo, "containment_to", cc_json_number(b->containment_to));
+        json_object_set_new(bo, "ramp_start_s", cc_json_number(b->ramp_start_s));
+        json_object_set_new(bo, "ramp_length_s", cc_json_number(b->ramp_length_s));
+        json_object_set_new(bo, "escalation_aht_uplift", cc_json_number(b->escalation_aht_uplift));
+        json_object_set_new(bo, "escalation_patience_factor", cc_json_number(b->escalation_patience_factor));
+        json_object_set_new(bo, "bounce_share", cc_json_number(b->bounce_share));
+        json_object_set_new(bo, "bounce_delay", dist_json(&b->bounce_delay));
         json_array_append_new(bots, bo);
     }
-    set(o, "chatbots", bots);
+    json_object_set_new(o, "chatbots", bots);
     for (i = 0; i < s->n_teams; i++)
         json_array_append_new(tms, team_resolved(s, i));
-    set(o, "teams", tms);
-    set(o, "chat_assignment", json_string(s->chat_assignment == CC_CHAT_FILL ? "fill" : "spread"));
-    set(o, "strict_priority", json_boolean(s->strict_priority));
-    set(sim, "replications", json_integer(s->simulation.replications));
-    set(sim, "seed", json_integer((json_int_t)s->simulation.seed));
-    set(sim, "warmup_s", jnum(s->simulation.warmup_s));
-    set(sim, "max_arrivals", json_integer(s->simulation.max_arrivals));
-    set(o, "simulation", sim);
-    set(plan, "method", json_string(cc_scenario_method_name(s->plan.method)));
-    set(plan, "shrinkage_method", json_string(s->plan.shrinkage_method == CC_SHRINK_DIVISIVE
+    json_object_set_new(o, "teams", tms);
+    json_object_set_new(o, "chat_assignment", json_string(s->chat_assignment == CC_CHAT_FILL ? "fill" : "spread"));
+    json_object_set_new(o, "strict_priority", json_boolean(s->strict_priority));
+    json_object_set_new(sim, "replications", json_integer(s->simulation.replications));
+    json_object_set_new(sim, "seed", json_integer((json_int_t)s->simulation.seed));
+    json_object_set_new(sim, "warmup_s", cc_json_number(s->simulation.warmup_s));
+    json_object_set_new(sim, "max_arrivals", json_integer(s->simulation.max_arrivals));
+    json_object_set_new(o, "simulation", sim);
+    json_object_set_new(plan, "method", json_string(cc_scenario_method_name(s->plan.method)));
+    json_object_set_new(plan, "shrinkage_method", json_string(s->plan.shrinkage_method == CC_SHRINK_DIVISIVE
                                                   ? "divisive" : "multiplicative"));
-    set(plan, "fte_week_s", jnum(s->plan.fte_week_s));
-    set(plan, "max_occupancy", jnum(s->plan.max_occupancy));
-    set(plan, "attrition_per_month", jnum(s->plan.attrition_per_month));
-    set(plan, "hiring_lead_s", jnum(s->plan.hiring_lead_s));
-    set(plan, "training_s", jnum(s->plan.training_s));
-    set(o, "plan", plan);
+    json_object_set_new(plan, "fte_week_s", cc_json_number(s->plan.fte_week_s));
+    json_object_set_new(plan, "max_occupancy", cc_json_number(s->plan.max_occupancy));
+    json_object_set_new(plan, "attrition_per_month", cc_json_number(s->plan.attrition_per_month));
+    json_object_set_new(plan, "hiring_lead_s", cc_json_number(s->plan.hiring_lead_s));
+    json_object_set_new(plan, "training_s", cc_json_number(s->plan.training_s));
+    json_object_set_new(o, "plan", plan);
     return o;
 }
 
@@ -259,17 +251,17 @@ static double ratio(double a, double b)
 static json_t *estimate_json(const cc_estimate *e, const double *per_rep, long reps)
 {
     json_t *o = json_object();
-    set(o, "mean", jnum(e->n > 0 ? e->mean : NAN));
-    set(o, "half_width", jnum(e->n > 0 ? e->half_width : NAN));
-    set(o, "ci_low", jnum(e->n > 0 ? e->mean - e->half_width : NAN));
-    set(o, "ci_high", jnum(e->n > 0 ? e->mean + e->half_width : NAN));
-    set(o, "n", json_integer(e->n));
+    json_object_set_new(o, "mean", cc_json_number(e->n > 0 ? e->mean : NAN));
+    json_object_set_new(o, "half_width", cc_json_number(e->n > 0 ? e->half_width : NAN));
+    json_object_set_new(o, "ci_low", cc_json_number(e->n > 0 ? e->mean - e->half_width : NAN));
+    json_object_set_new(o, "ci_high", cc_json_number(e->n > 0 ? e->mean + e->half_width : NAN));
+    json_object_set_new(o, "n", json_integer(e->n));
     if (per_rep) {
         json_t *a = json_array();
         long r;
         for (r = 0; r < reps; r++)
-            json_array_append_new(a, jnum(per_rep[r]));
-        set(o, "per_replication", a);
+            json_array_append_new(a, cc_json_number(per_rep[r]));
+        json_object_set_new(o, "per_replication", a);
     }
     return o;
 }
@@ -303,39 +295,39 @@ static json_t *channel_results(const cc_scenario *s, const cc_results *r, size_t
     const cc_channel *ch = &s->channels[c];
     json_t *o = json_object(), *tg = json_object();
 
-    set(o, "kind", json_string(cc_channel_kind_name(ch->kind)));
-    set(tg, "answer_within_s", jnum(ch->target.answer_within_s));
-    set(tg, "service_level", jnum(ch->target.service_level));
+    json_object_set_new(o, "kind", json_string(cc_channel_kind_name(ch->kind)));
+    json_object_set_new(tg, "answer_within_s", cc_json_number(ch->target.answer_within_s));
+    json_object_set_new(tg, "service_level", cc_json_number(ch->target.service_level));
     if (ch->target.has_max_asa)
-        set(tg, "max_asa_s", jnum(ch->target.max_asa_s));
+        json_object_set_new(tg, "max_asa_s", cc_json_number(ch->target.max_asa_s));
     if (ch->target.has_max_abandon)
-        set(tg, "max_abandon", jnum(ch->target.max_abandon));
-    set(o, "target", tg);
-    set(o, "offered", estimate_json(&cs->offered, NULL, 0));
-    set(o, "deflected", estimate_json(&cs->deflected, NULL, 0));
-    set(o, "contained", estimate_json(&cs->contained, NULL, 0));
-    set(o, "presented", estimate_json(&cs->presented, NULL, 0));
-    set(o, "answered", channel_with_reps(r, c, &cs->answered, M_ANSWERED, tmp));
-    set(o, "abandoned", channel_with_reps(r, c, &cs->abandoned, M_ABANDONED, tmp));
-    set(o, "waiting_end", estimate_json(&cs->waiting_end, NULL, 0));
-    set(o, "service_level", channel_with_reps(r, c, &cs->service_level, M_SL, tmp));
-    set(o, "asa_s", channel_with_reps(r, c, &cs->asa_s, M_ASA, tmp));
-    set(o, "mean_wait_s", estimate_json(&cs->mean_wait_s, NULL, 0));
-    set(o, "p_wait", estimate_json(&cs->p_wait, NULL, 0));
-    set(o, "p_abandon", channel_with_reps(r, c, &cs->p_abandon, M_P_ABANDON, tmp));
-    set(o, "aht_s", estimate_json(&cs->aht_s, NULL, 0));
-    set(o, "acw_s", estimate_json(&cs->acw_s, NULL, 0));
-    set(o, "bot_time_s", estimate_json(&cs->bot_time_s, NULL, 0));
-    set(o, "containment", estimate_json(&cs->containment, NULL, 0));
-    set(o, "mean_queue", estimate_json(&cs->mean_queue, NULL, 0));
-    set(o, "max_queue", estimate_json(&cs->max_queue, NULL, 0));
-    set(o, "wait_p50_s", estimate_json(&cs->wait_p50_s, NULL, 0));
-    set(o, "wait_p90_s", estimate_json(&cs->wait_p90_s, NULL, 0));
-    set(o, "wait_p99_s", estimate_json(&cs->wait_p99_s, NULL, 0));
-    set(o, "risk_miss_target", jnum(cs->risk));
-    set(o, "risk_intervals", estimate_json(&cs->risk_intervals, NULL, 0));
-    set(o, "risk_days", estimate_json(&cs->risk_days, NULL, 0));
-    set(o, "meets_target", json_boolean(cs->service_level.n > 0 &&
+        json_object_set_new(tg, "max_abandon", cc_json_number(ch->target.max_abandon));
+    json_object_set_new(o, "target", tg);
+    json_object_set_new(o, "offered", estimate_json(&cs->offered, NULL, 0));
+    json_object_set_new(o, "deflected", estimate_json(&cs->deflected, NULL, 0));
+    json_object_set_new(o, "contained", estimate_json(&cs->contained, NULL, 0));
+    json_object_set_new(o, "presented", estimate_json(&cs->presented, NULL, 0));
+    json_object_set_new(o, "answered", channel_with_reps(r, c, &cs->answered, M_ANSWERED, tmp));
+    json_object_set_new(o, "abandoned", channel_with_reps(r, c, &cs->abandoned, M_ABANDONED, tmp));
+    json_object_set_new(o, "waiting_end", estimate_json(&cs->waiting_end, NULL, 0));
+    json_object_set_new(o, "service_level", channel_with_reps(r, c, &cs->service_level, M_SL, tmp));
+    json_object_set_new(o, "asa_s", channel_with_reps(r, c, &cs->asa_s, M_ASA, tmp));
+    json_object_set_new(o, "mean_wait_s", estimate_json(&cs->mean_wait_s, NULL, 0));
+    json_object_set_new(o, "p_wait", estimate_json(&cs->p_wait, NULL, 0));
+    json_object_set_new(o, "p_abandon", channel_with_reps(r, c, &cs->p_abandon, M_P_ABANDON, tmp));
+    json_object_set_new(o, "aht_s", estimate_json(&cs->aht_s, NULL, 0));
+    json_object_set_new(o, "acw_s", estimate_json(&cs->acw_s, NULL, 0));
+    json_object_set_new(o, "bot_time_s", estimate_json(&cs->bot_time_s, NULL, 0));
+    json_object_set_new(o, "containment", estimate_json(&cs->containment, NULL, 0));
+    json_object_set_new(o, "mean_queue", estimate_json(&cs->mean_queue, NULL, 0));
+    json_object_set_new(o, "max_queue", estimate_json(&cs->max_queue, NULL, 0));
+    json_object_set_new(o, "wait_p50_s", estimate_json(&cs->wait_p50_s, NULL, 0));
+    json_object_set_new(o, "wait_p90_s", estimate_json(&cs->wait_p90_s, NULL, 0));
+    json_object_set_new(o, "wait_p99_s", estimate_json(&cs->wait_p99_s, NULL, 0));
+    json_object_set_new(o, "risk_miss_target", cc_json_number(cs->risk));
+    json_object_set_new(o, "risk_intervals", estimate_json(&cs->risk_intervals, NULL, 0));
+    json_object_set_new(o, "risk_days", estimate_json(&cs->risk_days, NULL, 0));
+    json_object_set_new(o, "meets_target", json_boolean(cs->service_level.n > 0 &&
                                         cs->service_level.mean >= ch->target.service_level));
     return o;
 }
@@ -348,23 +340,23 @@ static json_t *team_results(const cc_scenario *s, const cc_results *r, size_t t,
     cc_estimate per_week;
     long k;
 
-    set(o, "outsourced", json_boolean(s->teams[t].outsourced));
+    json_object_set_new(o, "outsourced", json_boolean(s->teams[t].outsourced));
     for (k = 0; k < r->replications; k++) {
         const cc_rep_team *x = &r->rep_teams[(size_t)k * r->n_teams + t];
         tmp[k] = ratio(x->busy_s, x->present_s);
     }
-    set(o, "occupancy", estimate_json(&ts->occupancy, tmp, r->replications));
-    set(o, "utilisation", estimate_json(&ts->utilisation, NULL, 0));
-    set(o, "agent_hours", estimate_json(&ts->agent_hours, NULL, 0));
-    set(o, "paid_hours", estimate_json(&ts->paid_hours, NULL, 0));
-    set(o, "handled", estimate_json(&ts->handled, NULL, 0));
+    json_object_set_new(o, "occupancy", estimate_json(&ts->occupancy, tmp, r->replications));
+    json_object_set_new(o, "utilisation", estimate_json(&ts->utilisation, NULL, 0));
+    json_object_set_new(o, "agent_hours", estimate_json(&ts->agent_hours, NULL, 0));
+    json_object_set_new(o, "paid_hours", estimate_json(&ts->paid_hours, NULL, 0));
+    json_object_set_new(o, "handled", estimate_json(&ts->handled, NULL, 0));
     for (k = 0; k < r->replications; k++)
         tmp[k] = r->rep_teams[(size_t)k * r->n_teams + t].cost;
-    set(o, "cost", estimate_json(&ts->cost, tmp, r->replications));
+    json_object_set_new(o, "cost", estimate_json(&ts->cost, tmp, r->replications));
     per_week = ts->cost;
     per_week.mean /= weeks;
     per_week.half_width /= weeks;
-    set(o, "cost_per_week", estimate_json(&per_week, NULL, 0));
+    json_object_set_new(o, "cost_per_week", estimate_json(&per_week, NULL, 0));
     return o;
 }
 
@@ -388,9 +380,9 @@ static json_t *totals(const cc_results *r, double *tmp, double weeks)
         handled[k] = ans;
     }
     e = cc_estimate_of(tmp, (size_t)r->replications, 1);
-    set(o, "offered", estimate_json(&e, NULL, 0));
+    json_object_set_new(o, "offered", estimate_json(&e, NULL, 0));
     e = cc_estimate_of(handled, (size_t)r->replications, 1);
-    set(o, "answered", estimate_json(&e, NULL, 0));
+    json_object_set_new(o, "answered", estimate_json(&e, NULL, 0));
     for (k = 0; k < r->replications; k++) {
         double cost = 0;
         for (t = 0; t < r->n_teams; t++)
@@ -399,12 +391,12 @@ static json_t *totals(const cc_results *r, double *tmp, double weeks)
         handled[k] = ratio(cost, handled[k]);
     }
     e = cc_estimate_of(tmp, (size_t)r->replications, 1);
-    set(o, "cost", estimate_json(&e, tmp, r->replications));
+    json_object_set_new(o, "cost", estimate_json(&e, tmp, r->replications));
     e.mean /= weeks;
     e.half_width /= weeks;
-    set(o, "cost_per_week", estimate_json(&e, NULL, 0));
+    json_object_set_new(o, "cost_per_week", estimate_json(&e, NULL, 0));
     e = cc_estimate_of(handled, (size_t)r->replications, 1);
-    set(o, "cost_per_contact", estimate_json(&e, handled, r->replications));
+    json_object_set_new(o, "cost_per_contact", estimate_json(&e, handled, r->replications));
     free(handled);
     return o;
 }
@@ -419,17 +411,17 @@ cc_status cc_report_summary_json(FILE *out, const cc_scenario *s, const cc_resul
     size_t i;
     cc_status st = CC_OK;
 
-    set(doc, "schema_version", json_integer(1));
-    set(doc, "ccsim_version", json_string(cc_version()));
-    set(sc, "name", json_string(s->name));
-    set(sc, "file", json_string(s->source_path ? s->source_path : ""));
+    json_object_set_new(doc, "schema_version", json_integer(1));
+    json_object_set_new(doc, "ccsim_version", json_string(cc_version()));
+    json_object_set_new(sc, "name", json_string(s->name));
+    json_object_set_new(sc, "file", json_string(s->source_path ? s->source_path : ""));
     cc_scenario_fingerprint(s, hex);
-    set(sc, "sha256", json_string(hex));
-    set(sc, "resolved", scenario_resolved(s));
-    set(doc, "scenario", sc);
-    set(doc, "seed", json_integer((json_int_t)r->seed));
-    set(doc, "replications", json_integer(r->replications));
-    set(doc, "definitions",
+    json_object_set_new(sc, "sha256", json_string(hex));
+    json_object_set_new(sc, "resolved", scenario_resolved(s));
+    json_object_set_new(doc, "scenario", sc);
+    json_object_set_new(doc, "seed", json_integer((json_int_t)r->seed));
+    json_object_set_new(doc, "replications", json_integer(r->replications));
+    json_object_set_new(doc, "definitions",
         json_string("service_level = answered within target / presented to agents "
                     "(offered less deflected and bot-contained; abandoned count as missed); "
                     "asa_s = mean wait of answered contacts (first response for email and "
@@ -437,13 +429,13 @@ cc_status cc_report_summary_json(FILE *out, const cc_scenario *s, const cc_resul
                     "available agent time; 95% Student-t intervals across replications; "
                     "risk_miss_target = share of replications missing the channel target"));
     for (i = 0; i < r->n_channels; i++)
-        set(chs, s->channels[i].name, channel_results(s, r, i, tmp));
-    set(doc, "channels", chs);
+        json_object_set_new(chs, s->channels[i].name, channel_results(s, r, i, tmp));
+    json_object_set_new(doc, "channels", chs);
     for (i = 0; i < r->n_teams; i++)
-        set(tms, s->teams[i].name, team_results(s, r, i, tmp));
-    set(doc, "teams", tms);
-    set(doc, "totals", totals(r, tmp, (double)s->days / 7.0));
-    set(doc, "model_events", json_integer((json_int_t)r->model_events));
+        json_object_set_new(tms, s->teams[i].name, team_results(s, r, i, tmp));
+    json_object_set_new(doc, "teams", tms);
+    json_object_set_new(doc, "totals", totals(r, tmp, (double)s->days / 7.0));
+    json_object_set_new(doc, "model_events", json_integer((json_int_t)r->model_events));
     if (plan_json) {
         json_error_t jerr;
         json_t *plan = json_loads(plan_json, 0, &jerr);
@@ -451,15 +443,15 @@ cc_status cc_report_summary_json(FILE *out, const cc_scenario *s, const cc_resul
             st = cc_error_setf(err, CC_EINVAL, "plan section is not JSON: %s", jerr.text);
             goto out;
         }
-        set(doc, "plan", plan);
+        json_object_set_new(doc, "plan", plan);
     }
     if (meta) {
         json_t *m = json_object();
-        set(m, "timestamp", json_string(meta->timestamp ? meta->timestamp : ""));
-        set(m, "host", json_string(meta->host ? meta->host : ""));
-        set(m, "wall_s", jnum(meta->wall_s));
-        set(m, "threads", json_integer(meta->threads));
-        set(doc, "meta", m);
+        json_object_set_new(m, "timestamp", json_string(meta->timestamp ? meta->timestamp : ""));
+        json_object_set_new(m, "host", json_string(meta->host ? meta->host : ""));
+        json_object_set_new(m, "wall_s", cc_json_number(meta->wall_s));
+        json_object_set_new(m, "threads", json_integer(meta->threads));
+        json_object_set_new(doc, "meta", m);
     }
     if (json_dumpf(doc, out, DUMP_FLAGS) != 0 || fputc('\n', out) == EOF)
         st = cc_error_setf(err, CC_EIO, "cannot write the summary");

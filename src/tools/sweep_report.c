@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "util/alloc.h"
+#include "util/textout.h"
 #include "cc_sweep.h"
 #include "report/svg_chart.h"
 
@@ -70,14 +71,8 @@ static void csv_number(FILE *out, double v)
 
 static void csv_text(FILE *out, const char *text)
 {
-    const char *p;
-    fputs(",\"", out);
-    for (p = text; *p; p++) {
-        if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
-    }
-    fputc('"', out);
+    fputc(',', out);
+    cc_csv_field(out, text);
 }
 
 cc_status cc_sweep_write_csv(FILE *out, const cc_sweep *sweep, const cc_sweep_row *rows,
@@ -117,10 +112,6 @@ cc_status cc_sweep_write_csv(FILE *out, const cc_sweep *sweep, const cc_sweep_ro
     return ferror(out) ? cc_error_setf(err, CC_EIO, "cannot write the sweep table") : CC_OK;
 }
 
-static json_t *jnum(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
 
 cc_status cc_sweep_write_json(FILE *out, const cc_sweep *sweep, const cc_sweep_row *rows,
                               long n_rows, const cc_scenario *base, uint64_t seed,
@@ -155,20 +146,20 @@ cc_status cc_sweep_write_json(FILE *out, const cc_sweep *sweep, const cc_sweep_r
         for (c = 0; c < rows[i].n_channels; c++) {
             const cc_sweep_channel *x = &rows[i].channels[c];
             json_t *o = json_object();
-            json_object_set_new(o, "service_level", jnum(x->service_level));
-            json_object_set_new(o, "service_level_half_width", jnum(x->service_level_hw));
-            json_object_set_new(o, "target", jnum(x->target));
+            json_object_set_new(o, "service_level", cc_json_number(x->service_level));
+            json_object_set_new(o, "service_level_half_width", cc_json_number(x->service_level_hw));
+            json_object_set_new(o, "target", cc_json_number(x->target));
             json_object_set_new(o, "meets_target", json_boolean(x->meets));
-            json_object_set_new(o, "asa_s", jnum(x->asa_s));
-            json_object_set_new(o, "p_abandon", jnum(x->p_abandon));
-            json_object_set_new(o, "risk_miss_target", jnum(x->risk));
+            json_object_set_new(o, "asa_s", cc_json_number(x->asa_s));
+            json_object_set_new(o, "p_abandon", cc_json_number(x->p_abandon));
+            json_object_set_new(o, "risk_miss_target", cc_json_number(x->risk));
             json_object_set_new(chs, base->channels[c].name, o);
         }
         json_object_set_new(p, "channels", chs);
-        json_object_set_new(p, "fte", jnum(rows[i].fte));
-        json_object_set_new(p, "paid_hours_per_week", jnum(rows[i].paid_hours_per_week));
-        json_object_set_new(p, "cost_per_week", jnum(rows[i].cost_per_week));
-        json_object_set_new(p, "cost_per_contact", jnum(rows[i].cost_per_contact));
+        json_object_set_new(p, "fte", cc_json_number(rows[i].fte));
+        json_object_set_new(p, "paid_hours_per_week", cc_json_number(rows[i].paid_hours_per_week));
+        json_object_set_new(p, "cost_per_week", cc_json_number(rows[i].cost_per_week));
+        json_object_set_new(p, "cost_per_contact", cc_json_number(rows[i].cost_per_contact));
         json_object_set_new(p, "meets_all_targets", json_boolean(rows[i].meets_all));
         json_array_append_new(points, p);
     }

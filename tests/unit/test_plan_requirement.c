@@ -142,7 +142,7 @@ static void test_erlang_a_matches_staff_solve(void **state)
 
 static void test_shrinkage_formulas(void **state)
 {
-    /* 30% shrinkage: divisive x 1/0.7 = x1.4286, multiplicative x1.30 (SPEC 4.3). */
+    /* 30% shrinkage: divisive x 1/0.7 = x1.4286, multiplicative x1.30 (README.md, "Shrinkage: both formulas"). */
     static const double contacts[1] = {250.0};
     cc_plan_channel ch;
     cc_plan_requirement *div, *mul;

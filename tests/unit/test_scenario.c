@@ -2,8 +2,9 @@
  * Scenario loader tests: shipped scenarios load cleanly; each fixture in
  * tests/data/scenarios/invalid fails with exactly the one error (line:col,
  * message) its first line states; warning fixtures warn as stated; and
- * valid/full.yaml puts every SPEC 3 capability into the model with the
- * values checked here, each worked out by hand beside it.
+ * valid/full.yaml puts every capability of the scenario language
+ * (scenarios/README.md) into the model with the values checked here, each
+ * worked out by hand beside it.
  */
 #include <dirent.h>
 #include <stdlib.h>
