@@ -234,22 +234,20 @@ INCLUDEDIR ?= $(PREFIX)/include
 MANDIR ?= $(PREFIX)/share/man
 PUBLIC_HEADERS := $(sort $(wildcard include/*.h))
 
-$(BUILD)/ccsim.pc: Makefile
-	@mkdir -p $(dir $@)
-	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
-	  'Name: ccsim' 'Description: contact-center capacity simulator and planner' \
-	  "Version: $$(sed -n 's/.*CC_VERSION_STRING \"\(.*\)\"/\1/p' include/cc_version.h)" \
-	  'Requires: gsl yaml-0.1 jansson' \
-	  'Cflags: -I$${includedir}/ccsim -fopenmp' \
-	  'Libs: -L$${libdir} -lccsim -lglpk -fopenmp -lm' >$@
-
-install: $(BIN) $(LIB) $(BUILD)/ccsim.pc
+# ccsim.pc is written at install time so that it names the PREFIX installed to.
+install: $(BIN) $(LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig \
 		$(DESTDIR)$(INCLUDEDIR)/ccsim $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ccsim
 	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libccsim.a
 	install -m 644 $(PUBLIC_HEADERS) $(DESTDIR)$(INCLUDEDIR)/ccsim/
-	install -m 644 $(BUILD)/ccsim.pc $(DESTDIR)$(LIBDIR)/pkgconfig/ccsim.pc
+	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(patsubst $(PREFIX)%,$${prefix}%,$(LIBDIR))' \
+	  'includedir=$(patsubst $(PREFIX)%,$${prefix}%,$(INCLUDEDIR))' '' \
+	  'Name: ccsim' 'Description: contact-center capacity simulator and planner' \
+	  "Version: $$(sed -n 's/.*CC_VERSION_STRING \"\(.*\)\"/\1/p' include/cc_version.h)" \
+	  'Requires: gsl yaml-0.1 jansson' \
+	  'Cflags: -I$${includedir}/ccsim -fopenmp' \
+	  'Libs: -L$${libdir} -lccsim -lglpk -fopenmp -lm' >$(DESTDIR)$(LIBDIR)/pkgconfig/ccsim.pc
 	install -m 644 doc/ccsim.1 $(DESTDIR)$(MANDIR)/man1/ccsim.1
 
 uninstall:
