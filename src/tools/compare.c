@@ -316,6 +316,41 @@ static cc_compare_row *new_row(cc_compare_report *r, size_t *cap, const char *pa
     return row;
 }
 
+/* Length of the first segment of a dotted metric path ("channels" of "channels.chat.x"). */
+static size_t section_length(const char *path)
+{
+    const char *dot = strchr(path, '.');
+    return dot ? (size_t)(dot - path) : strlen(path);
+}
+
+/*
+ * A baseline must hold every section of metrics the new result has (its
+ * channels, teams, plan...): without them nothing would be compared and a
+ * comparison would pass vacuously. Flattening keeps a section's metrics
+ * together, so the first metric of each run of paths names the section.
+ */
+static cc_status check_sections(const flat_list *nl, const flat_list *bl, const char *base_path,
+                                cc_error *err)
+{
+    size_t i, j;
+    for (i = 0; i < nl->n; i++) {
+        const char *p = nl->items[i].path;
+        size_t len = section_length(p);
+        int found = 0;
+        if (i > 0 && section_length(nl->items[i - 1].path) == len &&
+            strncmp(nl->items[i - 1].path, p, len) == 0)
+            continue; /* same section as the previous metric */
+        for (j = 0; j < bl->n && !found; j++)
+            found = section_length(bl->items[j].path) == len &&
+                    strncmp(bl->items[j].path, p, len) == 0;
+        if (!found)
+            return cc_error_setf(err, CC_EINVAL,
+                                 "baseline '%s' has no '%.*s' metrics to compare against",
+                                 base_path, (int)len, p);
+    }
+    return CC_OK;
+}
+
 cc_status cc_compare_files(const char *new_path, const char *base_path,
                            const cc_compare_options *options, cc_compare_report **out,
                            cc_error *err)
@@ -358,8 +393,16 @@ cc_status cc_compare_files(const char *new_path, const char *base_path,
 
     flatten(new_doc, "", 0, &nl);
     flatten(base_doc, "", 0, &bl);
+    if (bl.n == 0 || nl.n == 0) {
+        st = cc_error_setf(err, CC_EINVAL,
+                           "'%s' holds no metrics to compare (no channel, team or plan figures)",
+                           bl.n == 0 ? base_path : new_path);
+        goto out_free_lists;
+    }
+    if ((st = check_sections(&nl, &bl, base_path, err)) != CC_OK)
+        goto out_free_lists;
     qsort(nl.items, nl.n, sizeof(*nl.items), by_path);
-    seen = cc_xcalloc(nl.n ? nl.n : 1, 1);
+    seen = cc_xcalloc(nl.n, 1);
 
     for (i = 0; i < bl.n; i++) {
         const flat_metric *b = &bl.items[i];
@@ -393,7 +436,11 @@ cc_status cc_compare_files(const char *new_path, const char *base_path,
     flat_release(&bl);
     *out = r;
     st = CC_OK;
+    goto out_free_docs;
 
+out_free_lists:
+    flat_release(&nl);
+    flat_release(&bl);
 out_free_docs:
     json_decref(new_doc);
     json_decref(base_doc);

@@ -137,6 +137,30 @@ static void test_missing_metric_and_other_scenario(void **state)
     assert_non_null(strstr(err.message, "'shop'"));
 }
 
+/* A baseline without metrics, or without a section the result has, cannot pass vacuously. */
+static void test_baseline_without_metrics_refused(void **state)
+{
+    cc_compare_report *r = NULL;
+    cc_error err;
+    (void)state;
+    assert_int_equal(cc_compare_files(DATA "base.json", DATA "empty.json", NULL, &r, &err),
+                     CC_EINVAL);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "empty.json' holds no metrics"));
+    assert_int_equal(cc_compare_files(DATA "empty.json", DATA "base.json", NULL, &r, &err),
+                     CC_EINVAL);
+    assert_null(r);
+    assert_int_equal(cc_compare_files(DATA "base.json", DATA "no-plan.json", NULL, &r, &err),
+                     CC_EINVAL);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "no 'plan' metrics"));
+    /* A result lacking what the baseline has lists those metrics as missing. */
+    assert_int_equal(cc_compare_files(DATA "no-plan.json", DATA "base.json", NULL, &r, &err),
+                     CC_OK);
+    assert_true(r->n_missing > 0);
+    cc_compare_report_free(r);
+}
+
 static void test_unusable_inputs(void **state)
 {
     cc_compare_report *r = NULL;
@@ -190,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_paired_replications_detect_consistent_drop),
         cmocka_unit_test(test_deterministic_value_and_tolerances),
         cmocka_unit_test(test_missing_metric_and_other_scenario),
+        cmocka_unit_test(test_baseline_without_metrics_refused),
         cmocka_unit_test(test_unusable_inputs),
         cmocka_unit_test(test_tolerance_parse_and_direction),
     };
