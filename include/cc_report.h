@@ -90,6 +90,18 @@ cc_status cc_report_plan_csv(FILE *out, const cc_planner *p, cc_error *err);
 cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err);
 
 /*
+ * roster.csv: one row per day x team x shift start of the plan's roster:
+ * date (ISO; the day before the horizon for a night shift that reaches
+ * into it), team, shift_start and shift_end ("HH:MM" on the scenario
+ * clock), agents starting, ends_next_day (1 when the shift ends after
+ * midnight), break_start and break_end (empty without an unpaid break),
+ * paid_h (paid hours of one such shift) and the shift rule. Only the header
+ * when no team was rostered.
+ * exceptions: CC_EIO.
+ */
+cc_status cc_report_roster_csv(FILE *out, const cc_planner *p, cc_error *err);
+
+/*
  * The compact JSON of the plan for summary.json's "plan" key: settings and
  * assumptions, totals per channel and team, weeks, hiring, shifts,
  * verification and options. Deterministic for a given plan. The caller

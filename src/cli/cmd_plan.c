@@ -1,7 +1,7 @@
 /*
  * ccsim plan SCENARIO: the headcount plan. Prints the requirement per
  * channel, the weekly FTE plan, shifts, hiring, the simulation of the roster
- * and the option comparison, and writes plan.csv, plan_teams.csv,
+ * and the option comparison, and writes plan.csv, plan_teams.csv, roster.csv,
  * summary.json (with the plan section), intervals.csv and report.html under
  * results/<scenario>/ (or --out DIR), each atomically. --explain prints the
  * chain of one interval instead and writes nothing.
@@ -31,7 +31,8 @@ static void plan_help(void)
            "agents per team, a shift roster per team (integer programme), weekly FTE against\n"
            "the headcount with hires, overtime and vendor cover, the simulation of the roster,\n"
            "and the scenario's plan options side by side. Writes plan.csv, plan_teams.csv,\n"
-           "summary.json, intervals.csv and report.html to results/<scenario>/ (or --out).\n"
+           "roster.csv (shift starts per day and team), summary.json, intervals.csv and\n"
+           "report.html to results/<scenario>/ (or --out).\n"
            "\n"
            "options:\n"
            "  --explain 'YYYY-MM-DD HH:MM'  print the chain of that interval, write nothing\n"
@@ -347,6 +348,12 @@ static cc_status w_teams(FILE *out, const void *ctx, cc_error *err)
     return cc_report_plan_teams_csv(out, c->p, err);
 }
 
+static cc_status w_roster(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct plan_ctx *c = ctx;
+    return cc_report_roster_csv(out, c->p, err);
+}
+
 static cc_status w_summary(FILE *out, const void *ctx, cc_error *err)
 {
     const struct plan_ctx *c = ctx;
@@ -506,6 +513,7 @@ int cmd_plan(int argc, char **argv)
     ctx.meta = with_meta ? &meta : NULL;
     if ((rc = cli_write_atomic(dir, "plan.csv", w_plan, &ctx)) ||
         (rc = cli_write_atomic(dir, "plan_teams.csv", w_teams, &ctx)) ||
+        (rc = cli_write_atomic(dir, "roster.csv", w_roster, &ctx)) ||
         (rc = cli_write_atomic(dir, "summary.json", w_summary, &ctx)) ||
         (rc = cli_write_atomic(dir, "intervals.csv", w_intervals, &ctx)) ||
         (rc = cli_write_atomic(dir, "report.html", w_html, &ctx)))
@@ -525,7 +533,8 @@ int cmd_plan(int argc, char **argv)
         print_hiring(p);
         print_sim(p);
         print_options(p);
-        printf("wrote %s/plan.csv, plan_teams.csv, summary.json, intervals.csv and report.html\n",
+        printf("wrote %s/plan.csv, plan_teams.csv, roster.csv, summary.json, intervals.csv and "
+               "report.html\n",
                dir);
     }
     rc = cli_finish_stdout();

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cc_plan.h"
+#include "cc_report.h"
 #include "test_util.h"
 
 static cc_scenario *load(const char *yaml, const cc_override *ov, size_t n_ov)
@@ -478,6 +479,86 @@ static void test_shift_rules_and_hiring_costs(void **state)
     cc_scenario_free(s);
 }
 
+/*
+ * roster.csv round trip: the rows, read back and laid out on the horizon
+ * (start, end, break), give exactly the roster's coverage per interval and
+ * its paid hours.
+ */
+static void test_roster_csv_reproduces_coverage(void **state)
+{
+    cc_scenario *s = load(rules_yaml, NULL, 0);
+    cc_planner_options o = cc_planner_options_default();
+    cc_planner *p = NULL;
+    const cc_shift_plan *sp;
+    cc_error err;
+    char *text = NULL, *line, *save = NULL;
+    size_t size = 0, i, rows = 0;
+    long *cover;
+    double paid = 0.0;
+    FILE *f;
+    (void)state;
+
+    o.simulate = 0;
+    o.options = 0;
+    o.verify = -1;
+    assert_int_equal(cc_planner_new(s, &o, &p, &err), CC_OK);
+    sp = p->teams[0].shifts;
+    assert_non_null(sp);
+    f = open_memstream(&text, &size);
+    assert_int_equal(cc_report_roster_csv(f, p, &err), CC_OK);
+    fclose(f);
+    cover = calloc((size_t)s->n_intervals, sizeof(*cover));
+    line = strtok_r(text, "\n", &save);
+    assert_string_equal(line, "date,team,shift_start,shift_end,agents,ends_next_day,"
+                              "break_start,break_end,paid_h,rule");
+    while ((line = strtok_r(NULL, "\n", &save)) != NULL) {
+        char date[16], team[32], rule[32], b0[8] = "", b1[8] = "";
+        int h0, m0, h1, m1, next, day = -2, d;
+        long agents;
+        double paid_h, start, end, brk0 = 0, brk1 = 0;
+        int n = sscanf(line, "%10[^,],%31[^,],%d:%d,%d:%d,%ld,%d,%7[^,],%7[^,],%lf,%31s", date,
+                       team, &h0, &m0, &h1, &m1, &agents, &next, b0, b1, &paid_h, rule);
+        if (n != 12) /* no break: two empty fields */
+            n = sscanf(line, "%10[^,],%31[^,],%d:%d,%d:%d,%ld,%d,,,%lf,%31s", date, team, &h0,
+                       &m0, &h1, &m1, &agents, &next, &paid_h, rule);
+        assert_true(n == 12 || n == 10);
+        assert_string_equal(team, "t");
+        for (d = -1; d <= s->days; d++) {
+            char iso[16];
+            cc_scenario_date(s, d, iso);
+            if (!strcmp(iso, date))
+                day = d;
+        }
+        assert_true(day >= -1);
+        start = day * 86400.0 + h0 * 3600.0 + m0 * 60.0;
+        end = day * 86400.0 + (next ? 86400.0 : 0.0) + h1 * 3600.0 + m1 * 60.0;
+        if (n == 12) {
+            int bh0, bm0, bh1, bm1;
+            assert_int_equal(sscanf(b0, "%d:%d", &bh0, &bm0), 2);
+            assert_int_equal(sscanf(b1, "%d:%d", &bh1, &bm1), 2);
+            brk0 = day * 86400.0 + bh0 * 3600.0 + bm0 * 60.0;
+            if (brk0 < start)
+                brk0 += 86400.0;
+            brk1 = brk0 + ((bh1 * 60 + bm1) - (bh0 * 60 + bm0) + 1440) % 1440 * 60.0;
+        }
+        for (i = 0; i < (size_t)s->n_intervals; i++) {
+            double t = (double)i * s->interval_s;
+            if (t >= start && t < end && !(t >= brk0 && t < brk1))
+                cover[i] += agents;
+        }
+        paid += (double)agents * paid_h;
+        rows++;
+    }
+    assert_int_equal(rows, sp->n_starts);
+    for (i = 0; i < (size_t)s->n_intervals; i++)
+        assert_int_equal(cover[i], sp->coverage[i]);
+    assert_abs_close(paid, sp->paid_hours, 1e-6);
+    free(cover);
+    free(text);
+    cc_planner_free(p);
+    cc_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -488,6 +569,7 @@ int main(void)
         cmocka_unit_test(test_explain_and_interval_lookup),
         cmocka_unit_test(test_holiday_hires_and_vendor_cover),
         cmocka_unit_test(test_shift_rules_and_hiring_costs),
+        cmocka_unit_test(test_roster_csv_reproduces_coverage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,59 @@
+/*
+ * roster.csv: the plan's shifts as a team lead publishes them, one row per
+ * day, team and shift start with the number of agents starting, the end,
+ * the unpaid break and the paid hours. Times are on the scenario clock.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "cc_report.h"
+#include "util/textout.h"
+
+/* "HH:MM" of a time of day in seconds (taken modulo one day). */
+static void clock_time(double s, char buf[6])
+{
+    long minutes = lround(fmod(s, 86400.0) / 60.0) % (24 * 60);
+    if (minutes < 0)
+        minutes += 24 * 60;
+    snprintf(buf, 6, "%02ld:%02ld", minutes / 60, minutes % 60);
+}
+
+cc_status cc_report_roster_csv(FILE *out, const cc_planner *p, cc_error *err)
+{
+    const cc_scenario *s = p->s;
+    int t;
+
+    fputs("date,team,shift_start,shift_end,agents,ends_next_day,break_start,break_end,"
+          "paid_h,rule\n",
+          out);
+    for (t = 0; t < s->n_teams; t++) {
+        const cc_planner_team *pt = &p->teams[t];
+        const cc_shift_plan *sp = pt->shifts;
+        size_t j;
+        if (!sp)
+            continue;
+        for (j = 0; j < sp->n_starts; j++) {
+            const cc_shift_start *st = &sp->starts[j];
+            const cc_shift_rule *r = &pt->rules[st->rule];
+            double end = st->start_s + r->length_s;
+            double paid = r->paid_s > 0.0 ? r->paid_s : r->length_s - r->break_s;
+            char date[16], t0[6], t1[6], b0[6] = "", b1[6] = "";
+            cc_scenario_date(s, (int)st->day, date);
+            clock_time(st->start_s, t0);
+            clock_time(end, t1);
+            if (r->break_s > 0.0) {
+                clock_time(st->start_s + r->break_offset_s, b0);
+                clock_time(st->start_s + r->break_offset_s + r->break_s, b1);
+            }
+            fprintf(out, "%s,", date);
+            cc_csv_field(out, s->teams[t].name);
+            fprintf(out, ",%s,%s,%ld,%d,%s,%s,%.4g,", t0, t1, st->agents,
+                    end >= 86400.0 ? 1 : 0, b0, b1, paid / 3600.0);
+            cc_csv_field(out, pt->rule_names[st->rule] ? pt->rule_names[st->rule] : "");
+            fputc('\n', out);
+        }
+    }
+    if (ferror(out))
+        return cc_error_setf(err, CC_EIO, "cannot write roster.csv");
+    return CC_OK;
+}
