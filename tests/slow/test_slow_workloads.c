@@ -20,22 +20,12 @@
 #include "cc_results.h"
 #include "cc_sim.h"
 #include "engine/workloads.h"
+#include "test_queue_metrics.h"
 #include "test_util.h"
 
 #define REPS 40
 #define ARRIVALS 1000000L
 #define COMPARISONS 12
-
-typedef double (*metric)(const cc_rep_channel *x);
-
-static double m_p_wait(const cc_rep_channel *x) { return x->queued / x->presented; }
-static double m_sl(const cc_rep_channel *x) { return x->answered_in_target / x->presented; }
-static double m_asa(const cc_rep_channel *x) { return x->wait_answered_s / x->answered; }
-static double m_p_ab(const cc_rep_channel *x) { return x->abandoned / x->presented; }
-static double m_mean_wait(const cc_rep_channel *x)
-{
-    return (x->wait_answered_s + x->wait_abandoned_s) / x->presented;
-}
 
 static cc_results *run_workload(int which, uint64_t seed)
 {

@@ -17,6 +17,7 @@
 #include "cc_erlang.h"
 #include "cc_results.h"
 #include "cc_sim.h"
+#include "test_queue_metrics.h"
 #include "test_util.h"
 
 #define REPS 20
@@ -26,17 +27,6 @@
 static double quantile(long n)
 {
     return gsl_cdf_tdist_Pinv(1.0 - 0.01 / (2.0 * COMPARISONS), (double)(n - 1));
-}
-
-typedef double (*metric)(const cc_rep_channel *x);
-
-static double m_p_wait(const cc_rep_channel *x) { return x->queued / x->presented; }
-static double m_sl(const cc_rep_channel *x) { return x->answered_in_target / x->presented; }
-static double m_asa(const cc_rep_channel *x) { return x->wait_answered_s / x->answered; }
-static double m_p_ab(const cc_rep_channel *x) { return x->abandoned / x->presented; }
-static double m_mean_wait(const cc_rep_channel *x)
-{
-    return (x->wait_answered_s + x->wait_abandoned_s) / x->presented;
 }
 
 /* Fails unless `want` is inside the adjusted interval of the replications. */
