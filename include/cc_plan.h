@@ -470,10 +470,14 @@ typedef struct cc_option_team {
     double fixed_cost;              /* fixed fee over the horizon */
 } cc_option_team;
 
-/* Attained service of one channel under an option; a target of 0 is not a target. */
+/*
+ * Attained service of one channel under an option, as pooled ratios (the
+ * figures of cc_channel_verdict); a target of 0 is not a target.
+ */
 typedef struct cc_option_channel {
     const char *name;               /* channel name, may be NULL */
-    double service_level;           /* attained service level, [0, 1] */
+    double service_level;           /* attained service level, [0, 1]; NaN when nothing
+                                       was presented (no verdict) */
     double service_level_target;    /* required service level */
     double asa_s;                   /* attained ASA, seconds */
     double max_asa_s;               /* ASA target, seconds */
@@ -499,8 +503,8 @@ typedef struct cc_option_result {
     double cost_total;              /* hours x rate + contacts x price + fixed, horizon */
     double cost_per_week;           /* cost_total / weeks */
     double cost_per_contact;        /* cost_total / handled_contacts (0 when none) */
-    int meets_targets;              /* nonzero when every channel meets every target */
-    size_t n_targets_missed;        /* channel targets missed */
+    int meets_targets;              /* nonzero when no channel misses and one has a verdict */
+    size_t n_targets_missed;        /* goals and caps missed, summed over channels */
     double worst_sl_margin;         /* min over channels with an SL target of attained - target */
     int cheapest;                   /* nonzero on the cheapest option meeting every target */
     double delta_cost_per_week;     /* cost_per_week - option 0's */
@@ -510,8 +514,11 @@ typedef struct cc_option_result {
 /*
  * Costs one option: for every team, paid_hours x cost_per_paid_hour +
  * handled_contacts x cost_per_contact + fixed_cost; then per week and per
- * handled contact; and whether every channel meets its targets (attained
- * SL >= target, ASA <= max, abandonment <= max). Deltas are left 0.
+ * handled contact; and whether every channel meets its targets, judged by
+ * cc_channel_verdict on the attained figures (SL >= target, ASA <= max,
+ * abandonment <= max). The option meets its targets when no channel misses
+ * and at least one channel has a verdict (a NaN service level has none).
+ * Deltas are left 0.
  * exceptions: CC_EINVAL (negative figures, weeks <= 0).
  */
 cc_status cc_plan_option_cost(const cc_plan_option *opt, cc_option_result *res, cc_error *err);
@@ -587,6 +594,9 @@ typedef struct cc_planner_channel {
                                    apportioned to this channel, channel-equivalent, gross */
     double *erlang_plan_sl;     /* Erlang service level at the rostered agents; NAN where not
                                    defined (deferred, no contacts); NULL without a roster */
+    int abandon_unsized;        /* 1 when the target has max_abandon but the requirement is
+                                   Erlang C (method erlang-c, or no patience), which has no
+                                   abandonment: the cap is judged only on simulations */
 } cc_planner_channel;
 
 /* One team's plan. */

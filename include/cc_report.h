@@ -70,6 +70,16 @@ cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_resu
 cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
                          const char *extra_html, cc_error *err);
 
+/*
+ * The note a terminal table prints after a channel's row, from its verdict
+ * (cc_channel_verdict): "" when it meets; "  below target" when the service
+ * level misses (the row shows the figures); "  misses: abandon 6.1% > 5%"
+ * for broken caps, after "  below target;" when the service level misses
+ * too; "  n/a: no contacts presented" without a verdict. Writes at most cap
+ * bytes (NUL included) into buf and returns buf.
+ */
+char *cc_report_verdict_note(const cc_target_verdict *v, char *buf, size_t cap);
+
 /* ---- plan outputs ------------------------------------------------------- */
 
 /*
@@ -100,6 +110,16 @@ cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err
  * exceptions: CC_EIO.
  */
 cc_status cc_report_roster_csv(FILE *out, const cc_planner *p, cc_error *err);
+
+/*
+ * What the plan could not size for, in one sentence, or NULL when nothing:
+ * today the channels whose max_abandon the requirement ignores because it
+ * is Erlang C (method erlang-c, or a channel without patience), which has
+ * no abandonment; the verdicts on the plan's simulations still judge the
+ * cap. The plan's JSON (assumptions.abandonment) and HTML carry the same
+ * text. The caller frees it with free().
+ */
+char *cc_report_plan_abandon_note(const cc_planner *p);
 
 /*
  * The compact JSON of the plan for summary.json's "plan" key: settings and

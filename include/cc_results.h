@@ -1,8 +1,9 @@
 /*
  * Result types of a simulation: the raw totals of each replication, their
  * mean with a 95% Student-t confidence interval across replications, the
- * risk of missing a target, and per-interval rows. Reports, JSON writers and
- * compare read these; the engine and cc_replicate fill them.
+ * risk of missing a target, per-interval rows, and the one verdict deciding
+ * whether a channel meets its target (cc_channel_verdict). Reports, JSON
+ * writers and compare read these; the engine and cc_replicate fill them.
  *
  * Definitions: "presented" contacts reached the agents' queue (offered less
  * deflected, contained by the bot, bounced and still in the bot); service
@@ -33,6 +34,77 @@ typedef struct cc_estimate {
     long n;             /* replications where the value is defined (e.g. had contacts) */
 } cc_estimate;
 
+/* ---- verdicts: does a channel meet its target? --------------------------- */
+
+/*
+ * Counts of one channel pooled over a period and over replications: summed,
+ * never averaged, so ratios of them are pooled ratios.
+ */
+typedef struct cc_pooled {
+    double presented;          /* contacts that reached the agents' queue */
+    double in_target;          /* answered within the target time T */
+    double answered;           /* contacts taken by an agent */
+    double wait_answered_s;    /* total wait of the answered contacts, seconds */
+    double abandoned;          /* contacts that left the queue */
+} cc_pooled;
+
+/* The outcome of a verdict. */
+typedef enum cc_target_status {
+    CC_TARGET_NA = 0,          /* nothing presented: no verdict, never "meets" */
+    CC_TARGET_MEETS,           /* every goal and cap met */
+    CC_TARGET_MISSES           /* a goal or cap broken (see cc_target_verdict.missed) */
+} cc_target_status;
+
+/* Bits of cc_target_verdict.missed: which goal or cap was broken. */
+#define CC_MISS_SL 1u          /* pooled service level below its goal */
+#define CC_MISS_ASA 2u         /* pooled ASA above max_asa */
+#define CC_MISS_ABANDON 4u     /* pooled abandonment above max_abandon */
+
+/* Whether a channel meets its target over a set of pooled figures, and why not. */
+typedef struct cc_target_verdict {
+    cc_target_status status;   /* n/a, meets or misses */
+    unsigned missed;           /* CC_MISS_* bits; 0 unless status is CC_TARGET_MISSES */
+    double service_level;      /* in_target / presented, share; NaN when nothing presented */
+    double asa_s;              /* wait_answered_s / answered, seconds; NaN when none answered */
+    double abandon;            /* abandoned / presented, share; NaN when nothing presented */
+    cc_sim_target target;      /* the goals and caps judged against (0 = none) */
+} cc_target_verdict;
+
+/*
+ * The one rule deciding whether a channel meets its target; run, sweep,
+ * plan options, plan verification and the risk figures all go through it.
+ *
+ * Over the pooled figures `x` of a period (an interval, a block, a day, the
+ * horizon; summed over replications when there are several):
+ * - service level = in_target / presented must be >= tg->service_level;
+ * - ASA = wait_answered_s / answered must be <= tg->max_asa_s (judged only
+ *   when something was answered: with nothing answered the ASA is undefined,
+ *   and the service level and abandonment carry the verdict);
+ * - abandonment = abandoned / presented must be <= tg->max_abandon.
+ * A goal or cap of 0 is not a target. Nothing presented (presented <= 0)
+ * gives no verdict, CC_TARGET_NA, never "meets".
+ *
+ * Sampling error: the verdict is on the pooled point estimate; it neither
+ * gives the benefit of the doubt nor asks for a margin. Reports show the 95%
+ * confidence interval beside it, and the risk (the share of replications
+ * missing) says how often one replication alone would miss.
+ *
+ * Returns the verdict; it copies *tg, so it borrows nothing.
+ */
+cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x);
+
+/*
+ * Writes why the verdict misses into buf (at most cap bytes, NUL-terminated),
+ * one clause per broken goal or cap, joined by ", ", in the order SL, ASA,
+ * abandonment, e.g. "abandon 6.1% > 5%" or "SL 72.4% < 80%, ASA 41.0 s > 30 s".
+ * Writes "no contacts presented" for CC_TARGET_NA and "" when it meets.
+ * Returns buf.
+ */
+char *cc_target_reasons(const cc_target_verdict *v, char *buf, size_t cap);
+
+/* "meets", "misses" or "n/a". The string is static. */
+const char *cc_target_status_name(cc_target_status status);
+
 /* One channel across replications. */
 typedef struct cc_channel_summary {
     char name[CC_RESULTS_NAME_MAX]; /* channel name */
@@ -60,6 +132,8 @@ typedef struct cc_channel_summary {
     double risk;               /* share of replications that missed the target */
     cc_estimate risk_intervals; /* share of active intervals that missed the target */
     cc_estimate risk_days;     /* share of active days that missed the target */
+    cc_pooled pooled;          /* horizon counts summed over every replication */
+    cc_target_verdict verdict; /* cc_channel_verdict of `pooled`: the horizon verdict */
 } cc_channel_summary;
 
 /* One team across replications. */
@@ -89,6 +163,7 @@ typedef struct cc_interval_channel {
     double wait_p90_s;         /* seconds */
     double wait_p99_s;         /* seconds */
     double risk;               /* share of replications whose interval missed the target */
+    cc_pooled pooled;          /* the interval's counts summed over every replication */
 } cc_interval_channel;
 
 /* One team in one interval across replications. */

@@ -67,7 +67,8 @@ typedef struct cc_sweep_channel {
     double asa_s;               /* mean ASA, seconds */
     double p_abandon;           /* mean abandoned / presented */
     double risk;                /* share of replications missing the target */
-    int meets;                  /* mean service level >= target */
+    int meets;                  /* 1 when the verdict is "meets", else 0 (misses or n/a) */
+    cc_target_verdict verdict;         /* cc_channel_verdict over the point's pooled horizon */
 } cc_sweep_channel;
 
 /* One grid point's outcome. */
@@ -80,7 +81,7 @@ typedef struct cc_sweep_row {
     double fte;                 /* paid hours per week / FTE week */
     double cost_per_week;       /* all teams, currency per week */
     double cost_per_contact;    /* cost / answered contacts */
-    int meets_all;              /* every channel meets its target */
+    int meets_all;              /* no channel misses and at least one has a verdict */
 } cc_sweep_row;
 
 /*

@@ -1,12 +1,20 @@
 #!/bin/sh
 # Runs every unit-test binary given as an argument, then every CLI test script
-# in tests/cli/, and prints one closing line "N passed, N failed".
+# in tests/cli/, and prints one closing line "tests: N passed, N failed,
+# N skipped".
 # Environment: CCSIM (path of the built binary), VALGRIND=1 to run the unit
 # tests under valgrind.
+#
+# A CLI script prints TAP-style lines, "ok N - what" or "not ok N - what", and
+# exits 0 when every check passed. A check it cannot run is "ok N - # SKIP
+# reason". A script passes when it exits 0, prints at least one check and no
+# "not ok"; it counts as skipped when every check it printed is a SKIP.
 passed=0
 failed=0
+skipped=0
 failures=""
 log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for t in "$@"; do
     name=$(basename "$t")
     if [ "${VALGRIND:-0}" = 1 ]; then
@@ -27,17 +35,39 @@ done
 for s in tests/cli/t*.sh; do
     [ -f "$s" ] || continue
     name=$(basename "$s")
-    if sh "$s" >"$log" 2>&1; then
+    sh "$s" >"$log" 2>&1
+    rc=$?
+    # Counts: checks passed (ok, not SKIP), skipped (ok # SKIP), failed (not ok).
+    set -- $(awk '
+        /^ok [0-9]+( -)? *# *[Ss][Kk][Ii][Pp]/ { skip++; next }
+        /^ok / { ok++ }
+        /^not ok / { bad++ }
+        END { printf "%d %d %d\n", ok, skip, bad }' "$log")
+    ok=$1 skip=$2 bad=$3
+    if [ "$rc" -eq 0 ] && [ "$bad" -eq 0 ] && [ "$ok" -eq 0 ] && [ "$skip" -gt 0 ]; then
+        skipped=$((skipped + 1))
+        reason=$(sed -n 's/^ok [0-9][0-9]*\( -\)\{0,1\} *# *[Ss][Kk][Ii][Pp] *//p' "$log" | head -n 1)
+        echo "skip  $name ($reason)"
+    elif [ "$rc" -eq 0 ] && [ "$bad" -eq 0 ] && [ "$ok" -gt 0 ]; then
         passed=$((passed + 1))
-        echo "ok    $name ($(grep -c '^ok ' "$log") checks)"
+        if [ "$skip" -gt 0 ]; then
+            echo "ok    $name ($ok checks, $skip skipped)"
+        else
+            echo "ok    $name ($ok checks)"
+        fi
     else
         failed=$((failed + 1))
         failures="$failures $name"
-        echo "FAIL  $name"
+        if [ "$rc" -eq 0 ] && [ "$bad" -eq 0 ]; then
+            echo "FAIL  $name (no checks ran)"
+        elif [ "$rc" -eq 0 ]; then
+            echo "FAIL  $name (exit 0, but $bad checks failed)"
+        else
+            echo "FAIL  $name"
+        fi
         sed 's/^/      /' "$log"
     fi
 done
-rm -f "$log"
 [ -n "$failures" ] && echo "failed:$failures"
-echo "tests: $passed passed, $failed failed"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

@@ -91,13 +91,6 @@ void cli_progress_update(void *ctx, long done, long total);
 /* Erases the bar if it was drawn. */
 void cli_progress_done(struct cli_progress *p);
 
-/*
- * Sets `dir` to --out DIR when given, else results/<scenario>[/<sub>], and
- * creates it. Returns CLI_OK, or prints the error and returns CLI_IO.
- */
-int cli_prepare_dir(char *dir, size_t cap, const char *out_dir, const char *scenario_name,
-                    const char *sub);
-
 /* Storage for the strings of a cc_run_meta. */
 struct cli_meta_buf {
     char stamp[32];            /* ISO 8601 UTC time */

@@ -3,7 +3,7 @@
  * channel, the weekly FTE plan, shifts, hiring, the simulation of the roster
  * and the option comparison, and writes plan.csv, plan_teams.csv, roster.csv,
  * summary.json (with the plan section), intervals.csv and report.html under
- * results/<scenario>/ (or --out DIR), each atomically. --explain prints the
+ * results/<scenario>/plan/ (or --out DIR), each atomically. --explain prints the
  * chain of one interval instead and writes nothing.
  */
 #include <getopt.h>
@@ -19,6 +19,7 @@
 #include "cc_scenario.h"
 #include "cli.h"
 #include "options.h"
+#include "result_set.h"
 
 #define MAX_SETS 64
 
@@ -32,7 +33,7 @@ static void plan_help(void)
            "the headcount with hires, overtime and vendor cover, the simulation of the roster,\n"
            "and the scenario's plan options side by side. Writes plan.csv, plan_teams.csv,\n"
            "roster.csv (shift starts per day and team), summary.json, intervals.csv and\n"
-           "report.html to results/<scenario>/ (or --out).\n"
+           "report.html to results/<scenario>/plan/ (or --out).\n"
            "\n"
            "options:\n"
            "  --explain 'YYYY-MM-DD HH:MM'  print the chain of that interval, write nothing\n"
@@ -42,7 +43,7 @@ static void plan_help(void)
            "  --seed S           base seed, 0..2^63 (default: the scenario's)\n"
            "  --threads T        worker threads (default: all cores)\n"
            "  --fractional       show agents before rounding in the tables\n"
-           "  --out DIR          output folder (default: results/<scenario name>)\n"
+           "  --out DIR          output folder (default: results/<scenario name>/plan)\n"
            "  --set KEY=VALUE    override a scenario key (YAML value), repeatable\n"
            "  --json             print summary.json on stdout instead of the tables\n"
            "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
@@ -61,6 +62,7 @@ static void plan_help(void)
 static void print_header(const cc_planner *p)
 {
     const cc_scenario *s = p->s;
+    char *note;
     printf("%s: plan by %s%s; shrinkage %s; FTE = %.1f paid hours a week\n", s->name,
            cc_scenario_method_name(s->plan.method),
            p->verified ? " (simulation-verified staffing)" : "",
@@ -68,9 +70,14 @@ static void print_header(const cc_planner *p)
                ? "multiplicative: scheduled = required x (1 + s)"
                : "divisive: scheduled = required / (1 - s)",
            p->fte_week_h);
-    printf("%d days of %g-minute intervals from %s; simulations: %ld replications, seed %llu\n\n",
+    printf("%d days of %g-minute intervals from %s; simulations: %ld replications, seed %llu\n",
            s->days, s->interval_s / 60.0, s->start_date, p->replications,
            (unsigned long long)p->seed);
+    note = cc_report_plan_abandon_note(p);
+    if (note)
+        printf("note: %s\n", note);
+    free(note);
+    putchar('\n');
 }
 
 static void print_channels(const cc_planner *p, int fractional)
@@ -257,7 +264,7 @@ static void print_sim(const cc_planner *p)
     for (size_t c = 0; c < r->n_channels; c++) {
         const cc_channel_summary *x = &r->channels[c];
         const cc_channel *ch = &p->s->channels[c];
-        char sl[40] = "-", asa[24] = "-";
+        char sl[40] = "-", asa[24] = "-", note[200];
         if (x->service_level.n > 0)
             snprintf(sl, sizeof sl, "%.1f%% ± %.1f", 100.0 * x->service_level.mean,
                      100.0 * x->service_level.half_width);
@@ -266,9 +273,7 @@ static void print_sim(const cc_planner *p)
         printf("%-12s %16s %6.0f%% %10s %8.1f%% %5.0f%%%s\n", ch->name, sl,
                100.0 * ch->target.service_level, asa,
                x->p_abandon.n > 0 ? 100.0 * x->p_abandon.mean : 0.0, 100.0 * x->risk,
-               x->service_level.n > 0 && x->service_level.mean < ch->target.service_level
-                   ? "  below target"
-                   : "");
+               cc_report_verdict_note(&x->verdict, note, sizeof note));
     }
     printf("cost %.0f%s%s per week, %.2f per handled contact\n\n", p->cost_per_week,
            p->s->currency[0] ? " " : "", p->s->currency, p->cost_per_contact);
@@ -402,7 +407,8 @@ int cmd_plan(int argc, char **argv)
     cc_planner *p = NULL;
     cc_planner_options opt = cc_planner_options_default();
     cc_error err;
-    char dir[4096];
+    struct cli_results out_set = {.lock_fd = -1};
+    const char *dir = out_set.dir;
     struct cli_meta_buf meta_buf;
     char *plan_json = NULL, *plan_html = NULL;
     struct timespec t0, t1;
@@ -479,6 +485,8 @@ int cmd_plan(int argc, char **argv)
     } else if (verify) {
         opt.verify = 1;
     }
+    if (!explain && (rc = cli_results_begin(&out_set, out_dir, s->name, "plan")))
+        goto out;
     opt.replications = reps;
     opt.has_seed = seed >= 0;
     opt.seed = seed >= 0 ? (uint64_t)seed : 0;
@@ -502,8 +510,6 @@ int cmd_plan(int argc, char **argv)
         goto out;
     }
 
-    if ((rc = cli_prepare_dir(dir, sizeof(dir), out_dir, s->name, NULL)))
-        goto out;
     cli_meta_fill(&meta_buf, &meta, &t0, &t1, opt.threads);
     plan_json = cc_report_plan_json(p);
     plan_html = cc_report_plan_html(p);
@@ -511,12 +517,13 @@ int cmd_plan(int argc, char **argv)
     ctx.plan_json = plan_json;
     ctx.plan_html = plan_html;
     ctx.meta = with_meta ? &meta : NULL;
-    if ((rc = cli_write_atomic(dir, "plan.csv", w_plan, &ctx)) ||
-        (rc = cli_write_atomic(dir, "plan_teams.csv", w_teams, &ctx)) ||
-        (rc = cli_write_atomic(dir, "roster.csv", w_roster, &ctx)) ||
-        (rc = cli_write_atomic(dir, "summary.json", w_summary, &ctx)) ||
-        (rc = cli_write_atomic(dir, "intervals.csv", w_intervals, &ctx)) ||
-        (rc = cli_write_atomic(dir, "report.html", w_html, &ctx)))
+    if ((rc = cli_results_write(&out_set, "plan.csv", w_plan, &ctx)) ||
+        (rc = cli_results_write(&out_set, "plan_teams.csv", w_teams, &ctx)) ||
+        (rc = cli_results_write(&out_set, "roster.csv", w_roster, &ctx)) ||
+        (rc = cli_results_write(&out_set, "summary.json", w_summary, &ctx)) ||
+        (rc = cli_results_write(&out_set, "intervals.csv", w_intervals, &ctx)) ||
+        (rc = cli_results_write(&out_set, "report.html", w_html, &ctx)) ||
+        (rc = cli_results_commit(&out_set)))
         goto out;
     if (json) {
         if (cc_report_summary_json(stdout, s, p->sim, plan_json, ctx.meta, &err) != CC_OK) {
@@ -539,6 +546,7 @@ int cmd_plan(int argc, char **argv)
     }
     rc = cli_finish_stdout();
 out:
+    cli_results_abort(&out_set);
     free(plan_json);
     free(plan_html);
     cc_planner_free(p);

@@ -1,7 +1,7 @@
 /*
  * ccsim run SCENARIO: simulate a scenario over its horizon with independent
  * replications, print a summary table per channel and team, and write
- * summary.json and intervals.csv under results/<scenario>/ (or --out DIR),
+ * summary.json and intervals.csv under results/<scenario>/run/ (or --out DIR),
  * each atomically.
  */
 #include <errno.h>
@@ -18,6 +18,7 @@
 #include "cc_scenario.h"
 #include "cli.h"
 #include "options.h"
+#include "result_set.h"
 
 #define MAX_SETS 64
 
@@ -26,14 +27,14 @@ static void run_help(void)
     printf("usage: ccsim run SCENARIO.yaml [options]\n"
            "\n"
            "Simulates the scenario and writes summary.json, intervals.csv and report.html to\n"
-           "results/<scenario>/ (or --out DIR). Replication r uses random streams derived\n"
+           "results/<scenario>/run/ (or --out DIR). Replication r uses random streams derived\n"
            "from (seed, r), so the same seed gives identical files for any --threads.\n"
            "\n"
            "options:\n"
            "  --replications K   independent replications (default: the scenario's)\n"
            "  --seed S           base seed, 0..2^63 (default: the scenario's)\n"
            "  --threads T        worker threads (default: all cores)\n"
-           "  --out DIR          output folder (default: results/<scenario name>)\n"
+           "  --out DIR          output folder (default: results/<scenario name>/run)\n"
            "  --set KEY=VALUE    override a scenario key (YAML value), repeatable\n"
            "  --json             print summary.json on stdout instead of the tables\n"
            "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
@@ -77,12 +78,14 @@ static void print_tables(const cc_scenario *s, const cc_results *r, const char *
         fmt_estimate(asa, sizeof(asa), &x->asa_s, 1.0, "%.1f ± %.1f");
         fmt_estimate(ab, sizeof(ab), &x->p_abandon, 100.0, "%.1f%%");
         {
-            int miss = x->service_level.n > 0 && x->service_level.mean < ch->target.service_level;
+            char why[200];
+            int miss = x->verdict.status == CC_TARGET_MISSES;
+            cc_report_verdict_note(&x->verdict, why, sizeof why);
             printf("%-14s %-9s %16s %10s %10s %10.0f %18s %6.0f%% %16s %8s %5.0f%%%s%s%s\n",
                    ch->name, cc_channel_kind_name(ch->kind), off, cont, ans,
                    x->abandoned.n > 0 ? x->abandoned.mean : 0.0, sl,
                    100.0 * ch->target.service_level, asa, ab, 100.0 * x->risk,
-                   miss ? cli_colour(stdout, CLI_COLOUR_BAD) : "", miss ? "  below target" : "",
+                   miss ? cli_colour(stdout, CLI_COLOUR_BAD) : "", why,
                    miss ? cli_colour(stdout, CLI_COLOUR_RESET) : "");
         }
     }
@@ -149,7 +152,8 @@ int cmd_run(int argc, char **argv)
     cc_results *res = NULL;
     cc_run_options opt;
     cc_error err;
-    char dir[4096];
+    struct cli_results out_set = {.lock_fd = -1};
+    const char *dir = out_set.dir;
     struct cli_meta_buf meta_buf;
     struct timespec t0, t1;
     cc_run_meta meta;
@@ -200,6 +204,8 @@ int cmd_run(int argc, char **argv)
         rc = CLI_USAGE;
         goto out;
     }
+    if ((rc = cli_results_begin(&out_set, out_dir, s->name, "run")))
+        goto out;
     opt = cc_run_options_default();
     opt.replications = reps ? reps : s->simulation.replications;
     opt.seed = seed >= 0 ? (uint64_t)seed : s->simulation.seed;
@@ -219,15 +225,14 @@ int cmd_run(int argc, char **argv)
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
 
-    if ((rc = cli_prepare_dir(dir, sizeof(dir), out_dir, s->name, NULL)))
-        goto out;
     cli_meta_fill(&meta_buf, &meta, &t0, &t1, opt.threads);
     ctx.s = s;
     ctx.r = res;
     ctx.meta = with_meta ? &meta : NULL;
-    if ((rc = cli_write_atomic(dir, "summary.json", write_summary, &ctx)) ||
-        (rc = cli_write_atomic(dir, "intervals.csv", write_intervals, &ctx)) ||
-        (rc = cli_write_atomic(dir, "report.html", write_html, &ctx)))
+    if ((rc = cli_results_write(&out_set, "summary.json", write_summary, &ctx)) ||
+        (rc = cli_results_write(&out_set, "intervals.csv", write_intervals, &ctx)) ||
+        (rc = cli_results_write(&out_set, "report.html", write_html, &ctx)) ||
+        (rc = cli_results_commit(&out_set)))
         goto out;
     if (json) {
         if (cc_report_summary_json(stdout, s, res, NULL, ctx.meta, &err) != CC_OK) {
@@ -240,6 +245,7 @@ int cmd_run(int argc, char **argv)
     }
     rc = cli_finish_stdout();
 out:
+    cli_results_abort(&out_set);
     cc_results_free(res);
     cc_simmodel_free(model);
     cc_scenario_free(s);

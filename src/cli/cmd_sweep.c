@@ -14,6 +14,7 @@
 #include "cc_sweep.h"
 #include "cli.h"
 #include "options.h"
+#include "result_set.h"
 
 static void sweep_help(void)
 {
@@ -82,17 +83,25 @@ static void print_table(const cc_sweep_row *rows, long n, const cc_scenario *bas
         printf(" %14.14s", base->channels[c].name);
     printf(" %8s %12s %10s  %s\n", "FTE", "cost/week", "cost/cont", "targets");
     for (i = 0; i < n; i++) {
+        int missed = 0;
         printf("%-*s", (int)width, rows[i].label);
         for (c = 0; c < rows[i].n_channels; c++) {
             char cell[32];
-            snprintf(cell, sizeof(cell), "%.1f%%%s", 100.0 * rows[i].channels[c].service_level,
-                     rows[i].channels[c].meets ? "" : "!");
+            int miss = rows[i].channels[c].verdict.status == CC_TARGET_MISSES;
+            if (rows[i].channels[c].verdict.status == CC_TARGET_NA)
+                snprintf(cell, sizeof(cell), "n/a");
+            else
+                snprintf(cell, sizeof(cell), "%.1f%%%s",
+                         100.0 * rows[i].channels[c].service_level, miss ? "!" : "");
             printf(" %14s", cell);
+            missed |= miss;
         }
         printf(" %8.1f %12.0f %10.2f  %s\n", rows[i].fte, rows[i].cost_per_week,
-               rows[i].cost_per_contact, rows[i].meets_all ? "all met" : "missed");
+               rows[i].cost_per_contact,
+               rows[i].meets_all ? "all met" : missed ? "missed" : "n/a");
     }
-    printf("('!' marks a channel below its service-level target)\n");
+    printf("('!' marks a channel missing its target: service level, max ASA or max abandon;\n"
+           " sweep.json says which)\n");
 }
 
 int cmd_sweep(int argc, char **argv)
@@ -114,7 +123,9 @@ int cmd_sweep(int argc, char **argv)
     cc_sweep_row *rows = NULL;
     long reps = 0, seed = -1, threads = 0, n = 0, i;
     const char *out_dir = NULL, *path;
-    char *text = NULL, dir[4096];
+    char *text = NULL;
+    struct cli_results out_set = {.lock_fd = -1};
+    const char *dir = out_set.dir;
     size_t len = 0;
     int json = 0, c, rc = CLI_USAGE;
     struct cli_progress progress;
@@ -212,6 +223,9 @@ int cmd_sweep(int argc, char **argv)
         }
     }
 
+    if ((rc = cli_results_begin(&out_set, out_dir, base->name, "sweep")))
+        goto out;
+    rc = CLI_USAGE;
     cli_progress_init(&progress, "points");
     for (i = 0; i < n; i++) {
         cc_simmodel *model = NULL;
@@ -236,17 +250,16 @@ int cmd_sweep(int argc, char **argv)
     }
     cli_progress_done(&progress);
 
-    if ((rc = cli_prepare_dir(dir, sizeof(dir), out_dir, base->name, "sweep")))
-        goto out;
     ctx.sweep = &sweep;
     ctx.rows = rows;
     ctx.n = n;
     ctx.base = base;
     ctx.seed = seed >= 0 ? (uint64_t)seed : base->simulation.seed;
     ctx.reps = reps ? reps : base->simulation.replications;
-    if ((rc = cli_write_atomic(dir, "sweep.csv", w_csv, &ctx)) ||
-        (rc = cli_write_atomic(dir, "sweep.json", w_json, &ctx)) ||
-        (rc = cli_write_atomic(dir, "sweep.html", w_html, &ctx)))
+    if ((rc = cli_results_write(&out_set, "sweep.csv", w_csv, &ctx)) ||
+        (rc = cli_results_write(&out_set, "sweep.json", w_json, &ctx)) ||
+        (rc = cli_results_write(&out_set, "sweep.html", w_html, &ctx)) ||
+        (rc = cli_results_commit(&out_set)))
         goto out;
     if (json) {
         if (w_json(stdout, &ctx, &err) != CC_OK) {
@@ -260,6 +273,7 @@ int cmd_sweep(int argc, char **argv)
     }
     rc = cli_finish_stdout();
 out:
+    cli_results_abort(&out_set);
     for (i = 0; points && i < n; i++)
         cc_scenario_free(points[i]);
     for (i = 0; rows && i < n; i++)

@@ -228,56 +228,21 @@ int cli_parse_choice(const char *flag, const char *text, const char *const *choi
 
 /* ---- option scanning ----------------------------------------------------- */
 
-/* Levenshtein distance, capped: only small distances matter for suggestions. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), i, j;
-    size_t row[64];
-
-    if (la >= 63 || lb >= 63)
-        return 99;
-    for (j = 0; j <= lb; j++)
-        row[j] = j;
-    for (i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 /*
- * The closest option name to `typed`, or NULL when none is close: a name it
- * begins, or one within a third of its length in edits (so "agnets" finds
- * "agents" but "x" finds nothing).
+ * The closest option name to `typed`, or NULL when none is close (the
+ * library's did-you-mean for flags: a name it begins, or one within a third
+ * of its length in edits, so "agnets" finds "agents" but "x" finds nothing).
  */
 static const char *suggest(const struct option *options, const char *typed)
 {
-    const char *best = NULL;
-    size_t i, len = strlen(typed);
-    size_t best_d = (len / 3 > 1 ? len / 3 : 1) + 1;
+    const char *names[CLI_OPT_MAX];
+    size_t n = 0;
 
-    if (len == 0)
-        return NULL;
-    for (i = 0; options[i].name; i++) {
-        size_t d = edit_distance(typed, options[i].name);
-        if (!strncmp(options[i].name, typed, len))
-            d = 1;
-        if (d < best_d) {
-            best_d = d;
-            best = options[i].name;
-        }
+    while (options[n].name && n < CLI_OPT_MAX) {
+        names[n] = options[n].name;
+        n++;
     }
-    return best;
+    return cc_suggest_flag(typed, names, n);
 }
 
 static const char *name_of(const struct option *options, int val)

@@ -101,24 +101,6 @@ const char *cli_colour(FILE *stream, enum cli_colour_kind kind)
     return "";
 }
 
-int cli_prepare_dir(char *dir, size_t cap, const char *out_dir, const char *scenario_name,
-                    const char *sub)
-{
-    cc_error err;
-
-    if (out_dir)
-        snprintf(dir, cap, "%s", out_dir);
-    else if (sub)
-        snprintf(dir, cap, "results/%s/%s", scenario_name, sub);
-    else
-        snprintf(dir, cap, "results/%s", scenario_name);
-    if (cc_mkdir_p(dir, &err) != CC_OK) {
-        cli_print_error(&err);
-        return CLI_IO;
-    }
-    return CLI_OK;
-}
-
 void cli_meta_fill(struct cli_meta_buf *buf, cc_run_meta *meta, const struct timespec *t0,
                    const struct timespec *t1, int threads)
 {

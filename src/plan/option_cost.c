@@ -1,14 +1,16 @@
 /*
  * Option costing: what an in-house, outsourced or hybrid staffing option
  * costs per week and per handled contact, whether it meets every channel's
- * targets, and which option is the cheapest one that does. Costs are summed
- * from paid hours, per-contact vendor prices and fixed fees.
+ * targets (by cc_channel_verdict, the rule run and sweep use), and which
+ * option is the cheapest one that does. Costs are summed from paid hours,
+ * per-contact vendor prices and fixed fees.
  */
 #include <assert.h>
 #include <math.h>
 #include <string.h>
 
 #include "cc_plan.h"
+#include "cc_results.h"
 
 static const char *option_name(const cc_plan_option *opt)
 {
@@ -20,9 +22,36 @@ static int nonneg(double x)
     return isfinite(x) && x >= 0;
 }
 
+/*
+ * The channel's verdict from the one rule: its attained ratios are the
+ * pooled figures of one presented (and one answered) contact, which give
+ * cc_channel_verdict the same SL, ASA and abandonment; a NaN service level
+ * is nothing presented.
+ */
+static cc_target_verdict channel_verdict(const cc_option_channel *ch)
+{
+    cc_sim_target tg;
+    cc_pooled x;
+
+    memset(&tg, 0, sizeof tg);
+    memset(&x, 0, sizeof x);
+    tg.service_level = ch->service_level_target;
+    tg.max_asa_s = ch->max_asa_s;
+    tg.max_abandon = ch->max_abandon;
+    if (!isnan(ch->service_level)) {
+        x.presented = 1.0;
+        x.in_target = ch->service_level;
+        x.answered = 1.0;
+        x.wait_answered_s = ch->asa_s;
+        x.abandoned = ch->abandon;
+    }
+    return cc_channel_verdict(&tg, &x);
+}
+
 cc_status cc_plan_option_cost(const cc_plan_option *opt, cc_option_result *res, cc_error *err)
 {
     int have_sl = 0;
+    size_t judged = 0;
 
     assert(opt != NULL && res != NULL);
     if (!(opt->weeks > 0) || !isfinite(opt->weeks))
@@ -53,20 +82,21 @@ cc_status cc_plan_option_cost(const cc_plan_option *opt, cc_option_result *res, 
 
     for (size_t c = 0; c < opt->n_channels; c++) {
         const cc_option_channel *ch = &opt->channels[c];
+        cc_target_verdict v = channel_verdict(ch);
+        if (v.status == CC_TARGET_NA)
+            continue;
+        judged++;
         if (ch->service_level_target > 0) {
             double margin = ch->service_level - ch->service_level_target;
             if (!have_sl || margin < res->worst_sl_margin)
                 res->worst_sl_margin = margin;
             have_sl = 1;
-            if (!(ch->service_level >= ch->service_level_target))
-                res->n_targets_missed++;
         }
-        if (ch->max_asa_s > 0 && !(ch->asa_s <= ch->max_asa_s))
-            res->n_targets_missed++;
-        if (ch->max_abandon > 0 && !(ch->abandon <= ch->max_abandon))
-            res->n_targets_missed++;
+        res->n_targets_missed += (size_t)((v.missed & CC_MISS_SL) != 0) +
+                                 (size_t)((v.missed & CC_MISS_ASA) != 0) +
+                                 (size_t)((v.missed & CC_MISS_ABANDON) != 0);
     }
-    res->meets_targets = res->n_targets_missed == 0;
+    res->meets_targets = judged > 0 && res->n_targets_missed == 0;
     return CC_OK;
 }
 

@@ -247,8 +247,15 @@ static cc_status channel_requirement(cc_planner *p, size_t c, double *stretch, c
     in.answer_within_s = ch->target.answer_within_s;
     in.service_level = ch->target.service_level;
     in.max_asa_s = ch->target.has_max_asa && !pc->deferred ? ch->target.max_asa_s : 0.0;
+    /*
+     * Erlang C has no abandonment (nobody hangs up), so it cannot size for a cap
+     * on it; rather than borrow Erlang A under a plan that says Erlang C, the
+     * plan states that the cap went unsized (abandon_unsized) and the verdicts
+     * on its simulations still judge it.
+     */
     in.max_abandon =
         ch->target.has_max_abandon && in.method == CC_PLAN_ERLANG_A ? ch->target.max_abandon : 0.0;
+    pc->abandon_unsized = ch->target.has_max_abandon && in.method == CC_PLAN_ERLANG_C;
     in.max_occupancy = s->plan.max_occupancy;
     in.sl_definition = ch->target.sl_definition;
     in.concurrency = ch->concurrency > 0 ? ch->concurrency : 1;
@@ -887,20 +894,20 @@ static void option_from_results(const cc_scenario *s, const cc_scenario *v, cons
         teams[t].fixed_cost = 0.0;
     }
     for (int c = 0; c < v->n_channels; c++) {
-        const cc_channel_summary *x = &r->channels[c];
-        const cc_channel *ch = &v->channels[c];
-        int has = x->service_level.n > 0 && isfinite(x->service_level.mean);
+        const cc_target_verdict *vd = &r->channels[c].verdict;
         memset(&chans[c], 0, sizeof chans[c]);
-        chans[c].service_level = has ? x->service_level.mean : 1.0;
-        chans[c].service_level_target = has ? ch->target.service_level : 0.0;
-        if (ch->target.has_max_asa && x->asa_s.n > 0 && isfinite(x->asa_s.mean)) {
-            chans[c].asa_s = x->asa_s.mean;
-            chans[c].max_asa_s = ch->target.max_asa_s;
+        chans[c].service_level = NAN;
+        if (vd->status == CC_TARGET_NA)
+            continue;
+        /* The horizon's pooled figures, so the option's verdict is the run's verdict. */
+        chans[c].service_level = vd->service_level;
+        chans[c].service_level_target = vd->target.service_level;
+        if (isfinite(vd->asa_s)) {
+            chans[c].asa_s = vd->asa_s;
+            chans[c].max_asa_s = vd->target.max_asa_s;
         }
-        if (ch->target.has_max_abandon && x->p_abandon.n > 0 && isfinite(x->p_abandon.mean)) {
-            chans[c].abandon = x->p_abandon.mean;
-            chans[c].max_abandon = ch->target.max_abandon;
-        }
+        chans[c].abandon = vd->abandon;
+        chans[c].max_abandon = vd->target.max_abandon;
     }
     for (int c = 0; c < s->n_channels; c++) {
         int j = cc_scenario_channel_index(v, s->channels[c].name);

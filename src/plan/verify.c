@@ -29,6 +29,7 @@ typedef struct verdict {
 
 typedef struct search {
     cc_planner *p;
+    const cc_simmodel *m;     /* the model simulated: its channels' targets are judged */
     size_t n, nt, nc;
     block *blocks;            /* judged blocks */
     size_t n_blocks, cap;
@@ -104,61 +105,56 @@ static void build_blocks(search *S, const cc_results *r)
             S->block_of[S->blocks[k].channel * S->n + i] = (long)k;
 }
 
-/* Judges every block against its channel's targets. Returns the blocks missed. */
+/* The counts of channel c over intervals a..b, pooled over replications. */
+static cc_pooled pooled_over(const search *S, const cc_results *r, size_t c, size_t a, size_t b)
+{
+    cc_pooled x;
+    memset(&x, 0, sizeof x);
+    for (size_t i = a; i <= b; i++) {
+        const cc_pooled *y = &r->intervals[i * S->nc + c].pooled;
+        x.presented += y->presented;
+        x.in_target += y->in_target;
+        x.answered += y->answered;
+        x.wait_answered_s += y->wait_answered_s;
+        x.abandoned += y->abandoned;
+    }
+    return x;
+}
+
+/*
+ * Judges every block by cc_channel_verdict on its pooled counts (the rule
+ * run, sweep and the options use). Beyond pass or fail, the search wants
+ * how far off a block is (the deficit that sizes a raise) and whether it
+ * has room to lose an agent (every figure clear of its goal or cap by a
+ * margin). Returns the blocks missed.
+ */
 static size_t judge(search *S, const cc_results *r)
 {
-    const cc_scenario *s = S->p->s;
     size_t missed = 0;
 
     for (size_t k = 0; k < S->n_blocks; k++) {
         const block *bk = &S->blocks[k];
-        const cc_target *tg = &s->channels[bk->channel].target;
-        double w = 0.0, slw = 0.0, ans = 0.0, ab = 0.0, asaw = 0.0, sl, margin;
+        const cc_sim_target *tg = &S->m->channels[bk->channel].target;
+        cc_pooled x = pooled_over(S, r, bk->channel, bk->a, bk->b);
+        cc_target_verdict vd = cc_channel_verdict(tg, &x);
+        double margin = fmax(0.01, 0.1 * (1.0 - tg->service_level));
         verdict *v = &S->v[k];
 
-        for (size_t i = bk->a; i <= bk->b; i++) {
-            const cc_interval_channel *x = &r->intervals[i * S->nc + bk->channel];
-            double pr = presented(x), an = x->answered.n > 0 ? x->answered.mean : 0.0;
-            if (x->service_level.n > 0 && isfinite(x->service_level.mean)) {
-                w += pr;
-                slw += pr * x->service_level.mean;
-            }
-            ans += an;
-            ab += x->abandoned.n > 0 ? x->abandoned.mean : 0.0;
-            if (x->asa_s.n > 0 && isfinite(x->asa_s.mean))
-                asaw += an * x->asa_s.mean;
-        }
-        sl = w > 0 ? slw / w : 1.0;
-        margin = fmax(0.01, 0.1 * (1.0 - tg->service_level));
-        v->pass = 1;
+        v->pass = vd.status != CC_TARGET_MISSES;
         v->room = 1;
         v->deficit = 0.0;
-        if (tg->service_level > 0) {
-            if (sl < tg->service_level) {
-                v->pass = 0;
-                v->deficit = tg->service_level - sl;
-            }
-            if (sl < tg->service_level + margin)
-                v->room = 0;
-        }
-        if (tg->has_max_abandon && ans + ab > 0) {
-            double share = ab / (ans + ab);
-            if (share > tg->max_abandon) {
-                v->pass = 0;
-                v->deficit = fmax(v->deficit, 0.1 * (share - tg->max_abandon) / tg->max_abandon);
-            }
-            if (share > 0.9 * tg->max_abandon)
-                v->room = 0;
-        }
-        if (tg->has_max_asa && ans > 0) {
-            double asa = asaw / ans;
-            if (asa > tg->max_asa_s) {
-                v->pass = 0;
-                v->deficit = fmax(v->deficit, 0.1 * (asa - tg->max_asa_s) / tg->max_asa_s);
-            }
-            if (asa > 0.9 * tg->max_asa_s)
-                v->room = 0;
-        }
+        if (vd.missed & CC_MISS_SL)
+            v->deficit = tg->service_level - vd.service_level;
+        if (vd.missed & CC_MISS_ABANDON)
+            v->deficit = fmax(v->deficit, 0.1 * (vd.abandon - tg->max_abandon) / tg->max_abandon);
+        if (vd.missed & CC_MISS_ASA)
+            v->deficit = fmax(v->deficit, 0.1 * (vd.asa_s - tg->max_asa_s) / tg->max_asa_s);
+        if (tg->service_level > 0 && vd.service_level < tg->service_level + margin)
+            v->room = 0;
+        if (tg->max_abandon > 0 && vd.abandon > 0.9 * tg->max_abandon)
+            v->room = 0;
+        if (tg->max_asa_s > 0 && vd.asa_s > 0.9 * tg->max_asa_s)
+            v->room = 0;
         if (!v->pass) {
             v->room = 0;
             v->misses++;
@@ -285,8 +281,9 @@ static void channel_sl(const search *S, const cc_results *r, double *out)
 }
 
 /*
- * Channel-days whose pooled figures miss a target: the day-level check, coarser
- * than the blocks and so less noisy. *judged receives the channel-days judged.
+ * Channel-days whose pooled figures miss a target (cc_channel_verdict): the
+ * day-level check, coarser than the blocks and so less noisy. *judged
+ * receives the channel-days with a verdict (something presented).
  */
 static size_t days_missed(const search *S, const cc_results *r, size_t *judged)
 {
@@ -295,28 +292,13 @@ static size_t days_missed(const search *S, const cc_results *r, size_t *judged)
 
     *judged = 0;
     for (size_t c = 0; c < S->nc; c++) {
-        const cc_target *tg = &s->channels[c].target;
         for (size_t d = 0; d < (size_t)s->days; d++) {
-            double w = 0.0, slw = 0.0, ans = 0.0, ab = 0.0;
-            int miss = 0;
-            for (size_t i = d * ipd; i < (d + 1) * ipd; i++) {
-                const cc_interval_channel *x = &r->intervals[i * S->nc + c];
-                double pr = presented(x);
-                if (x->service_level.n > 0 && isfinite(x->service_level.mean)) {
-                    w += pr;
-                    slw += pr * x->service_level.mean;
-                }
-                ans += x->answered.n > 0 ? x->answered.mean : 0.0;
-                ab += x->abandoned.n > 0 ? x->abandoned.mean : 0.0;
-            }
-            if (ans + ab <= 0)
+            cc_pooled x = pooled_over(S, r, c, d * ipd, (d + 1) * ipd - 1);
+            cc_target_verdict vd = cc_channel_verdict(&S->m->channels[c].target, &x);
+            if (vd.status == CC_TARGET_NA)
                 continue;
             (*judged)++;
-            if (tg->service_level > 0 && w > 0 && slw / w < tg->service_level)
-                miss = 1;
-            if (tg->has_max_abandon && ab / (ans + ab) > tg->max_abandon)
-                miss = 1;
-            missed += (size_t)miss;
+            missed += vd.status == CC_TARGET_MISSES;
         }
     }
     return missed;
@@ -402,6 +384,7 @@ cc_status cc_plan_verify(cc_planner *p, cc_error *err)
 
     if ((st = cc_plan_model(p->s, S.level, &m, err)) != CC_OK)
         goto out;
+    S.m = m;
     for (int round = 0; round < p->opt.verify_max_rounds; round++) {
         size_t changed = 0, missed, day_miss;
         double hours;

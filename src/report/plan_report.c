@@ -74,6 +74,35 @@ static const char *shrink_formula(const cc_planner *p)
                : "scheduled = required / (1 - shrinkage)";
 }
 
+char *cc_report_plan_abandon_note(const cc_planner *p)
+{
+    size_t n = 0, len = 0, cap = 512;
+    char *text;
+
+    for (size_t c = 0; c < p->n_channels; c++)
+        n += (size_t)p->channels[c].abandon_unsized;
+    if (n == 0)
+        return NULL;
+    for (size_t c = 0; c < p->n_channels; c++)
+        cap += strlen(p->s->channels[c].name) + 4;
+    text = cc_xmalloc(cap);
+    len += (size_t)snprintf(text + len, cap - len, "the requirement of ");
+    for (size_t c = 0, k = 0; c < p->n_channels; c++) {
+        if (!p->channels[c].abandon_unsized)
+            continue;
+        len += (size_t)snprintf(text + len, cap - len, "%s'%s'",
+                                k == 0 ? "" : k + 1 == n ? " and " : ", ",
+                                p->s->channels[c].name);
+        k++;
+    }
+    snprintf(text + len, cap - len,
+             " is Erlang C (method erlang-c, or no patience), which has no abandonment, so it "
+             "cannot size for max_abandon; the cap is judged only on the plan's simulations "
+             "(the roster, the options, --verify); method erlang-a with a patience, or "
+             "simulation, sizes for it");
+    return text;
+}
+
 /* The team with the largest share of channel c in interval i. */
 static size_t main_team(const cc_planner *p, size_t c, size_t i)
 {
@@ -438,7 +467,7 @@ char *cc_report_plan_json(const cc_planner *p)
     json_t *o = json_object(), *as = json_object();
     double net = 0, gross = 0, rostered = 0, vendor = 0, overtime = 0;
     long hires = 0;
-    char *text;
+    char *text, *note;
 
     for (size_t c = 0; c < p->n_channels; c++) {
         net += p->channels[c].req->totals.net_agent_hours;
@@ -490,6 +519,10 @@ char *cc_report_plan_json(const cc_planner *p)
     json_object_set_new(as, "lead_weeks", json_integer(p->lead_weeks));
     json_object_set_new(as, "training_weeks", json_integer(p->training_weeks));
     json_object_set_new(as, "attrition_per_month", cc_json_number(p->s->plan.attrition_per_month));
+    note = cc_report_plan_abandon_note(p);
+    if (note)
+        json_object_set_new(as, "abandonment", json_string(note));
+    free(note);
     json_object_set_new(o, "assumptions", as);
     json_object_set_new(o, "fte_net", cc_json_number(net / p->fte_week_h / weeks_of(p)));
     json_object_set_new(o, "fte_gross", cc_json_number(gross / p->fte_week_h / weeks_of(p)));
@@ -570,7 +603,7 @@ static void free_labels(char **lab, size_t n)
 
 static void html_definitions(FILE *out, const cc_planner *p)
 {
-    char roster_text[256], vendor_text[128];
+    char roster_text[256], vendor_text[128], *note;
     int given = rules_given(p);
 
     if (given == (int)p->n_teams)
@@ -616,6 +649,13 @@ static void html_definitions(FILE *out, const cc_planner *p)
             p->lead_weeks, p->training_weeks, 100.0 * p->s->plan.attrition_per_month,
             100.0 * p->s->plan.overtime_share, p->s->plan.overtime_multiplier, vendor_text,
             p->s->plan.cost_per_hire, p->replications, (unsigned long long)p->seed);
+    note = cc_report_plan_abandon_note(p);
+    if (note) {
+        fputs("<p class=\"note\">Abandonment: ", out);
+        cc_chart_escape(out, note);
+        fputs(".</p>\n", out);
+        free(note);
+    }
 }
 
 static void html_team_charts(FILE *out, const cc_planner *p, size_t from, size_t count)

@@ -206,7 +206,7 @@ static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
     for (c = 0; c < r->n_channels; c++) {
         const cc_channel_summary *x = &r->channels[c];
         const cc_channel *ch = &s->channels[c];
-        int miss = x->service_level.n > 0 && x->service_level.mean < ch->target.service_level;
+        int miss = x->verdict.status == CC_TARGET_MISSES;
         fprintf(out, "<div class=\"card%s\"><h3>", miss ? " miss" : "");
         cc_chart_escape(out, ch->name);
         fprintf(out, " <small>(%s)</small></h3>", cc_channel_kind_name(ch->kind));
@@ -218,9 +218,16 @@ static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
         fprintf(out, "<div class=\"sub\">ASA %s s · abandoned %s · risk %.0f%%</div>",
                 num(a, "%.1f", mean_of(&x->asa_s, 1.0)),
                 num(b, "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
-        fprintf(out, "<div class=\"sub\">offered %s · contained %s</div></div>\n",
+        fprintf(out, "<div class=\"sub\">offered %s · contained %s</div>",
                 num(a, "%.0f", mean_of(&x->offered, 1.0)),
                 num(b, "%.0f", mean_of(&x->contained, 1.0)));
+        if (x->verdict.status != CC_TARGET_MEETS) {
+            char why[160];
+            fprintf(out, "<div class=\"sub verdict\">%s: ", cc_target_status_name(x->verdict.status));
+            cc_chart_escape(out, cc_target_reasons(&x->verdict, why, sizeof why));
+            fputs("</div>", out);
+        }
+        fputs("</div>\n", out);
     }
     for (c = 0; c < r->n_teams; c++) {
         const cc_team_summary *x = &r->teams[c];
@@ -249,22 +256,25 @@ static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
     for (c = 0; c < r->n_channels; c++) {
         const cc_channel_summary *x = &r->channels[c];
         const cc_channel *ch = &s->channels[c];
-        int miss = x->service_level.n > 0 && x->service_level.mean < ch->target.service_level;
+        unsigned missed = x->verdict.missed;
         fputs("<tr><td>", out);
         cc_chart_escape(out, ch->name);
         fprintf(out, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                     "<td class=\"%s\">%s ± %s</td><td>%.0f%% in %.0f s</td><td>%s</td>"
-                     "<td>%s</td><td>%s</td><td>%.0f%%</td></tr>\n",
+                     "<td class=\"%s\">%s ± %s</td><td>%.0f%% in %.0f s</td><td%s>%s</td>"
+                     "<td>%s</td><td%s>%s</td><td>%.0f%%</td></tr>\n",
                 num(b[0], "%.0f", mean_of(&x->offered, 1.0)),
                 num(b[1], "%.0f", mean_of(&x->deflected, 1.0)),
                 num(b[2], "%.0f", mean_of(&x->contained, 1.0)),
                 num(b[3], "%.0f", mean_of(&x->answered, 1.0)),
-                num(b[4], "%.0f", mean_of(&x->abandoned, 1.0)), miss ? "miss" : "ok",
+                num(b[4], "%.0f", mean_of(&x->abandoned, 1.0)),
+                missed & CC_MISS_SL ? "miss" : "ok",
                 num(b[5], "%.1f%%", mean_of(&x->service_level, 100.0)),
                 num(b[6], "%.1f", 100.0 * x->service_level.half_width),
                 100.0 * ch->target.service_level, ch->target.answer_within_s,
+                missed & CC_MISS_ASA ? " class=\"miss\"" : "",
                 num(b[7], "%.1f", mean_of(&x->asa_s, 1.0)),
                 num(b[8], "%.1f", mean_of(&x->wait_p90_s, 1.0)),
+                missed & CC_MISS_ABANDON ? " class=\"miss\"" : "",
                 num(b[9], "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
     }
     fputs("</table>\n<h2>Teams</h2>\n<table><tr><th>team</th><th>occupancy (95% CI)</th>"

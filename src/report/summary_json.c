@@ -2,8 +2,9 @@
  * summary.json: the resolved scenario with its fingerprint, and every
  * channel and team figure as {mean, half_width, ci_low, ci_high, n} with the
  * per-replication values of the headline metrics, so that compare can pair
- * runs made on the same random numbers. Numbers are printed with 17
- * significant digits (exact round trip); undefined values are null.
+ * runs made on the same random numbers, and each channel's verdict
+ * (cc_channel_verdict). Numbers are printed with 17 significant digits
+ * (exact round trip); undefined values are null.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "cc_report.h"
 #include "cc_version.h"
 #include "util/sha256.h"
+#include "report/verdict_text.h"
 
 #define DUMP_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(17))
 
@@ -327,8 +329,7 @@ static json_t *channel_results(const cc_scenario *s, const cc_results *r, size_t
     json_object_set_new(o, "risk_miss_target", cc_json_number(cs->risk));
     json_object_set_new(o, "risk_intervals", estimate_json(&cs->risk_intervals, NULL, 0));
     json_object_set_new(o, "risk_days", estimate_json(&cs->risk_days, NULL, 0));
-    json_object_set_new(o, "meets_target", json_boolean(cs->service_level.n > 0 &&
-                                        cs->service_level.mean >= ch->target.service_level));
+    cc_verdict_json(o, &cs->verdict);
     return o;
 }
 

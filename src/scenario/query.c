@@ -2,8 +2,9 @@
  * The scenario model outside YAML: calendar arithmetic, the derived arrays
  * (arrival volume per day, agent presence per interval with shifts, overnight
  * and time zones applied), the queries the simulator and planner use, and
- * freeing. The loader in scenario_yaml.c fills the fields and then calls
- * cc_scenario_finalize, so the queries here trust every field.
+ * freeing. The loader (load_entry.c and the section files it drives) fills
+ * the fields and then calls cc_scenario_finalize, so the queries here trust
+ * every field.
  */
 #include <math.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /*
- * Private interface between the YAML loader (scenario_yaml.c) and the model
- * code (scenario.c): calendar arithmetic and the step that derives per-day
+ * Private interface between the YAML loader (loader.h) and the model
+ * code (query.c): calendar arithmetic and the step that derives per-day
  * and per-interval arrays from a scenario whose fields are all resolved.
  */
 #ifndef CC_SCENARIO_PRIV_H

@@ -1,6 +1,7 @@
 /*
  * Results of a run: allocation and release, merging of replications (see
- * results.h) and the across-replication summaries. Totals keep every
+ * merge.h) and the across-replication summaries, with each channel's counts
+ * pooled over replications for its verdict. Totals keep every
  * replication's raw figures and are summarised by two-pass mean and Student-t
  * intervals; per-interval figures use Welford accumulators so that memory
  * does not grow with the number of replications.
@@ -191,6 +192,8 @@ void cc_merge_intervals(cc_merge *mg, const cc_sim *sim, long r)
             mg->risk_count[i * nc + c] +=
                 cc_target_missed(&m->channels[c].target, v->presented, v->in_target,
                                  v->answered, v->wait_ans_s, v->abandoned);
+            cc_pooled_add(&o->pooled, v->presented, v->in_target, v->answered, v->wait_ans_s,
+                          v->abandoned);
             if (mg->pool && h) {
                 uint32_t *p = &mg->pool[(i * nc + c) * CC_HI_BINS];
                 const uint32_t *q = &h[(i * nc + c) * CC_HI_BINS];
@@ -298,8 +301,11 @@ static void summarise_channels(cc_results *res, const cc_simmodel *m, double *tm
             miss += cc_target_missed(&m->channels[c].target, x->presented,
                                      x->answered_in_target, x->answered, x->wait_answered_s,
                                      x->abandoned);
+            cc_pooled_add(&o->pooled, x->presented, x->answered_in_target, x->answered,
+                          x->wait_answered_s, x->abandoned);
         }
         o->risk = (double)miss / (double)res->replications;
+        o->verdict = cc_channel_verdict(&m->channels[c].target, &o->pooled);
     }
 }
 

@@ -15,6 +15,7 @@
 #include "util/textout.h"
 #include "cc_sweep.h"
 #include "report/svg_chart.h"
+#include "report/verdict_text.h"
 
 void cc_sweep_row_fill(cc_sweep_row *row, const cc_sweep *sweep, long index,
                        const cc_scenario *s, const cc_results *r)
@@ -27,7 +28,7 @@ void cc_sweep_row_fill(cc_sweep_row *row, const cc_sweep *sweep, long index,
     cc_sweep_point_label(sweep, index, row->label, sizeof(row->label));
     row->n_channels = (int)r->n_channels;
     row->channels = cc_xcalloc(r->n_channels ? r->n_channels : 1, sizeof(*row->channels));
-    row->meets_all = 1;
+    row->meets_all = 0;
     for (c = 0; c < r->n_channels; c++) {
         const cc_channel_summary *x = &r->channels[c];
         cc_sweep_channel *o = &row->channels[c];
@@ -37,10 +38,17 @@ void cc_sweep_row_fill(cc_sweep_row *row, const cc_sweep *sweep, long index,
         o->asa_s = x->asa_s.n > 0 ? x->asa_s.mean : NAN;
         o->p_abandon = x->p_abandon.n > 0 ? x->p_abandon.mean : NAN;
         o->risk = x->risk;
-        o->meets = !(o->service_level < o->target);
-        if (!o->meets)
-            row->meets_all = 0;
+        o->verdict = x->verdict;
+        o->meets = x->verdict.status == CC_TARGET_MEETS;
         answered += x->answered.n > 0 ? x->answered.mean : 0.0;
+    }
+    for (c = 0; c < r->n_channels; c++) {
+        if (row->channels[c].verdict.status == CC_TARGET_MISSES) {
+            row->meets_all = 0;
+            break;
+        }
+        if (row->channels[c].verdict.status == CC_TARGET_MEETS)
+            row->meets_all = 1;
     }
     for (t = 0; t < r->n_teams; t++) {
         paid += r->teams[t].paid_hours.mean;
@@ -98,7 +106,10 @@ cc_status cc_sweep_write_csv(FILE *out, const cc_sweep *sweep, const cc_sweep_ro
             csv_number(out, x->service_level);
             csv_number(out, x->service_level_hw);
             csv_number(out, x->target);
-            fprintf(out, ",%d", x->meets);
+            if (x->verdict.status == CC_TARGET_NA)
+                fputs(",", out);
+            else
+                fprintf(out, ",%d", x->meets);
             csv_number(out, x->asa_s);
             csv_number(out, x->p_abandon);
             csv_number(out, x->risk);
@@ -149,7 +160,7 @@ cc_status cc_sweep_write_json(FILE *out, const cc_sweep *sweep, const cc_sweep_r
             json_object_set_new(o, "service_level", cc_json_number(x->service_level));
             json_object_set_new(o, "service_level_half_width", cc_json_number(x->service_level_hw));
             json_object_set_new(o, "target", cc_json_number(x->target));
-            json_object_set_new(o, "meets_target", json_boolean(x->meets));
+            cc_verdict_json(o, &x->verdict);
             json_object_set_new(o, "asa_s", cc_json_number(x->asa_s));
             json_object_set_new(o, "p_abandon", cc_json_number(x->p_abandon));
             json_object_set_new(o, "risk_miss_target", cc_json_number(x->risk));
@@ -247,11 +258,18 @@ cc_status cc_sweep_write_html(FILE *out, const cc_sweep *sweep, const cc_sweep_r
         fputs("<tr><td>", out);
         cc_chart_escape(out, rows[i].label);
         fputs("</td>", out);
-        for (c = 0; c < rows[i].n_channels; c++)
-            fprintf(out, "<td class=\"%s\">%.1f%% ± %.1f</td>",
-                    rows[i].channels[c].meets ? "ok" : "miss",
-                    100.0 * rows[i].channels[c].service_level,
+        for (c = 0; c < rows[i].n_channels; c++) {
+            const cc_target_verdict *v = &rows[i].channels[c].verdict;
+            fprintf(out, "<td class=\"%s\"", v->status == CC_TARGET_MISSES ? "miss" : "ok");
+            if (v->status == CC_TARGET_MISSES) {
+                char why[160];
+                fputs(" title=\"misses: ", out);
+                cc_chart_escape(out, cc_target_reasons(v, why, sizeof why));
+                fputc('"', out);
+            }
+            fprintf(out, ">%.1f%% ± %.1f</td>", 100.0 * rows[i].channels[c].service_level,
                     100.0 * rows[i].channels[c].service_level_hw);
+        }
         fprintf(out, "<td>%.1f</td><td>%.0f</td><td>%.2f</td><td>%s</td></tr>\n", rows[i].fte,
                 rows[i].cost_per_week, rows[i].cost_per_contact, rows[i].meets_all ? "yes" : "no");
     }

@@ -125,124 +125,112 @@ run $E --help --bogus
 check "--help before an error: help, exit 0" test "$rc" -eq 0 -a -s "$out"
 
 # ---- deterministic random-argv fuzz -----------------------------------------------------------
-# 300 command lines from a fixed seed: valid ones with values at the edges of
-# the accepted ranges, mutations of valid ones (a value swapped for a nasty
-# one, a flag dropped, duplicated or added) and random soups.
+# 300 command lines from a fixed seed (tests/tools/argv-fuzz.awk): valid ones
+# with values at the edges of the accepted ranges, mutations of valid ones (a
+# value swapped for a nasty one, a flag dropped, duplicated or added) and
+# random soups.
 # Asserts: exit 0, 1 or 2; no signal; done within 5 s; stdout free of nan and
 # inf; stdout empty unless exit 0; exactly one stderr line on exit 2; valid
 # JSON when --json succeeded.
-python3 - "$CCSIM" <<'EOF'
-import json, random, re, subprocess, sys
-
-ccsim = sys.argv[1]
-rng = random.Random(20240611)
-nasty = ["0", "-1", "-0", "1", "14", "14.5", "1e3", "1e400", "-1e400", "1e-320", "5e-324",
-         "1e308", "1e-9", "nan", "NaN", "inf", "-inf", "0x10", "", " ", "\n", "\t3",
-         "\x7f", "\u00e9", "%s%n%x", "80%", "150%", "100%", "0%", "3m", "1h", "2d", "30s",
-         "3mm", "1000000", "1000001", "99999999999999999999", "9" * 400, "--json", "-", "--",
-         "0.999999", "1.0000001", "120", "1080", "300", "100", "0.3", "0.85", "0.05",
-         "offered", "answered", "exclude-short", "virtual", "5"]
-erlang_base = ["--calls-per-hour", "1080", "--aht", "300", "--agents", "100"]
-staff_base = ["--calls-per-hour", "1080", "--aht", "300", "--service-level", "0.8",
-              "--target-seconds", "20"]
-flags = ["--calls-per-hour", "--aht", "--agents", "--target-seconds", "--patience",
-         "--sl-definition", "--short-abandon", "--service-level", "--max-asa",
-         "--max-occupancy", "--max-abandon", "--shrinkage", "--bogus", "--ag", "-x"]
-switches = ["--json", "--json=1", "--help=0", "--", "-"]
-
-def mutate(base):
-    argv = list(base)
-    for _ in range(rng.randint(1, 3)):
-        op = rng.random()
-        if op < 0.4 and len(argv) > 1:
-            i = rng.randrange(1, len(argv), 2) if len(argv) > 2 else 1
-            argv[min(i, len(argv) - 1)] = rng.choice(nasty)
-        elif op < 0.55 and len(argv) >= 2:
-            i = rng.randrange(0, len(argv) - 1, 2)
-            del argv[i:i + 2]
-        elif op < 0.85:
-            argv += [rng.choice(flags), rng.choice(nasty)]
-        else:
-            argv.append(rng.choice(switches))
-    if rng.random() < 0.5:
-        argv.append("--json")
-    return argv
-
-def extreme(command):
-    """A valid command line with values at the edges of the accepted ranges."""
-    pick = rng.choice
-    argv = ["--calls-per-hour", pick(["1e-9", "0.001", "1", "200", "1e6", "1e12"]),
-            "--aht", pick(["1e-6", "1", "180", "1h", "1e6", "1e9"])]
-    if command == "erlang":
-        argv += ["--agents", pick(["1", "2", "14", "100", "1000", "100000", "1000000"])]
-    else:
-        targets = [["--service-level", pick(["1e-9", "0.5", "0.8", "0.999999", "1"])],
-                   ["--max-asa", pick(["1e-6", "1", "20", "1e12"])],
-                   ["--max-occupancy", pick(["0.01", "0.85", "1"])]]
-        for t in rng.sample(targets, rng.randint(1, 3)):
-            argv += t
-        if rng.random() < 0.5:
-            argv += ["--shrinkage", pick(["0", "0.3", "0.999999"])]
-    argv += ["--target-seconds", pick(["0", "1e-6", "20", "1e6", "1e12"])]
-    if rng.random() < 0.6:
-        argv += ["--patience", pick(["1e-6", "1", "120", "1e9", "1e12"])]
-        if command == "staff" and rng.random() < 0.5:
-            argv += ["--max-abandon", pick(["1e-9", "0.05", "1"])]
-    definition = pick(["offered", "answered", "exclude-short", "virtual"])
-    argv += ["--sl-definition", definition]
-    if definition == "exclude-short":
-        argv += ["--short-abandon", pick(["1e-6", "5", "1e12"])]
-    if rng.random() < 0.7:
-        argv.append("--json")
-    return argv
-
-def soup():
-    argv = []
-    for _ in range(rng.randint(0, 8)):
-        argv.append(rng.choice(flags + switches + nasty))
-    return argv
-
-failures = 0
-bad_number = re.compile(r"\b(nan|inf|infinity)\b", re.I)
-for case in range(1, 301):
-    command = rng.choice(["erlang", "staff"])
-    base = erlang_base if command == "erlang" else staff_base
-    if rng.random() < 0.15:
-        base = base + ["--patience", rng.choice(["120", "1e-6", "1e9", "3m"])]
-    mode = rng.random()
-    if mode < 0.35:
-        argv = [command] + extreme(command)
-    elif mode < 0.8:
-        argv = [command] + mutate(base)
-    else:
-        argv = [command] + soup()
-    problem = None
-    try:
-        p = subprocess.run([ccsim] + argv, capture_output=True, timeout=5)
-        out = p.stdout.decode("utf-8", "replace")
-        err = p.stderr.decode("utf-8", "replace")
-        if p.returncode < 0:
-            problem = "killed by signal %d" % -p.returncode
-        elif p.returncode not in (0, 1, 2):
-            problem = "exit %d" % p.returncode
-        elif bad_number.search(out):
+mkdir "$tmp/fuzz"
+# fuzz_case NUMBER ARGS...: runs ccsim ARGS, keeps stdout and stderr, and
+# appends "NUMBER EXIT-CODE WANT-JSON" to the index (WANT-JSON is 1 when an
+# argument is --json and none mentions --help).
+fuzz_case() {
+    fz=$1
+    shift
+    timeout 5 "$CCSIM" "$@" >"$tmp/fuzz/$fz.out" 2>"$tmp/fuzz/$fz.err"
+    fz_rc=$?
+    fz_json=0
+    for fz_arg in "$@"; do
+        case $fz_arg in
+        --json) fz_json=1 ;;
+        esac
+    done
+    for fz_arg in "$@"; do
+        case $fz_arg in
+        *--help*) fz_json=0 ;;
+        esac
+    done
+    echo "$fz $fz_rc $fz_json" >>"$tmp/fuzz/index"
+}
+fuzz_seed=20240611
+fuzz_cases=300
+awk -v seed=$fuzz_seed -v cases=$fuzz_cases -v show="$tmp/fuzz/argv" \
+    -f tests/tools/argv-fuzz.awk >"$tmp/fuzz/cases.sh" &&
+    . "$tmp/fuzz/cases.sh"
+# One awk reads every case back: it prints a line per problem, and lists the
+# successful --json cases whose stdout must parse.
+awk -v dir="$tmp/fuzz" -v want="$fuzz_cases" '
+function slurp(f,    old, rec, text, k) {
+    old = RS
+    RS = "\001"
+    text = ""
+    k = 0
+    while ((getline rec < f) > 0)
+        text = text (k++ ? RS : "") rec
+    close(f)
+    RS = old
+    nonempty = k > 0
+    return text
+}
+BEGIN {
+    while ((getline line < (dir "/argv")) > 0) {
+        split(line, w, ":")
+        argv[w[1]] = substr(line, length(w[1]) + 3)
+    }
+    while ((getline line < (dir "/index")) > 0) {
+        split(line, f, " ")
+        code[f[1]] = f[2]
+        wants_json[f[1]] = f[3]
+    }
+    for (c = 1; c <= want; c++) {
+        if (!(c in code)) {
+            print "#   fuzz case " c ": did not run"
+            continue
+        }
+        rc = code[c]
+        json = wants_json[c]
+        out = slurp(dir "/" c ".out")
+        out_nonempty = nonempty
+        err = slurp(dir "/" c ".err")
+        lines = gsub(/\n/, "\n", err)
+        problem = ""
+        if (rc == 124)
+            problem = "no answer within 5 s"
+        else if (rc > 128)
+            problem = "killed by signal " (rc - 128)
+        else if (rc != 0 && rc != 1 && rc != 2)
+            problem = "exit " rc
+        else if (tolower(out) ~ /(^|[^a-z0-9_])(nan|inf|infinity)([^a-z0-9_]|$)/)
             problem = "nan or inf on stdout"
-        elif p.returncode != 0 and out:
-            problem = "output on stdout with exit %d" % p.returncode
-        elif p.returncode == 2 and err.count("\n") != 1:
-            problem = "%d stderr lines on a usage error" % err.count("\n")
-        elif p.returncode == 0 and "--json" in argv and "--help" not in " ".join(argv):
-            try:
-                json.loads(out)
-            except ValueError:
-                problem = "invalid JSON"
-    except subprocess.TimeoutExpired:
-        problem = "no answer within 5 s"
-    if problem:
-        failures += 1
-        print("#   fuzz case %d: %s: %r" % (case, problem, argv))
-sys.exit(1 if failures else 0)
-EOF
-check "random-argv fuzz (300 cases, seed 20240611)" test $? -eq 0
+        else if (rc != 0 && out_nonempty)
+            problem = "output on stdout with exit " rc
+        else if (rc == 2 && lines != 1)
+            problem = lines " stderr lines on a usage error"
+        else if (rc == 0 && json)
+            print c > (dir "/json")
+        if (problem != "")
+            print "#   fuzz case " c ": " problem ": " argv[c]
+    }
+}' >"$tmp/fuzz/problems"
+# The successful --json outputs, all in one jq: it names those that do not
+# parse as exactly one JSON value.
+set --
+if [ -f "$tmp/fuzz/json" ]; then
+    while read -r fz; do
+        set -- "$@" --rawfile "c$fz" "$tmp/fuzz/$fz.out"
+    done <"$tmp/fuzz/json"
+fi
+if jq -n -r "$@" '$ARGS.named | to_entries[] | select(.value | try (fromjson | false) catch true)
+    | .key[1:]' >"$tmp/fuzz/badjson"; then
+    while read -r fz; do
+        sed -n "s/^$fz: /#   fuzz case $fz: invalid JSON: /p" "$tmp/fuzz/argv"
+    done <"$tmp/fuzz/badjson" >>"$tmp/fuzz/problems"
+else
+    echo "#   fuzz: jq failed" >>"$tmp/fuzz/problems"
+fi
+cat "$tmp/fuzz/problems"
+check "random-argv fuzz ($fuzz_cases cases, seed $fuzz_seed)" test ! -s "$tmp/fuzz/problems"
 
 finish

@@ -25,17 +25,18 @@ check "one thread: byte-identical table" cmp -s "$out" "$tmp/table1"
 run verify --json --seed 7 --replications 10
 check "json: exit 0" test "$rc" -eq 0
 jcheck "json: fields and ok" \
-    'keys == ["replications", "seed", "family_confidence", "comparisons", "offset_agents", "cases", "ok"] and d["ok"] is True'
+    'keys_unsorted == ["replications", "seed", "family_confidence", "comparisons", "offset_agents", "cases", "ok"] and .ok == true'
 jcheck "json: 5 cases, 19 comparisons, all ok" \
-    'len(d["cases"]) == 5 and d["comparisons"] == 19 and sum(len(c["checks"]) for c in d["cases"]) == 19 and all(x["ok"] for c in d["cases"] for x in c["checks"])'
+    '(.cases | length) == 5 and .comparisons == 19 and ([.cases[].checks | length] | add) == 19 and all(.cases[].checks[]; .ok == true)'
 jcheck "json: each theory value within its interval" \
-    'all(abs(x["simulated"] - x["theory"]) <= x["half_width"] for c in d["cases"] for x in c["checks"])'
+    'all(.cases[].checks[]; (.simulated - .theory | abs) <= .half_width)'
 jcheck "json: Erlang A cases report p_abandon" \
-    '[x["metric"] for x in d["cases"][3]["checks"]] == ["p_wait", "service_level", "asa_seconds", "mean_wait_seconds", "p_abandon"]'
+    '[.cases[3].checks[].metric] == ["p_wait", "service_level", "asa_seconds", "mean_wait_seconds", "p_abandon"]'
 jcheck "json: W2 theory P(abandon) 0.01235" \
-    'abs(d["cases"][3]["checks"][4]["theory"] - 0.01235) < 5e-6'
+    '(.cases[3].checks[4].theory - 0.01235 | abs) < 5e-6'
 jcheck "json: Little and conservation hold" \
-    'all(c["little_ok"] and c["conservation_ok"] for c in d["cases"])'
+    'all(.cases[]; .little_ok == true and .conservation_ok == true)'
+
 
 # A model one agent short must be caught: exit 1, DISAGREES lines.
 run verify --offset-agents -1

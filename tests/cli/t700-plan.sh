@@ -24,17 +24,24 @@ ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n 
 # usage: the last command printed nothing on stdout and one error line naming $1.
 one_line() { [ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
     grep -q '^ccsim: error: ' "$tmp/err" && grep -qF -e "$1" "$tmp/err"; }
-# pyjson FILE EXPRESSION: the JSON document in FILE, as d, satisfies EXPRESSION.
-pyjson() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2"; }
+# jjson FILE EXPRESSION: the JSON document in FILE (exactly one value)
+# satisfies the jq EXPRESSION: every output true. `num` passes a number other
+# than NaN and fails on anything else, so a missing or NaN field cannot pass a
+# comparison (in jq null and NaN sort below every number).
+jjson() {
+    jq -n -e --rawfile raw "$1" '
+        def num: if type == "number" and (isnan | not) then . else error("expected a number, got \(tojson)") end;
+        [$raw | fromjson | ('"$2"')] | length > 0 and all(. == true)' >/dev/null
+}
 
 # ---- files, determinism ----------------------------------------------------
 check "plan with one thread" 0 "$CCSIM" plan $S --replications 2 --seed 5 --threads 1 --out "$tmp/t1"
-ok "five result files and no temporaries" "[ \$(ls '$tmp/t1' | wc -l) = 5 ] && [ -s '$tmp/t1/plan.csv' ] && [ -s '$tmp/t1/plan_teams.csv' ] && [ -s '$tmp/t1/summary.json' ] && [ -s '$tmp/t1/intervals.csv' ] && [ -s '$tmp/t1/report.html' ]"
+ok "six result files and no temporaries" "[ \$(ls '$tmp/t1' | wc -l) = 6 ] && [ -s '$tmp/t1/plan.csv' ] && [ -s '$tmp/t1/plan_teams.csv' ] && [ -s '$tmp/t1/roster.csv' ] && [ -s '$tmp/t1/summary.json' ] && [ -s '$tmp/t1/intervals.csv' ] && [ -s '$tmp/t1/report.html' ]"
 ok "terminal shows the weekly plan, shifts, hiring and the simulation" \
     "grep -q '^Weekly FTE plan' '$tmp/out' && grep -q '^Teams and shifts' '$tmp/out' && grep -q '^Hiring' '$tmp/out' && grep -q '^Simulation of the roster' '$tmp/out'"
 ok "terminal names the shrinkage formula" "grep -q 'divisive: scheduled = required / (1 - s)' '$tmp/out'"
 check "plan with two threads" 0 "$CCSIM" plan $S --replications 2 --seed 5 --threads 2 --out "$tmp/t2"
-for f in plan.csv plan_teams.csv summary.json intervals.csv report.html; do
+for f in plan.csv plan_teams.csv roster.csv summary.json intervals.csv report.html; do
     ok "$f byte-identical across thread counts" "cmp -s '$tmp/t1/$f' '$tmp/t2/$f'"
 done
 check "other seed" 0 "$CCSIM" plan $S --replications 2 --seed 6 --out "$tmp/s6"
@@ -47,8 +54,8 @@ ok "plan.csv header carries units" "head -1 '$tmp/t1/plan.csv' | grep -q '^date,
 ok "plan.csv uses ISO dates, HH:MM and dot decimals" "sed -n 2p '$tmp/t1/plan.csv' | grep -q '^2026-03-02,00:00,phone,voice,0\.0000,'"
 ok "plan_teams.csv has one row per interval and team" "[ \$(wc -l < '$tmp/t1/plan_teams.csv') = \$((7 * 48 * 2 + 1)) ]"
 ok "summary.json carries the plan section" \
-    "pyjson '$tmp/t1/summary.json' 'd[\"plan\"][\"method\"] == \"erlang-a\" and d[\"plan\"][\"shrinkage_method\"] == \"divisive\" and len(d[\"plan\"][\"weeks\"]) == 1 and len(d[\"plan\"][\"channels\"]) == 6 and d[\"plan\"][\"fte_gross\"] > d[\"plan\"][\"fte_net\"] > 0'"
-ok "summary.json simulates the roster" "pyjson '$tmp/t1/summary.json' 'd[\"replications\"] == 2 and d[\"channels\"][\"phone\"][\"service_level\"][\"mean\"] > 0.8'"
+    "jjson '$tmp/t1/summary.json' '.plan.method == \"erlang-a\" and .plan.shrinkage_method == \"divisive\" and (.plan.weeks | length) == 1 and (.plan.channels | length) == 6 and (.plan.fte_gross | num) > (.plan.fte_net | num) and (.plan.fte_net | num) > 0'"
+ok "summary.json simulates the roster" "jjson '$tmp/t1/summary.json' '.replications == 2 and .channels.phone.service_level.mean > 0.8'"
 ok "report.html holds the plan charts" "grep -q 'id=\"plan-weeks\"' '$tmp/t1/report.html' && grep -q 'id=\"plan-heat\"' '$tmp/t1/report.html' && grep -q 'id=\"plan-team-0\"' '$tmp/t1/report.html' && grep -q 'id=\"plan-sl-0\"' '$tmp/t1/report.html'"
 check "plan is comparable with itself" 0 "$CCSIM" compare --exact "$tmp/t2" "$tmp/t1"
 
@@ -72,13 +79,13 @@ ok "every channel explained" "[ \$(grep -c '^== 2026-03-04 18:30' '$tmp/out') = 
 # ---- the shipped scenarios ---------------------------------------------------
 check "holiday season" 0 "$CCSIM" plan scenarios/holiday-season.yaml --replications 2 --json --out "$tmp/hs"
 ok "holiday season: vendor cover in the peak weeks, hires starting by the peak" \
-    "pyjson '$tmp/out' 'sum(w[\"vendor_hours\"] for w in d[\"plan\"][\"weeks\"][2:6]) > 1000 and d[\"plan\"][\"weeks\"][4][\"start\"] == \"2025-11-24\" and d[\"plan\"][\"weeks\"][4][\"gap_fte\"] > 50 and d[\"plan\"][\"hires\"] > 0 and all(w[\"hires_starting\"] == 0 for w in d[\"plan\"][\"weeks\"][:4])'"
+    "jjson '$tmp/out' '([.plan.weeks[2:6][].vendor_hours | num] | add) > 1000 and .plan.weeks[4].start == \"2025-11-24\" and .plan.weeks[4].gap_fte > 50 and .plan.hires > 0 and all(.plan.weeks[:4][]; .hires_starting == 0)'"
 check "outsourcing" 0 "$CCSIM" plan scenarios/outsourcing.yaml --replications 3 --json --out "$tmp/os"
 ok "outsourcing: options ranked by cost at equal SL, nights outsourced cheapest" \
-    "pyjson '$tmp/out' 'd[\"plan\"][\"cheapest_planned\"] == \"nights outsourced\" and len(d[\"plan\"][\"options\"]) == 3 and all(o[\"planned\"][\"meets_targets\"] for o in d[\"plan\"][\"options\"]) and d[\"plan\"][\"options\"][1][\"planned\"][\"delta_cost_per_week\"] < 0'"
+    "jjson '$tmp/out' '.plan.cheapest_planned == \"nights outsourced\" and (.plan.options | length) == 3 and all(.plan.options[]; .planned.meets_targets == true) and (.plan.options[1].planned.delta_cost_per_week | num) < 0'"
 check "multiplicative shrinkage by --set" 0 "$CCSIM" plan scenarios/single-queue-erlang.yaml --set plan.shrinkage_method=multiplicative --set teams.agents.shrinkage=30% --replications 2 --out "$tmp/mul"
 ok "the plan uses and names the guide's formula" \
-    "pyjson '$tmp/mul/summary.json' 'd[\"plan\"][\"shrinkage_method\"] == \"multiplicative\"' && awk -F, 'NR > 1 && \$26 != \$25 { bad = 1 } END { exit bad }' '$tmp/mul/plan.csv'"
+    "jjson '$tmp/mul/summary.json' '.plan.shrinkage_method == \"multiplicative\"' && awk -F, 'NR > 1 && \$26 != \$25 { bad = 1 } END { exit bad }' '$tmp/mul/plan.csv'"
 ok "gross is net x 1.3 in every row" "awk -F, 'NR > 1 { d = \$21 * 1.3 - \$26; if (d > 0.0001 || d < -0.0001) bad = 1 } END { exit bad }' '$tmp/mul/plan.csv'"
 
 # ---- simulation-verified staffing -----------------------------------------------
@@ -99,7 +106,8 @@ EOF2
 check "--verify on two pooled queues, one thread" 0 "$CCSIM" plan "$tmp/pool.yaml" --verify --threads 1 --out "$tmp/v1"
 ok "verification reported with the change per team" "grep -q '^Simulation-verified staffing: ' '$tmp/out' && grep -q 'pool         verified - analytic = -' '$tmp/out'"
 ok "verified staffing meets targets with fewer agent-hours" \
-    "pyjson '$tmp/v1/summary.json' 'd[\"plan\"][\"verification\"][\"met_targets\"] and d[\"plan\"][\"teams\"][0][\"verified_change_agent_hours\"] < 0 and d[\"plan\"][\"verified_by_simulation\"]'"
+    "jjson '$tmp/v1/summary.json' '.plan.verification.met_targets == true and (.plan.teams[0].verified_change_agent_hours | num) < 0 and .plan.verified_by_simulation == true'"
+
 check "--verify, two threads" 0 "$CCSIM" plan "$tmp/pool.yaml" --verify --threads 2 --out "$tmp/v2"
 ok "verified plan byte-identical across thread counts" "cmp -s '$tmp/v1/summary.json' '$tmp/v2/summary.json' && cmp -s '$tmp/v1/plan_teams.csv' '$tmp/v2/plan_teams.csv'"
 

@@ -25,19 +25,17 @@ ok "no progress bar when stderr is not a terminal" "[ ! -s '$tmp/err' ]"
 ok "table has nine points" "[ \$(grep -c 'containment=' '$tmp/out') = 9 ]"
 ok "csv, json and html written" "[ -s '$tmp/sw/sweep.csv' ] && [ -s '$tmp/sw/sweep.json' ] && [ -s '$tmp/sw/sweep.html' ]"
 ok "csv has one row per point and channel" "[ \$(wc -l < '$tmp/sw/sweep.csv') = \$((9 * 6 + 1)) ]"
-ok "more containment never lowers chat service level (same random numbers)" "python3 - '$tmp/sw/sweep.json' <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-p = d['points']
-assert len(p) == 9
-for v in range(3):
-    sl = [p[3 * v + k]['channels']['chat']['service_level'] for k in range(3)]
-    assert sl[0] <= sl[1] + 0.005 and sl[1] <= sl[2] + 0.005, sl
-# more chat volume lowers chat service level at equal containment
-for k in range(3):
-    sl = [p[3 * v + k]['channels']['chat']['service_level'] for v in range(3)]
-    assert sl[0] >= sl[2], sl
-PY"
+# sweep.json lists the points volume-major: point 3 v + k has the v-th chat
+# volume and the k-th containment.
+ok "more containment never lowers chat service level (same random numbers)" "jq -n -e --rawfile raw '$tmp/sw/sweep.json' '
+    def num: if type == \"number\" and (isnan | not) then . else error(\"expected a number, got \(tojson)\") end;
+    (\$raw | fromjson | .points) as \$p
+    | def sl(\$i): \$p[\$i].channels.chat.service_level | num;
+    (\$p | length) == 9
+    # at equal volume, more containment: never lower (0.005 of noise allowed)
+    and all(range(3) as \$v | [sl(3 * \$v + range(3))]; .[0] <= .[1] + 0.005 and .[1] <= .[2] + 0.005)
+    # at equal containment, more chat volume: lower
+    and all(range(3) as \$k | [sl(3 * range(3) + \$k)]; .[0] >= .[2])' >/dev/null"
 check "same sweep again is byte-identical" 0 "$CCSIM" sweep $S --vary channels.chat.volume=2000,2600,3200 \
     --vary chatbots.assistant.containment=20%,35%,50% --replications 3 --threads 1 --out "$tmp/sw2"
 ok "sweep.json identical across thread counts" "cmp -s '$tmp/sw/sweep.json' '$tmp/sw2/sweep.json'"
@@ -45,8 +43,9 @@ check "a key below the scalar shorthand 'volume: 2500' (= {per_day: 2500})" 0 "$
     --vary channels.chat.volume.per_day=2000,2600 --replications 2 --out "$tmp/pd"
 ok "per_day sweep matches the same sweep on 'volume'" "[ \$(grep -c 'volume.per_day=' '$tmp/out') = 2 ] && \
     \"$CCSIM\" sweep $S --vary channels.chat.volume=2000,2600 --replications 2 --out '$tmp/vol' >/dev/null && \
-    python3 -c 'import json,sys; a,b=(json.load(open(f))[\"points\"] for f in sys.argv[1:]); \
-assert [p[\"channels\"] for p in a]==[p[\"channels\"] for p in b]' '$tmp/pd/sweep.json' '$tmp/vol/sweep.json'"
+    jq -n -e --rawfile a '$tmp/pd/sweep.json' --rawfile b '$tmp/vol/sweep.json' \
+        '[\$a | fromjson | .points[].channels] == [\$b | fromjson | .points[].channels]' >/dev/null"
+
 check "unknown key fails before running" 2 "$CCSIM" sweep $S --vary channels.chat.volum=1,2 --out "$tmp/bad"
 ok "did-you-mean for the key" "grep -q \"did you mean 'volume'\" '$tmp/err'"
 ok "the flag is named" "grep -q -- '--vary' '$tmp/err'"

@@ -1225,24 +1225,82 @@ static void test_recursive_and_deep(void **state)
     cc_diag_list_release(&d);
 }
 
-/* Inputs that once crashed or hung the loader under the fuzzer load without harm. */
+/*
+ * Inputs that once crashed or hung the loader under the fuzzer: each must
+ * give the status and first diagnostic line stated here (NULL: it loads,
+ * and so do its options). Every fixture of the folder needs an entry, and
+ * every entry its fixture.
+ */
+static const struct fuzz_case {
+    const char *file;             /* under tests/data/scenarios/fuzz/ */
+    cc_status status;             /* what the load returns */
+    const char *first;            /* first diagnostic as cc_diag_format writes it, or NULL */
+} fuzz_cases[] = {
+    {"alias-self.yaml", CC_ESCHEMA,
+     DATA "fuzz/alias-self.yaml:1:33: error: horizon: unknown key 'loop' (allowed: start, days, "
+          "interval or utc_offset)"},
+    {"deep-flow.yaml", CC_ESYNTAX,
+     DATA "fuzz/deep-flow.yaml:2:1: error: syntax error: did not find expected node content "
+          "(while parsing a flow node at 2:1)"},
+    {"huge-numbers.yaml", CC_ESCHEMA,
+     DATA "fuzz/huge-numbers.yaml:1:36: error: horizon.days: expected a whole number, got "
+          "'1e400'"},
+    {"invalid-utf8.yaml", CC_ESYNTAX,
+     DATA "fuzz/invalid-utf8.yaml:2:37: error: syntax error: invalid leading UTF-8 octet"},
+    {"nul-in-scalar.yaml", CC_ESCHEMA,
+     DATA "fuzz/nul-in-scalar.yaml:1:7: error: name: expected text, got text with a NUL byte"},
+    {"option-cycle.yaml", CC_EINVAL,
+     DATA "fuzz/option-cycle.yaml:5:86: error: in option 'x': set: '' is not a key path like "
+          "'teams.vendor.agents'"},
+    {"option-cycle2.yaml", CC_ESCHEMA,
+     DATA "fuzz/option-cycle2.yaml:3:3: error: in option 'x': channels.phone.profile: unknown key "
+          "'phone' (allowed: default, weekdays, weekend, mon, tue, wed, thu, fri, sat or sun)"},
+    {"override-into-scalar.yaml", CC_EINVAL,
+     DATA "fuzz/override-into-scalar.yaml:8:23: error: in option 'b': set: 'teams.t.skills.7': "
+          "'7' is not an index of a list of 1"},
+};
+
 static void test_fuzz_regressions(void **state)
 {
+    const size_t n_cases = sizeof(fuzz_cases) / sizeof(fuzz_cases[0]);
     char **names;
-    size_t n = list_yaml(DATA "fuzz", &names), i;
+    size_t n = list_yaml(DATA "fuzz", &names), i, k;
 
     (void)state;
+    assert_int_equal(n, n_cases); /* a fixture without an entry, or an entry without its file */
     for (i = 0; i < n; i++) {
+        const struct fuzz_case *c = NULL;
         cc_diag_list d;
         cc_scenario *s = NULL;
+        cc_status st;
+        char line[1400];
+
+        for (k = 0; k < n_cases && !c; k++)
+            if (!strcmp(strrchr(names[i], '/') + 1, fuzz_cases[k].file))
+                c = &fuzz_cases[k];
+        if (!c)
+            fail_msg("%s: no expectation in fuzz_cases", names[i]);
         cc_diag_list_init(&d);
-        if (cc_scenario_load_file(names[i], &s, &d, NULL) == CC_OK) {
+        st = cc_scenario_load_file(names[i], &s, &d, NULL);
+        if (st != c->status || (c->first ? d.n == 0 || strcmp(cc_diag_format(&d, 0, line,
+                                                                               sizeof(line)),
+                                                               c->first)
+                                         : d.n_errors != 0)) {
+            for (k = 0; k < d.n; k++)
+                print_message("%s\n", cc_diag_format(&d, k, line, sizeof(line)));
+            fail_msg("%s: status %d, want %d, first line \"%s\"", names[i], st, c->status,
+                     c->first ? c->first : "(none)");
+        }
+        if (st == CC_OK) {
             int o;
+            assert_non_null(s);
             for (o = 0; o < s->plan.n_options; o++) {
                 cc_scenario *v = NULL;
-                if (cc_scenario_derive_option(s, o, &v, NULL, NULL) == CC_OK)
-                    cc_scenario_free(v);
+                assert_int_equal(cc_scenario_derive_option(s, o, &v, NULL, NULL), CC_OK);
+                cc_scenario_free(v);
             }
+        } else {
+            assert_null(s);
         }
         cc_scenario_free(s);
         cc_diag_list_release(&d);

@@ -1,0 +1,374 @@
+/*
+ * The override patcher: --set KEY=VALUE, sweep values and plan options
+ * change the parsed document before the schema walks it, so an override is
+ * validated exactly like the file and its errors name the key path. A path
+ * reaching below a scalar short form (`volume: 2500`, a bare duration...)
+ * first rewrites the scalar into its mapping. Nodes an override adds have
+ * no position (CC_YW_NO_LINE): their problems are reported without line:col.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "util/alloc.h"
+#include "util/suggest.h"
+#include "cc_units.h"
+#include "scenario/loader.h"
+
+#define MAX_OVERRIDE_NODES 10000 /* nodes copied from one override value */
+
+/* Copies node `id` of `src` (and its children) into L->doc; returns the new id or 0. */
+static int copy_node(cc_loader *L, yaml_document_t *src, int id, int depth, long *budget)
+{
+    yaml_node_t *n = yaml_document_get_node(src, id);
+    int nid = 0;
+
+    if (!n || depth > 32 || --*budget < 0)
+        return 0;
+    if (n->type == YAML_SCALAR_NODE) {
+        nid = yaml_document_add_scalar(&L->w.doc, NULL, n->data.scalar.value,
+                                       (int)n->data.scalar.length, n->data.scalar.style);
+    } else if (n->type == YAML_SEQUENCE_NODE) {
+        size_t i, len = cc_yw_seq_len(n);
+        nid = yaml_document_add_sequence(&L->w.doc, NULL, YAML_FLOW_SEQUENCE_STYLE);
+        for (i = 0; nid && i < len; i++) {
+            int c = copy_node(L, src, n->data.sequence.items.start[i], depth + 1, budget);
+            n = yaml_document_get_node(src, id);
+            if (!c || !yaml_document_append_sequence_item(&L->w.doc, nid, c))
+                return 0;
+        }
+    } else if (n->type == YAML_MAPPING_NODE) {
+        size_t i, len = cc_yw_map_len(n);
+        nid = yaml_document_add_mapping(&L->w.doc, NULL, YAML_FLOW_MAPPING_STYLE);
+        for (i = 0; nid && i < len; i++) {
+            int k, v;
+            n = yaml_document_get_node(src, id);
+            k = copy_node(L, src, n->data.mapping.pairs.start[i].key, depth + 1, budget);
+            n = yaml_document_get_node(src, id);
+            v = copy_node(L, src, n->data.mapping.pairs.start[i].value, depth + 1, budget);
+            if (!k || !v || !yaml_document_append_mapping_pair(&L->w.doc, nid, k, v))
+                return 0;
+        }
+    }
+    if (nid) {
+        yaml_node_t *m = yaml_document_get_node(&L->w.doc, nid);
+        m->start_mark.line = CC_YW_NO_LINE;
+        m->end_mark.line = CC_YW_NO_LINE;
+    }
+    return nid;
+}
+
+/* Splits "a.b[2].c" into components; returns the count or -1. */
+static int split_path(const char *path, char comps[][CC_MAX_NAME + 1], int max)
+{
+    int n = 0;
+    const char *p = path;
+
+    while (*p) {
+        size_t len = 0;
+        if (n == max)
+            return -1;
+        if (*p == '[') {
+            p++;
+            while (*p && *p != ']' && len < CC_MAX_NAME)
+                comps[n][len++] = *p++;
+            if (*p != ']')
+                return -1;
+            p++;
+        } else {
+            while (*p && *p != '.' && *p != '[' && len < CC_MAX_NAME)
+                comps[n][len++] = *p++;
+        }
+        comps[n][len] = '\0';
+        if (len == 0)
+            return -1;
+        n++;
+        if (*p == '.') {
+            p++;
+            if (!*p)
+                return -1;
+        } else if (*p && *p != '[') {
+            return -1;
+        }
+    }
+    return n;
+}
+
+/*
+ * Scalar shorthands with an equivalent mapping: `volume: 2500` is
+ * `volume: {per_day: 2500}`, a bare duration is `{mean: ...}` (exponential),
+ * and so on. An override reaching below one of them rewrites the scalar into
+ * its mapping first. `exclusive`: the mapping's keys are alternatives, so
+ * setting another key drops the shorthand's value instead of keeping both.
+ */
+typedef struct shorthand {
+    const char *at[3]; /* path pattern; "*" matches any name */
+    const char *key;   /* key the scalar stands for */
+    int exclusive;     /* 1: keys are alternatives (give exactly one) */
+} shorthand;
+
+static const shorthand shorthands[] = {
+    {{"channels", "*", "volume"}, "per_day", 1},
+    {{"channels", "*", "handle_time"}, "mean", 0},
+    {{"channels", "*", "wrap_up"}, "mean", 0},
+    {{"channels", "*", "patience"}, "mean", 0},
+    {{"channels", "*", "uncertainty"}, "cv", 0},
+    {{"channels", "*", "stretch"}, "per_extra_session", 1},
+    {{"chatbots", "*", "time_in_bot"}, "mean", 0},
+    {{"teams", "*", "cost"}, "per_hour", 0},
+    {{"teams", "*", "shrinkage"}, "shrinkage", 0},
+    {{"plan", "overtime", NULL}, "max_share", 0},
+};
+
+/* The shorthand for the scalar at comps[0..n-1] holding `text`, or NULL. */
+static const shorthand *find_shorthand(char comps[][CC_MAX_NAME + 1], int n, const char *text)
+{
+    static const shorthand nested[] = {
+        {{"channels", "*", "retry"}, "mean", 0},       /* channels.X.retry.delay */
+        {{"chatbots", "*", "bounce_back"}, "mean", 0}, /* chatbots.X.bounce_back.delay */
+    };
+    size_t k;
+    int j;
+
+    if (!strcmp(text, "none") || !strcmp(text, "~") || !strcmp(text, "null") || !text[0])
+        return NULL; /* "no patience" has no mapping form */
+    for (k = 0; k < sizeof shorthands / sizeof shorthands[0]; k++) {
+        const shorthand *h = &shorthands[k];
+        int len = h->at[2] ? 3 : 2;
+        if (n != len)
+            continue;
+        for (j = 0; j < len && (!strcmp(h->at[j], "*") || !strcmp(h->at[j], comps[j])); j++)
+            ;
+        if (j == len)
+            return h;
+    }
+    for (k = 0; n == 4 && !strcmp(comps[3], "delay") && k < sizeof nested / sizeof nested[0]; k++)
+        if (!strcmp(nested[k].at[0], comps[0]) && !strcmp(nested[k].at[2], comps[2]))
+            return &nested[k];
+    return NULL;
+}
+
+/*
+ * Rewrites scalar node `id` (the value at comps[0..n-1]) into its mapping
+ * form for setting key `next`; returns the mapping's id, or 0 when the
+ * scalar is no shorthand.
+ */
+static int expand_shorthand(cc_loader *L, char comps[][CC_MAX_NAME + 1], int n, int id,
+                            const char *next)
+{
+    yaml_node_t *sn = yaml_document_get_node(&L->w.doc, id);
+    const shorthand *h = find_shorthand(comps, n, cc_yw_scalar(sn));
+    yaml_mark_t mark = sn->start_mark;
+    int mid, kid;
+
+    if (!h)
+        return 0;
+    mid = yaml_document_add_mapping(&L->w.doc, NULL, YAML_FLOW_MAPPING_STYLE);
+    if (!mid)
+        return 0;
+    yaml_document_get_node(&L->w.doc, mid)->start_mark = mark;
+    if (h->exclusive && strcmp(next, h->key))
+        return mid;
+    kid = yaml_document_add_scalar(&L->w.doc, NULL, (const yaml_char_t *)h->key, -1,
+                                   YAML_PLAIN_SCALAR_STYLE);
+    if (!kid || !yaml_document_append_mapping_pair(&L->w.doc, mid, kid, id))
+        return 0;
+    yaml_document_get_node(&L->w.doc, kid)->start_mark = mark;
+    return mid;
+}
+
+/*
+ * Replaces the value at dotted `path` by node `value_id` (adding the last
+ * key when its mapping lacks it). `at` locates error messages.
+ */
+static int apply_override(cc_loader *L, const char *path, int value_id, yaml_node_t *at,
+                          const char *label)
+{
+    char comps[16][CC_MAX_NAME + 1];
+    int n = split_path(path, comps, 16), i, cur = 1;
+
+    if (n <= 0) {
+        cc_yw_error(&L->w, CC_EINVAL, at, label,
+                    "'%s' is not a key path like 'teams.vendor.agents'", path);
+        return 0;
+    }
+    if (!yaml_document_get_root_node(&L->w.doc)) {
+        cc_yw_error(&L->w, CC_EINVAL, at, label, "the scenario is empty");
+        return 0;
+    }
+    for (i = 0; i < n; i++) {
+        yaml_node_t *node = yaml_document_get_node(&L->w.doc, cur);
+        int last = i == n - 1;
+        if (node->type == YAML_MAPPING_NODE) {
+            yaml_node_pair_t *p;
+            int found = 0;
+            const char *cands[64];
+            int nc = 0;
+            for (p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
+                yaml_node_t *k = yaml_document_get_node(&L->w.doc, p->key);
+                if (k && k->type == YAML_SCALAR_NODE) {
+                    if (!strcmp(cc_yw_scalar(k), comps[i])) {
+                        yaml_node_t *val = yaml_document_get_node(&L->w.doc, p->value);
+                        found = 1;
+                        if (last) {
+                            p->value = value_id;
+                        } else if (val && val->type == YAML_SCALAR_NODE) {
+                            /* adding nodes may move the node array: find the pair again */
+                            size_t pi = (size_t)(p - node->data.mapping.pairs.start);
+                            int mid = expand_shorthand(L, comps, i + 1, p->value, comps[i + 1]);
+                            node = yaml_document_get_node(&L->w.doc, cur);
+                            if (mid)
+                                node->data.mapping.pairs.start[pi].value = mid;
+                            cur = node->data.mapping.pairs.start[pi].value;
+                        } else {
+                            cur = p->value;
+                        }
+                        break;
+                    }
+                    if (nc < 64)
+                        cands[nc++] = cc_yw_scalar(k);
+                }
+            }
+            if (found)
+                continue;
+            if (last) {
+                int kid = yaml_document_add_scalar(&L->w.doc, NULL, (const yaml_char_t *)comps[i],
+                                                   -1, YAML_PLAIN_SCALAR_STYLE);
+                yaml_node_t *vn, *kn;
+                if (!kid || !yaml_document_append_mapping_pair(&L->w.doc, cur, kid, value_id)) {
+                    cc_yw_error(&L->w, CC_EINVAL, at, label, "cannot set '%s'", path);
+                    return 0;
+                }
+                kn = yaml_document_get_node(&L->w.doc, kid);
+                vn = yaml_document_get_node(&L->w.doc, value_id);
+                kn->start_mark = vn->start_mark;
+                continue;
+            }
+            {
+                const char *hint = cc_suggest_key(comps[i], cands, (size_t)nc);
+                if (hint)
+                    cc_yw_error(&L->w, CC_EINVAL, at, label,
+                                "'%s': the scenario has no '%s' here (did you mean '%s'?)", path,
+                                comps[i], hint);
+                else
+                    cc_yw_error(&L->w, CC_EINVAL, at, label, "'%s': the scenario has no '%s' here",
+                                path, comps[i]);
+            }
+            return 0;
+        } else if (node->type == YAML_SEQUENCE_NODE) {
+            long idx;
+            if (cc_parse_count(comps[i], LONG_MAX, &idx) != CC_OK ||
+                (size_t)idx >= cc_yw_seq_len(node)) {
+                cc_yw_error(&L->w, CC_EINVAL, at, label,
+                            "'%s': '%s' is not an index of a list of %zu", path, comps[i],
+                            cc_yw_seq_len(node));
+                return 0;
+            }
+            if (last) {
+                node->data.sequence.items.start[idx] = value_id;
+            } else {
+                yaml_node_t *val =
+                    yaml_document_get_node(&L->w.doc, node->data.sequence.items.start[idx]);
+                int mid = val && val->type == YAML_SCALAR_NODE
+                              ? expand_shorthand(L, comps, i + 1,
+                                                 node->data.sequence.items.start[idx], comps[i + 1])
+                              : 0;
+                node = yaml_document_get_node(&L->w.doc, cur);
+                if (mid)
+                    node->data.sequence.items.start[idx] = mid;
+                cur = node->data.sequence.items.start[idx];
+            }
+        } else {
+            cc_yw_error(&L->w, CC_EINVAL, at, label,
+                        "'%s': '%s' is a value with no mapping form, it has no '%s'; set '%s' "
+                        "itself",
+                        path, i ? comps[i - 1] : "", comps[i], i ? comps[i - 1] : "");
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int cc_override_apply(cc_loader *L, const cc_override *ov)
+{
+    yaml_parser_t parser;
+    yaml_document_t vdoc;
+    char label[CC_YW_PATH_MAX];
+    int id = 0, ok = 0;
+    long budget = MAX_OVERRIDE_NODES;
+    const char *value = ov->value ? ov->value : "";
+
+    snprintf(label, sizeof(label), "override '%s'", ov->path ? ov->path : "");
+    if (!ov->path) {
+        cc_yw_error(&L->w, CC_EINVAL, NULL, label, "no key path");
+        return 0;
+    }
+    if (!yaml_parser_initialize(&parser))
+        return 0;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)value, strlen(value));
+    if (!yaml_parser_load(&parser, &vdoc)) {
+        cc_yw_error(&L->w, CC_ESYNTAX, NULL, label, "value '%s' is not valid YAML: %s", value,
+                    parser.problem ? parser.problem : "parse error");
+        yaml_parser_delete(&parser);
+        return 0;
+    }
+    if (yaml_document_get_root_node(&vdoc))
+        id = copy_node(L, &vdoc, 1, 0, &budget);
+    else
+        id = yaml_document_add_scalar(&L->w.doc, NULL, (const yaml_char_t *)"", 0,
+                                      YAML_PLAIN_SCALAR_STYLE);
+    if (id) {
+        yaml_node_t *n = yaml_document_get_node(&L->w.doc, id);
+        n->start_mark.line = CC_YW_NO_LINE;
+        ok = apply_override(L, ov->path, id, NULL, label);
+    } else {
+        cc_yw_error(&L->w, CC_EINVAL, NULL, label, "value too large");
+    }
+    yaml_document_delete(&vdoc);
+    yaml_parser_delete(&parser);
+    return ok;
+}
+
+int cc_override_apply_option(cc_loader *L, int option)
+{
+    yaml_node_t *root = yaml_document_get_root_node(&L->w.doc), *plan, *opts, *o, *set;
+    yaml_node_pair_t *p;
+    int n, i, ok = 1;
+    int *paths, *values;
+
+    plan = cc_yw_map_get(&L->w, root, "plan");
+    opts = cc_yw_map_get(&L->w, plan, "options");
+    if (!opts || opts->type != YAML_SEQUENCE_NODE || option < 0 ||
+        (size_t)option >= cc_yw_seq_len(opts)) {
+        cc_yw_error(&L->w, CC_EINVAL, NULL, "plan.options", "no option %d", option);
+        return 0;
+    }
+    o = cc_yw_node(&L->w, opts->data.sequence.items.start[option]);
+    set = cc_yw_map_get(&L->w, o, "set");
+    if (!set || set->type != YAML_MAPPING_NODE)
+        return 0;
+    /* Collect first: applying may add nodes and move the pair arrays. */
+    n = (int)cc_yw_map_len(set);
+    paths = cc_xcalloc((size_t)n + 1, sizeof(int));
+    values = cc_xcalloc((size_t)n + 1, sizeof(int));
+    for (i = 0, p = set->data.mapping.pairs.start; i < n; i++, p++) {
+        paths[i] = p->key;
+        values[i] = p->value;
+    }
+    for (i = 0; i < n; i++) {
+        yaml_node_t *k = yaml_document_get_node(&L->w.doc, paths[i]);
+        char path[CC_YW_PATH_MAX];
+        if (!k || k->type != YAML_SCALAR_NODE)
+            continue;
+        snprintf(path, sizeof(path), "%s", cc_yw_scalar(k));
+        if (!strncmp(path, "plan.options", 12))
+            continue;
+        ok &= apply_override(L, path, values[i], k, "set");
+    }
+    free(paths);
+    free(values);
+    return ok;
+}
