@@ -18,7 +18,8 @@ typedef enum cc_status {
     CC_ESCHEMA,       /* well-formed input with an unknown key or a wrong type */
     CC_EINVAL,        /* value out of range, or an inconsistent scenario */
     CC_EUNSTABLE,     /* offered load >= agents: no steady state exists */
-    CC_ENOCONV,       /* the planner could not meet the target within bounds */
+    CC_ENOCONV,       /* no answer within bounds: a target the planner cannot meet, or
+                         Erlang A integrals that do not converge at extreme loads */
     CC_ENUMERIC,      /* a numerical method failed */
     CC_EINFEASIBLE,   /* a target cannot be met by any staffing */
 } cc_status;

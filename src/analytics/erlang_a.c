@@ -262,7 +262,10 @@ static cc_status integrate(const shape *s, double c, int want_late, sums *acc, c
         goto fail;
     return CC_OK;
 fail:
-    return cc_error_setf(err, CC_ENUMERIC, "erlang a: integration did not converge");
+    /* Only loads far beyond the agents get here; like an unstable queue, a check fails. */
+    return cc_error_setf(err, CC_ENOCONV,
+                         "erlang a: the integrals did not converge for this load (traffic "
+                         "far beyond the agents); no figures");
 }
 
 static double clamp01(double v)
