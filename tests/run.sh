@@ -3,7 +3,7 @@
 # in tests/cli/, and prints one closing line "tests: N passed, N failed,
 # N skipped".
 # Environment: CCSIM (path of the built binary), VALGRIND=1 to run the unit
-# tests under valgrind.
+# tests under valgrind, CCSIM_NO_CLI=1 to run only the binaries given.
 #
 # A CLI script prints TAP-style lines, "ok N - what" or "not ok N - what", and
 # exits 0 when every check passed. A check it cannot run is "ok N - # SKIP
@@ -33,6 +33,7 @@ for t in "$@"; do
     fi
 done
 for s in tests/cli/t*.sh; do
+    [ "${CCSIM_NO_CLI:-0}" = 1 ] && break
     [ -f "$s" ] || continue
     name=$(basename "$s")
     sh "$s" >"$log" 2>&1

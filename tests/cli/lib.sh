@@ -7,6 +7,8 @@
 # avoid it where the shell can do the work itself (no command substitution on
 # the success path of ok), and JSON checks on one document share one jq.
 : "${CCSIM:=build/ccsim}"
+# Absolute, so checks that change directory still find the binary.
+case $CCSIM in /*) ;; *) CCSIM=$PWD/$CCSIM ;; esac
 n=0
 failed=0
 tmp=$(mktemp -d)
