@@ -71,6 +71,15 @@ void cc_diag_list_sort(cc_diag_list *list);
  */
 char *cc_diag_format(const cc_diag_list *list, size_t i, char *buf, size_t size);
 
+/*
+ * Did-you-mean for the command line: the candidate nearest to a misspelt
+ * flag (without dashes), or NULL: case matters, a candidate that begins
+ * with `word` counts as one edit away, and the distance may be up to a third of the word's length (at
+ * least 1). The first of equally near candidates wins; NULL for an empty
+ * word. The result points into `cands`.
+ */
+const char *cc_suggest_flag(const char *word, const char *const *cands, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -99,14 +99,6 @@ void cli_range_describe(struct cli_range range, char *buf, size_t size);
 void cli_quote(const char *text, char *buf, size_t size);
 
 /*
- * The did-you-mean of the library (src/util/suggest.c), for flags: the
- * candidate nearest to `word` (case matters; a candidate `word` begins
- * counts as one edit; at most a third of its length in edits, at least 1),
- * or NULL. Declared here because the program sees only public headers.
- */
-const char *cc_suggest_flag(const char *word, const char *const *cands, size_t n);
-
-/*
  * Flushes stdout; on a write error prints one line and returns CLI_IO, so a
  * full disk or closed pipe is never reported as success.
  */

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "cc_diag.h"
 #include "util/suggest.h"
 
 size_t cc_edit_distance(const char *a, const char *b, int fold_case)

@@ -29,13 +29,6 @@ size_t cc_edit_distance(const char *a, const char *b, int fold_case);
  */
 const char *cc_suggest_key(const char *word, const char *const *cands, size_t n);
 
-/*
- * The candidate nearest to a misspelt command-line flag (without dashes),
- * or NULL: case matters, a candidate that begins with `word` counts as one
- * edit away, and the distance may be up to a third of the word's length (at
- * least 1). The first of equally near candidates wins; NULL for an empty
- * word. The result points into `cands`.
- */
-const char *cc_suggest_flag(const char *word, const char *const *cands, size_t n);
+/* cc_suggest_flag, for command-line flags, is public: include/cc_diag.h. */
 
 #endif
