@@ -100,6 +100,19 @@ void cc_eng_grow_contacts(cc_sim *s)
     s->ct_free = (int32_t)old;
 }
 
+/* Draws a new contact's handle time, wrap-up and patience, in that order. */
+void cc_eng_draw_work(cc_sim *s, unsigned c, contact *k)
+{
+    const chan_rt *ch = &s->ch[c];
+    k->handle_s = cc_sampler_draw(&ch->handle, cc_eng_stream(s, c, S_HANDLE), &s->zig);
+    k->wrap_s = ch->wrap.kind != CC_DIST_NONE
+                    ? cc_sampler_draw(&ch->wrap, cc_eng_stream(s, c, S_HANDLE), &s->zig)
+                    : 0.0;
+    k->patience_s = ch->has_patience
+                        ? cc_sampler_draw(&ch->patience, cc_eng_stream(s, c, S_PATIENCE), &s->zig)
+                        : INFINITY;
+}
+
 uint32_t cc_eng_new_contact(cc_sim *s, unsigned c)
 {
     uint32_t slot;
@@ -618,13 +631,7 @@ HOT void on_arrival(cc_sim *s, unsigned c)
     k = &s->ct[slot];
     k->t_arrive = s->now;
     k->ival = (uint32_t)ival;
-    k->handle_s = cc_sampler_draw(&ch->handle, cc_eng_stream(s, c, S_HANDLE), &s->zig);
-    k->wrap_s = ch->wrap.kind != CC_DIST_NONE
-                    ? cc_sampler_draw(&ch->wrap, cc_eng_stream(s, c, S_HANDLE), &s->zig)
-                    : 0.0;
-    k->patience_s = ch->has_patience
-                        ? cc_sampler_draw(&ch->patience, cc_eng_stream(s, c, S_PATIENCE), &s->zig)
-                        : INFINITY;
+    cc_eng_draw_work(s, c, k);
     if (ch->has_bot) {
         double bt = cc_sampler_draw(&ch->bot_time, cc_eng_stream(s, c, S_DECISION), &s->zig);
         if (counted)

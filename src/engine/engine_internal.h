@@ -173,6 +173,7 @@ struct cc_sim {
 
 void cc_eng_grow_contacts(cc_sim *s);
 uint32_t cc_eng_new_contact(cc_sim *s, unsigned c);
+void cc_eng_draw_work(cc_sim *s, unsigned c, contact *k);
 void cc_eng_next_arrival(cc_sim *s, unsigned c);
 void cc_eng_on_warmup(cc_sim *s);
 void cc_eng_set_staff(cc_sim *s, unsigned gi, long target);

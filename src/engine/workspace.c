@@ -339,14 +339,7 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
             contact *k = &s->ct[slot];
             k->t_arrive = 0.0;
             k->ival = 0;
-            const chan_rt *ch = &s->ch[c];
-            k->handle_s = cc_sampler_draw(&ch->handle, cc_eng_stream(s, c, S_HANDLE), &s->zig);
-            k->wrap_s = ch->wrap.kind != CC_DIST_NONE
-                            ? cc_sampler_draw(&ch->wrap, cc_eng_stream(s, c, S_HANDLE), &s->zig)
-                            : 0.0;
-            k->patience_s = ch->has_patience
-                                ? cc_sampler_draw(&ch->patience, cc_eng_stream(s, c, S_PATIENCE), &s->zig)
-                                : INFINITY;
+            cc_eng_draw_work(s, (unsigned)c, k);
             s->iv[c].offered++;
             if (k->flags & F_COUNTED)
                 s->tot[c].offered++;
