@@ -494,15 +494,22 @@ typedef struct cc_plan_option {
     size_t n_channels;              /* number of channels */
     double weeks;                   /* horizon length, weeks, > 0 */
     double fte;                     /* FTE of the option (echoed) */
+    double total_cost;              /* when > 0: the option's cost over the horizon, all parts
+                                       (a planned roster with gap cover and hires); the teams'
+                                       figures then give hours and contacts only */
+    double offered_contacts;        /* when > 0: cost per contact is over these (every offered
+                                       contact, bot-contained included); else over handled */
 } cc_plan_option;
 
 /* Costs and verdict of one option. */
 typedef struct cc_option_result {
     double paid_hours;              /* sum over teams, hours */
     double handled_contacts;        /* sum over teams */
-    double cost_total;              /* hours x rate + contacts x price + fixed, horizon */
+    double cost_total;              /* total_cost when given, else hours x rate + contacts x
+                                       price + fixed, over the horizon */
     double cost_per_week;           /* cost_total / weeks */
-    double cost_per_contact;        /* cost_total / handled_contacts (0 when none) */
+    double cost_per_contact;        /* cost_total / offered_contacts when given, else /
+                                       handled_contacts (0 when none) */
     int meets_targets;              /* nonzero when no channel misses and one has a verdict */
     size_t n_targets_missed;        /* goals and caps missed, summed over channels */
     double worst_sl_margin;         /* min over channels with an SL target of attained - target */
@@ -621,6 +628,9 @@ typedef struct cc_planner_team {
     double analytic_hours;      /* sum of analytic x interval hours, agent-hours */
     double verified_hours;      /* sum of verified x interval hours (0 when not verified) */
     double rostered_hours;      /* paid hours of the roster, hours */
+    double staffed_hours;       /* sum of staffing x interval hours: what the roster covers */
+    double *staffed_week_h;     /* [n_weeks] staffing agent-hours per week */
+    double *paid_week_h;        /* [n_weeks] paid roster hours per week (by shift start) */
     double headcount;           /* FTE employed at the start of the plan */
     int headcount_from_shifts;  /* 1: not given in plan.headcount, taken from the scenario's
                                    shifts of the first week */
@@ -668,6 +678,29 @@ typedef struct cc_planner_verify {
     double *verified_sl;        /* [n_channels] simulated SL with the verified staffing */
 } cc_planner_verify;
 
+/*
+ * What the plan costs per week, in the scenario's currency, in four parts
+ * that add up to total_per_week (README.md "ccsim plan", "Cost"):
+ * - inhouse: roster hours the in-house headcount works at its regular rate;
+ * - overtime: gap hours worked as overtime, at rate x plan.overtime.cost_multiplier;
+ * - vendor: gap hours bought from an agency at the vendor rate, plus the
+ *   outsourced teams (hours at their rate, contacts at their price: simulated
+ *   when the plan was simulated);
+ * - hiring: cost_per_hire for every hire starting, plus trainees' pay.
+ * Headcount beyond what the roster needs is not charged (it is the hiring
+ * plan's surplus, shown there). Partial weeks count for their days.
+ */
+typedef struct cc_plan_cost {
+    double inhouse;             /* per week */
+    double overtime;            /* per week */
+    double vendor;              /* per week */
+    double hiring;              /* per week */
+    double total_per_week;      /* the sum of the four */
+    double offered;             /* contacts offered over the horizon, bot-contained included
+                                   (simulated mean, else the forecast) */
+    double per_contact;         /* total over the horizon / offered, 0 when none */
+} cc_plan_cost;
+
 /* One plan option, planned and simulated, and simulated as written. */
 typedef struct cc_planner_option {
     char *name;                 /* option name, owned */
@@ -679,6 +712,7 @@ typedef struct cc_planner_option {
     double written_fte;         /* FTE paid as written (scenario shifts), per week */
     cc_option_result planned;   /* cost and verdict of the planned roster, simulated */
     cc_option_result written;   /* cost and verdict of the staffing as written, simulated */
+    cc_plan_cost planned_cost;  /* the planned roster's cost parts */
     double *planned_sl;         /* [n_channels] simulated SL of the planned roster */
     double *planned_risk;       /* [n_channels] share of replications missing the target */
     double *written_sl;         /* [n_channels] simulated SL as written */
@@ -706,8 +740,10 @@ typedef struct cc_planner {
     int training_weeks;         /* training time, whole weeks (rounded up) */
     cc_planner_verify verify;   /* verification summary */
     cc_results *sim;            /* simulation of the rostered staffing, NULL when not run */
-    double cost_per_week;       /* cost of the plan per week (simulated when simulated) */
-    double cost_per_contact;    /* cost per handled contact (0 when not simulated) */
+    cc_plan_cost cost;          /* total cost per week and its parts */
+    double staffed_hours;       /* agent-hours the rosters cover (rostered teams' staffing) */
+    double paid_hours;          /* paid hours of those rosters */
+    double schedule_efficiency; /* staffed_hours / paid_hours; NAN without a roster */
     size_t n_options;           /* plan options evaluated (0 when not asked) */
     cc_planner_option *options; /* [n_options] */
     long best_planned;          /* cheapest option meeting every target, planned; -1 = none */

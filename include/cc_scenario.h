@@ -323,6 +323,16 @@ typedef struct cc_plan_shift_rule {
     int line, col;                /* where it is defined (1-based) */
 } cc_plan_shift_rule;
 
+/*
+ * Days-off rule of the weekly agent lines (plan.days_off): every agent has
+ * `days_off` days off in each 7-day week of the horizon, consecutive
+ * (wrapping from Sunday to Monday) when `consecutive` is 1.
+ */
+typedef struct cc_days_off_rule {
+    int days_off;                 /* days off per 7-day week, 0..6 (default 2) */
+    int consecutive;              /* 1: the week's days off are consecutive (default 1) */
+} cc_days_off_rule;
+
 typedef struct cc_plan_settings {
     cc_scenario_method method;            /* requirement method (default erlang-c) */
     cc_shrinkage_method shrinkage_method; /* divisive (default) or multiplicative */
@@ -340,6 +350,7 @@ typedef struct cc_plan_settings {
     double vendor_cost_per_hour;          /* vendor cover of a gap, currency per hour;
                                              < 0 = the rate of a vendor team (default) */
     double cost_per_hire;                 /* one-off cost of a hire, currency (0) */
+    cc_days_off_rule days_off;            /* days off of the agent lines (2, consecutive) */
     cc_option *options;                   /* options to compare, owned */
     int n_options;
 } cc_plan_settings;

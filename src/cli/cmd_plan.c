@@ -275,8 +275,23 @@ static void print_sim(const cc_planner *p)
                x->p_abandon.n > 0 ? 100.0 * x->p_abandon.mean : 0.0, 100.0 * x->risk,
                cc_report_verdict_note(&x->verdict, note, sizeof note));
     }
-    printf("cost %.0f%s%s per week, %.2f per handled contact\n\n", p->cost_per_week,
-           p->s->currency[0] ? " " : "", p->s->currency, p->cost_per_contact);
+    printf("\n");
+}
+
+static void print_cost(const cc_planner *p)
+{
+    const cc_plan_cost *k = &p->cost;
+    const char *cur = p->s->currency[0] ? p->s->currency : "";
+    printf("Cost per week%s%s: total %.0f = in-house %.0f + overtime %.0f + vendor %.0f + "
+           "hiring %.0f; %.2f per offered contact (%.0f offered%s)\n",
+           cur[0] ? " in " : "", cur, k->total_per_week, k->inhouse, k->overtime, k->vendor,
+           k->hiring, k->per_contact, k->offered, p->sim ? ", simulated" : ", forecast");
+    if (isfinite(p->schedule_efficiency))
+        printf("Schedule efficiency %.1f%%: %.0f agent-hours to cover, %.0f paid in the "
+               "rosters\n\n",
+               100.0 * p->schedule_efficiency, p->staffed_hours, p->paid_hours);
+    else
+        printf("\n");
 }
 
 static void print_options(const cc_planner *p)
@@ -539,6 +554,7 @@ int cmd_plan(int argc, char **argv)
         print_teams(p);
         print_hiring(p);
         print_sim(p);
+        print_cost(p);
         print_options(p);
         printf("wrote %s/plan.csv, plan_teams.csv, roster.csv, summary.json, intervals.csv and "
                "report.html\n",

@@ -3,7 +3,8 @@
  * costs per week and per handled contact, whether it meets every channel's
  * targets (by cc_channel_verdict, the rule run and sweep use), and which
  * option is the cheapest one that does. Costs are summed from paid hours,
- * per-contact vendor prices and fixed fees.
+ * per-contact vendor prices and fixed fees, unless the option brings its
+ * total (a planned roster's cost with overtime, vendor cover and hires).
  */
 #include <assert.h>
 #include <math.h>
@@ -76,9 +77,18 @@ cc_status cc_plan_option_cost(const cc_plan_option *opt, cc_option_result *res, 
         res->cost_total += tm->paid_hours * tm->cost_per_paid_hour +
                            tm->handled_contacts * tm->cost_per_contact + tm->fixed_cost;
     }
+    if (opt->total_cost > 0) {
+        if (!isfinite(opt->total_cost))
+            return cc_error_setf(err, CC_EINVAL, "option '%s' has a non-finite cost",
+                                 option_name(opt));
+        res->cost_total = opt->total_cost;
+    }
     res->cost_per_week = res->cost_total / opt->weeks;
-    res->cost_per_contact = res->handled_contacts > 0 ? res->cost_total / res->handled_contacts
-                                                      : 0.0;
+    if (opt->offered_contacts > 0)
+        res->cost_per_contact = res->cost_total / opt->offered_contacts;
+    else
+        res->cost_per_contact =
+            res->handled_contacts > 0 ? res->cost_total / res->handled_contacts : 0.0;
 
     for (size_t c = 0; c < opt->n_channels; c++) {
         const cc_option_channel *ch = &opt->channels[c];

@@ -757,6 +757,15 @@ static cc_status build_weeks(cc_planner *p, cc_error *err)
                     w = nw - 1;
                 pt->fte_rostered[w] += paid * (double)sh->agents;
             }
+            /* Schedule efficiency: what the roster covers against what it pays. */
+            pt->staffed_week_h = dvec(nw);
+            pt->paid_week_h = dvec(nw);
+            for (size_t i = 0; i < n; i++)
+                pt->staffed_week_h[i / ipd / 7] += (double)pt->staffing[i] * p->interval_h;
+            for (size_t w = 0; w < nw; w++) {
+                pt->paid_week_h[w] = pt->fte_rostered[w];
+                pt->staffed_hours += pt->staffed_week_h[w];
+            }
         }
         for (size_t w = 0; w < nw; w++) {
             double basis = p->fte_week_h * week_days(p, w) / 7.0;
@@ -848,20 +857,64 @@ static cc_status simulate_roster(cc_planner *p, cc_error *err)
     return st;
 }
 
+/*
+ * The plan's cost per week in parts (cc_plan_cost): in-house teams from the
+ * roster and the hiring plan's gap cover, outsourced teams from the
+ * simulation when there is one, else their paid hours at their rate.
+ */
 static void plan_costs(cc_planner *p)
 {
-    double weeks = (double)p->s->days / 7.0, cost = 0.0, handled = 0.0;
-    if (p->sim) {
-        for (size_t t = 0; t < p->sim->n_teams; t++) {
-            cost += p->sim->teams[t].cost.mean;
-            handled += p->sim->teams[t].handled.mean;
+    const cc_scenario *s = p->s;
+    double weeks = (double)s->days / 7.0;
+    cc_plan_cost *k = &p->cost;
+
+    memset(k, 0, sizeof *k);
+    for (size_t t = 0; t < p->n_teams; t++) {
+        const cc_planner_team *pt = &p->teams[t];
+        const cc_team *tm = &s->teams[t];
+        if (pt->shifts) {
+            p->staffed_hours += pt->staffed_hours;
+            p->paid_hours += pt->rostered_hours;
         }
-    } else {
-        for (size_t t = 0; t < p->n_teams; t++)
-            cost += p->teams[t].rostered_hours * p->s->teams[t].cost_per_hour;
+        if (tm->outsourced || !pt->hiring) {
+            if (p->sim && t < p->sim->n_teams && p->sim->teams[t].cost.n > 0)
+                k->vendor += p->sim->teams[t].cost.mean;
+            else
+                k->vendor += pt->rostered_hours * tm->cost_per_hour;
+            continue;
+        }
+        for (size_t w = 0; w < p->n_weeks; w++) {
+            const cc_headcount_week *hw = &pt->hiring[w];
+            /* The hiring plan counts whole weeks; a partial week counts its days. */
+            double f = week_days(p, w) / 7.0;
+            double need_h = hw->required_fte * p->fte_week_h * f;
+            double ot_h = hw->overtime_hours * f, vendor_h = hw->vendor_hours * f;
+            double own_h = need_h - ot_h - vendor_h;
+            k->inhouse += (own_h > 0 ? own_h : 0.0) * tm->cost_per_hour;
+            k->overtime += ot_h * tm->cost_per_hour * s->plan.overtime_multiplier;
+            k->vendor += vendor_h * pt->vendor_cost_per_hour;
+            k->hiring += (double)hw->hires_starting * s->plan.cost_per_hire +
+                         hw->trainees * p->fte_week_h * f * tm->cost_per_hour;
+        }
     }
-    p->cost_per_week = cost / weeks;
-    p->cost_per_contact = handled > 0 ? cost / handled : 0.0;
+    if (p->sim) {
+        for (size_t c = 0; c < p->sim->n_channels; c++)
+            if (p->sim->channels[c].offered.n > 0)
+                k->offered += p->sim->channels[c].offered.mean;
+    } else {
+        for (size_t c = 0; c < p->n_channels; c++)
+            for (size_t i = 0; i < p->n_intervals; i++)
+                k->offered += p->channels[c].forecast[i];
+    }
+    k->per_contact = k->offered > 0 ? (k->inhouse + k->overtime + k->vendor + k->hiring) /
+                                          k->offered
+                                    : 0.0;
+    k->inhouse /= weeks;
+    k->overtime /= weeks;
+    k->vendor /= weeks;
+    k->hiring /= weeks;
+    k->total_per_week = k->inhouse + k->overtime + k->vendor + k->hiring;
+    p->schedule_efficiency = p->paid_hours > 0 ? p->staffed_hours / p->paid_hours : NAN;
 }
 
 /* ---- stage 8: options ----------------------------------------------------- */
@@ -923,6 +976,11 @@ static void option_from_results(const cc_scenario *s, const cc_scenario *v, cons
     opt->channels = chans;
     opt->n_channels = (size_t)v->n_channels;
     opt->weeks = (double)v->days / 7.0;
+    opt->total_cost = 0.0;
+    opt->offered_contacts = 0.0;
+    for (int c = 0; c < v->n_channels; c++)
+        if (r->channels[c].offered.n > 0)
+            opt->offered_contacts += r->channels[c].offered.mean;
 }
 
 static double paid_fte(const cc_scenario *v, const cc_option_team *teams, double fte_week_h)
@@ -970,8 +1028,8 @@ static int evaluate_option(cc_planner *p, size_t k, option_work *w)
     }
     sub.options = 0;
     sub.simulate = 1;
-    /* Options are verified by simulation only when asked (--verify): it costs rounds. */
-    sub.verify = p->opt.verify > 0 ? 1 : -1;
+    /* Options are planned as the plan is: verified when the method or --verify says so. */
+    sub.verify = p->opt.verify;
     sub.has_seed = 1;
     sub.seed = p->seed;
     sub.replications = p->replications;
@@ -993,6 +1051,9 @@ static int evaluate_option(cc_planner *p, size_t k, option_work *w)
     w->chans = cc_xcalloc(2 * (size_t)v->n_channels, sizeof *w->chans);
     option_from_results(s, v, q->sim, po->name, w->teams, w->chans, &w->planned,
                         po->planned_sl, po->planned_risk);
+    /* A planned option is ranked on its whole cost, as the plan itself. */
+    po->planned_cost = q->cost;
+    w->planned.total_cost = q->cost.total_per_week * weeks;
     if (cc_plan_model(v, NULL, &m, &e) != CC_OK || cc_plan_replicate(p, m, 0, &r, &e) != CC_OK) {
         po->error = error_text(&e);
         goto out;
@@ -1186,6 +1247,8 @@ void cc_planner_free(cc_planner *p)
         free(pt->fte_required);
         free(pt->fte_required_net);
         free(pt->fte_rostered);
+        free(pt->staffed_week_h);
+        free(pt->paid_week_h);
     }
     for (size_t k = 0; k < p->n_options && p->options; k++) {
         cc_planner_option *po = &p->options[k];

@@ -335,8 +335,21 @@ static json_t *teams_json(const cc_planner *p)
             json_object_set_new(o, "verified_change_agent_hours", cc_json_number(pt->verified_hours - pt->analytic_hours));
         }
         json_object_set_new(o, "rostered_paid_hours", cc_json_number(pt->rostered_hours));
-        if (pt->shifts)
+        if (pt->shifts) {
+            json_t *eff = json_array();
             json_object_set_new(o, "roster", shifts_json(pt));
+            json_object_set_new(o, "staffed_agent_hours", cc_json_number(pt->staffed_hours));
+            json_object_set_new(o, "schedule_efficiency",
+                                cc_json_number(pt->rostered_hours > 0
+                                                   ? pt->staffed_hours / pt->rostered_hours
+                                                   : NAN));
+            for (size_t w = 0; w < p->n_weeks; w++)
+                json_array_append_new(eff, cc_json_number(pt->paid_week_h[w] > 0
+                                                              ? pt->staffed_week_h[w] /
+                                                                    pt->paid_week_h[w]
+                                                              : NAN));
+            json_object_set_new(o, "schedule_efficiency_by_week", eff);
+        }
         json_object_set_new(o, "headcount", cc_json_number(pt->headcount));
         json_object_set_new(o, "headcount_source", json_string(pt->headcount_from_shifts ? "scenario shifts"
                                                                          : "plan.headcount"));
@@ -527,8 +540,21 @@ char *cc_report_plan_json(const cc_planner *p)
     json_object_set_new(o, "fte_net", cc_json_number(net / p->fte_week_h / weeks_of(p)));
     json_object_set_new(o, "fte_gross", cc_json_number(gross / p->fte_week_h / weeks_of(p)));
     json_object_set_new(o, "fte_rostered", cc_json_number(rostered / p->fte_week_h / weeks_of(p)));
-    json_object_set_new(o, "cost_per_week", cc_json_number(p->cost_per_week));
-    json_object_set_new(o, "cost_per_contact", cc_json_number(p->cost_per_contact));
+    {
+        json_t *k = json_object();
+        json_object_set_new(k, "total_per_week", cc_json_number(p->cost.total_per_week));
+        json_object_set_new(k, "inhouse", cc_json_number(p->cost.inhouse));
+        json_object_set_new(k, "overtime", cc_json_number(p->cost.overtime));
+        json_object_set_new(k, "vendor", cc_json_number(p->cost.vendor));
+        json_object_set_new(k, "hiring", cc_json_number(p->cost.hiring));
+        json_object_set_new(k, "per_contact", cc_json_number(p->cost.per_contact));
+        json_object_set_new(k, "offered_contacts", cc_json_number(p->cost.offered));
+        json_object_set_new(k, "currency", json_string(p->s->currency));
+        json_object_set_new(o, "cost", k);
+    }
+    json_object_set_new(o, "schedule_efficiency", cc_json_number(p->schedule_efficiency));
+    json_object_set_new(o, "staffed_agent_hours", cc_json_number(p->staffed_hours));
+    json_object_set_new(o, "paid_agent_hours", cc_json_number(p->paid_hours));
     json_object_set_new(o, "hires", json_integer(hires));
     json_object_set_new(o, "overtime_hours", cc_json_number(overtime));
     json_object_set_new(o, "vendor_hours", cc_json_number(vendor));

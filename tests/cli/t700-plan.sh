@@ -83,6 +83,10 @@ ok "holiday season: vendor cover in the peak weeks, hires starting by the peak" 
 check "outsourcing" 0 "$CCSIM" plan scenarios/outsourcing.yaml --replications 3 --json --out "$tmp/os"
 ok "outsourcing: options ranked by cost at equal SL, nights outsourced cheapest" \
     "jjson '$tmp/out' '.plan.cheapest_planned == \"nights outsourced\" and (.plan.options | length) == 3 and all(.plan.options[]; .planned.meets_targets == true) and (.plan.options[1].planned.delta_cost_per_week | num) < 0'"
+ok "holiday season: cost parts add up to the total and overtime and vendor cover are charged" \
+    "jjson '$tmp/hs/summary.json' '.plan.cost as \$k | ((\$k.inhouse + \$k.overtime + \$k.vendor + \$k.hiring - \$k.total_per_week) | fabs) < 1e-6 and \$k.overtime > 0 and \$k.vendor > 0 and \$k.hiring > 0 and \$k.per_contact > 0'"
+ok "outsourcing: schedule efficiency reported, per team and week" \
+    "jjson '$tmp/os/summary.json' '(.plan.schedule_efficiency | num) > 0.5 and .plan.schedule_efficiency <= 1 and (.plan.teams[0].schedule_efficiency_by_week | length) == 2'"
 check "multiplicative shrinkage by --set" 0 "$CCSIM" plan scenarios/single-queue-erlang.yaml --set plan.shrinkage_method=multiplicative --set teams.agents.shrinkage=30% --replications 2 --out "$tmp/mul"
 ok "the plan uses and names the guide's formula" \
     "jjson '$tmp/mul/summary.json' '.plan.shrinkage_method == \"multiplicative\"' && awk -F, 'NR > 1 && \$26 != \$25 { bad = 1 } END { exit bad }' '$tmp/mul/plan.csv'"

@@ -76,9 +76,9 @@ static void test_compare_marks_cheapest_meeting(void **state)
     (void)state;
 
     memset(opts, 0, sizeof opts);
-    opts[0] = (cc_plan_option){"in-house", inhouse, 1, meets, 2, 4.0, 37.5};
-    opts[1] = (cc_plan_option){"outsourced", outsourced, 1, misses_sl, 2, 4.0, 0.0};
-    opts[2] = (cc_plan_option){"hybrid", hybrid, 2, meets, 2, 4.0, 28.1};
+    opts[0] = (cc_plan_option){.name = "in-house", .teams = inhouse, .n_teams = 1, .channels = meets, .n_channels = 2, .weeks = 4.0, .fte = 37.5};
+    opts[1] = (cc_plan_option){.name = "outsourced", .teams = outsourced, .n_teams = 1, .channels = misses_sl, .n_channels = 2, .weeks = 4.0, .fte = 0.0};
+    opts[2] = (cc_plan_option){.name = "hybrid", .teams = hybrid, .n_teams = 2, .channels = meets, .n_channels = 2, .weeks = 4.0, .fte = 28.1};
     assert_int_equal(cc_plan_options_compare(opts, 3, res, &best, NULL), CC_OK);
     assert_int_equal(best, 2);
     assert_false(res[0].cheapest);
@@ -119,10 +119,42 @@ static void test_tie_goes_to_earlier(void **state)
     (void)state;
 
     memset(opts, 0, sizeof opts);
-    opts[0] = (cc_plan_option){"a", inhouse, 1, meets, 2, 4.0, 0.0};
-    opts[1] = (cc_plan_option){"b", inhouse, 1, meets, 2, 4.0, 0.0};
+    opts[0] = (cc_plan_option){.name = "a", .teams = inhouse, .n_teams = 1, .channels = meets, .n_channels = 2, .weeks = 4.0, .fte = 0.0};
+    opts[1] = (cc_plan_option){.name = "b", .teams = inhouse, .n_teams = 1, .channels = meets, .n_channels = 2, .weeks = 4.0, .fte = 0.0};
     assert_int_equal(cc_plan_options_compare(opts, 2, res, &best, NULL), CC_OK);
     assert_int_equal(best, 0);
+}
+
+/*
+ * A planned option brings its whole cost (roster, overtime, vendor cover,
+ * hires): it ranks on that, and cost per contact is over every offered
+ * contact when given (bot-contained ones included).
+ */
+static void test_total_cost_and_offered(void **state)
+{
+    cc_plan_option opts[2];
+    cc_option_result res[2];
+    long best = -2;
+    (void)state;
+
+    memset(opts, 0, sizeof opts);
+    opts[0] = (cc_plan_option){.name = "in-house", .teams = inhouse, .n_teams = 1,
+                               .channels = meets, .n_channels = 2, .weeks = 4.0};
+    opts[1] = opts[0];
+    opts[1].name = "planned";
+    /* Hours x rate alone would make both 48750 a week; the total says 50000. */
+    opts[1].total_cost = 200000.0;
+    opts[1].offered_contacts = 50000.0;
+    assert_int_equal(cc_plan_options_compare(opts, 2, res, &best, NULL), CC_OK);
+    assert_rel_close(res[1].cost_per_week, 50000.0, 1e-12);
+    assert_rel_close(res[1].cost_per_contact, 4.0, 1e-12);
+    assert_rel_close(res[0].cost_per_week, 48750.0, 1e-12);
+    assert_int_equal(best, 0);
+    /* Cheaper in total: it wins. */
+    opts[1].total_cost = 190000.0;
+    assert_int_equal(cc_plan_options_compare(opts, 2, res, &best, NULL), CC_OK);
+    assert_int_equal(best, 1);
+    assert_rel_close(res[1].delta_cost_per_week, 47500.0 - 48750.0, 1e-12);
 }
 
 static void test_errors(void **state)
@@ -153,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_costs),
         cmocka_unit_test(test_compare_marks_cheapest_meeting),
         cmocka_unit_test(test_tie_goes_to_earlier),
+        cmocka_unit_test(test_total_cost_and_offered),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
