@@ -279,21 +279,48 @@ cc_status cc_plan_weeks_add(const cc_plan_requirement *req, cc_plan_week *weeks,
 
 /*
  * A family of shift templates: starts every start_step_s from first_start_s
- * to last_start_s (seconds after midnight), each length_s long (it may cross
- * midnight), with an optional unpaid break at a fixed offset. All times must
- * be whole multiples of the interval length.
+ * to last_start_s (seconds after midnight), each length_s long, or of every
+ * length from length_s to max_length_s in steps of length_step_s (a shift may
+ * cross midnight), with breaks inside. All times must be whole multiples of
+ * the interval length.
+ *
+ * Breaks: either the legacy single unpaid break (break_s at break_offset_s)
+ * or up to CC_SHIFT_MAX_BREAKS entries of `breaks`, each with a window of
+ * starts in which the programme places it (on the interval grid). The
+ * windows of breaks that apply to the same shift must not overlap (a break
+ * ends, at its latest, no later than the next one may start), and every
+ * window must leave work before and after the break.
  */
+#define CC_SHIFT_MAX_BREAKS CC_MAX_SHIFT_BREAKS /* breaks per shift rule (4) */
+
+/* A break a rule places inside its shifts. */
+typedef struct cc_shift_break {
+    double length_s;                /* break length, seconds, > 0 */
+    int paid;                       /* nonzero: paid (in the paid hours) but off the phones */
+    double earliest_s;              /* earliest start, seconds after the shift start, > 0 */
+    double latest_s;                /* latest start, seconds after the shift start, >= earliest_s;
+                                       equal: a fixed start */
+    double shifts_over_s;           /* applies to shifts longer than this, seconds; 0 = all */
+} cc_shift_break;
+
 typedef struct cc_shift_rule {
     const char *name;               /* rule name for reports, may be NULL */
     double first_start_s;           /* earliest start, seconds after midnight, [0, 86400) */
     double last_start_s;            /* latest start, seconds after midnight, >= first_start_s */
     double start_step_s;            /* spacing of starts, seconds; 0 = only first_start_s */
-    double length_s;                /* time on site, seconds, > 0 */
-    double break_offset_s;          /* unpaid break start, seconds after the shift start */
-    double break_s;                 /* unpaid break length, seconds; 0 = none */
-    double paid_s;                  /* paid time, seconds; 0 = length_s - break_s */
+    double length_s;                /* time on site (the shortest when a range), seconds, > 0 */
+    double max_length_s;            /* longest time on site, seconds; 0 = only length_s */
+    double length_step_s;           /* spacing of lengths, seconds; 0 = start_step_s, else
+                                       the interval */
+    double break_offset_s;          /* legacy unpaid break start, seconds after the shift start */
+    double break_s;                 /* legacy unpaid break length, seconds; 0 = none */
+    double paid_s;                  /* paid time, seconds; 0 = time on site minus unpaid breaks;
+                                       > 0 only with a single length */
+    int n_breaks;                   /* entries of `breaks`; > 0 excludes the legacy break */
+    cc_shift_break breaks[CC_SHIFT_MAX_BREAKS]; /* breaks placed by the programme */
     unsigned days_mask;             /* bit d set = may start on weekday d (0 = Monday); 0 = every day */
-    long min_agents;                /* at least this many start at every allowed start and day */
+    long min_agents;                /* at least this many start at every allowed start and day
+                                       (all lengths of the start together) */
     long max_agents;                /* at most this many per start and day; 0 = no limit */
 } cc_shift_rule;
 
@@ -310,14 +337,29 @@ typedef struct cc_shift_problem {
     double time_limit_s;            /* per block; 0 = none. The best plan found so far is kept */
     double mip_gap;                 /* relative gap accepted as optimal; 0 = proven optimal */
     int block_days;                 /* 0 = one programme for the horizon; 7 = week by week */
+    double part_time_below_s;       /* shifts shorter than this (time on site) are part-time,
+                                       seconds; 0 = no part-time limit */
+    double part_time_max_share;     /* at most this share of the shifts starting in each 7-day
+                                       week (from day 0) are part-time, [0, 1] */
 } cc_shift_problem;
 
-/* Agents starting on one template on one day. */
+/* A break as placed in one shift. */
+typedef struct cc_shift_break_at {
+    double offset_s;                /* start, seconds after the shift start */
+    double length_s;                /* seconds */
+    int paid;                       /* nonzero: paid break */
+} cc_shift_break_at;
+
+/* Agents starting on one template on one day with the same breaks. */
 typedef struct cc_shift_start {
     long day;                       /* day of the horizon, 0-based; < 0 = before it (night shifts) */
     size_t rule;                    /* index into problem->rules */
     double start_s;                 /* start, seconds after midnight */
     long agents;                    /* agents starting, >= 1 */
+    double length_s;                /* time on site, seconds */
+    double paid_s;                  /* paid time of one shift, seconds */
+    int n_breaks;                   /* entries of `breaks` (the legacy break included) */
+    cc_shift_break_at breaks[CC_SHIFT_MAX_BREAKS]; /* by start */
 } cc_shift_start;
 
 /* The plan. Owned by the caller; free with cc_plan_shifts_free. */
@@ -326,7 +368,7 @@ typedef struct cc_shift_plan {
     long *needed;                   /* ceil(required) per interval, agents */
     long *coverage;                 /* agents on duty (not on break) per interval */
     size_t n_starts;                /* entries in `starts` */
-    cc_shift_start *starts;         /* nonzero starts, by day then rule then start time */
+    cc_shift_start *starts;         /* nonzero starts, by day then rule, start time and length */
     long n_shifts;                  /* sum of agents over starts */
     double paid_hours;              /* sum of paid hours of every shift, hours */
     double over_agent_hours;        /* sum of max(0, coverage - needed) x interval hours */
@@ -335,14 +377,24 @@ typedef struct cc_shift_plan {
     size_t n_blocks;                /* programmes solved */
     size_t n_blocks_optimal;        /* of which proven optimal (within mip_gap) */
     int optimal;                    /* nonzero when every block is proven optimal */
-    size_t n_variables;             /* integer variables over all blocks */
+    size_t n_variables;             /* integer shift variables over all blocks */
+    size_t n_break_variables;       /* integer break variables over all blocks */
+    size_t n_rows;                  /* constraints over all blocks */
+    long n_part_time;               /* shifts shorter than part_time_below_s (0 without it) */
 } cc_shift_plan;
 
 /*
  * Chooses how many agents start on each allowed template on each day so that
  * coverage >= ceil(required) in every interval at the fewest paid hours
  * (with soft coverage: paid hours + under_penalty x short agent-hours).
- * Solved with GLPK's branch-and-cut (glp_intopt with its presolver).
+ * Agents on a break (paid or unpaid) do not cover. Solved with GLPK's
+ * branch-and-cut (glp_intopt with its presolver).
+ *
+ * Breaks with a window are placed implicitly: the programme chooses how
+ * many breaks of each kind start in each interval, and linking rows make
+ * sure the breaks can be handed out one per shift inside each shift's
+ * window; the hand-out (first window first) is done after the solve, and
+ * the starts list one entry per distinct set of break times.
  *
  * With block_days > 0 the horizon is solved as a rolling horizon: each block
  * is solved together with a look-ahead of the following days that its
@@ -350,8 +402,8 @@ typedef struct cc_shift_plan {
  * morning need), only the block's own starts are kept, and their coverage
  * past the block's end is fixed coverage for the next block. Night shifts
  * may start before day 0 (day -1) when they reach into the horizon; minimum
- * agents do not apply to them. Every shift's paid hours count in full, even
- * the part outside the horizon.
+ * agents and the part-time share do not apply to them. Every shift's paid
+ * hours count in full, even the part outside the horizon.
  *
  * GLPK's terminal output is silenced per call (message level off) and its
  * terminal switch is turned off and restored around the call; GLPK keeps
@@ -359,9 +411,10 @@ typedef struct cc_shift_plan {
  * GLPK also keeps a small environment per thread; a worker thread that is
  * about to exit may release it with glp_free_env().
  *
- * exceptions: CC_EINVAL (bad rule or problem), CC_EINFEASIBLE (hard coverage
- *             cannot be met; the message names the first block), CC_ENOCONV
- *             (time limit reached before any plan), CC_ENUMERIC (GLPK failed).
+ * exceptions: CC_EINVAL (bad rule or problem), CC_EINFEASIBLE (hard coverage,
+ *             minimum agents or the part-time share cannot be met; the
+ *             message names the first block), CC_ENOCONV (time limit reached
+ *             before any plan), CC_ENUMERIC (GLPK failed).
  */
 cc_status cc_plan_shifts_solve(const cc_shift_problem *p, cc_shift_plan **out, cc_error *err);
 
@@ -541,6 +594,114 @@ cc_status cc_plan_options_compare(const cc_plan_option *opts, size_t n,
                                   cc_option_result *results, long *best, cc_error *err);
 
 /* ======================================================================== */
+/* Agent lines                                                              */
+/* ======================================================================== */
+
+/* Daily rest of the EU working-time directive (2003/88/EC, art. 3): 11 hours, in seconds. */
+#define CC_PLAN_MIN_REST_S 39600.0
+
+/*
+ * Individual agents' lines of one team's roster: which rostered shift each
+ * agent starts on each day. Agent a is the team's agent number a + 1
+ * (reports name it TEAM-001, TEAM-002, ...). Weeks count from day 0 of the
+ * horizon, 7 days each; the last one may be partial. Per agent and day
+ * arrays are indexed [a * n_days + d], per agent and week [a * n_weeks + w].
+ * Owned by the caller; free with cc_plan_agent_lines_free.
+ */
+typedef struct cc_agent_lines {
+    size_t n_agents;            /* agents (lines) */
+    size_t n_days;              /* days of the horizon */
+    size_t n_weeks;             /* ceil(n_days / 7) */
+    int first_weekday;          /* weekday of day 0, 0 = Monday .. 6 = Sunday */
+    double min_rest_s;          /* least rest between two shifts of an agent, seconds */
+    long *shift;                /* [a * n_days + d] index into the roster's starts of the
+                                   shift agent a starts on day d; -1 = off */
+    long *eve;                  /* [a] index of the day -1 start (the evening before the
+                                   horizon) agent a works; -1 = none */
+    unsigned *off_mask;         /* [a * n_weeks + w] agent a's days-off pattern in week w
+                                   (at least week_days_off[w] days): bit i = day 7w + i;
+                                   every day of the week when a has no pattern that week */
+    int *days_worked;           /* [a * n_weeks + w] shifts agent a starts in week w */
+    double *paid_h;             /* [a * n_weeks + w] paid hours of those shifts, hours */
+    int *week_days;             /* [w] days of week w in the horizon, 1..7 */
+    int *week_days_off;         /* [w] days off per agent in week w (prorated when partial) */
+    long *headcount;            /* [w] agents starting at least one shift in week w */
+    long *min_headcount;        /* [w] fewest agents the days-off rule allows for week w's
+                                   shifts (rest not considered): a lower bound of headcount */
+    long *extra;                /* [w] agents given a pattern in week w beyond min_headcount
+                                   for rest: planned by the rest bound of neighbouring days,
+                                   or added while shifts were given out (see below) */
+} cc_agent_lines;
+
+/*
+ * Splits one team's roster `plan` (starts on days -1 .. n_days - 1, each
+ * with its length_s and paid_s, or when those are 0 its rule's length_s and
+ * paid_s, else length_s - break_s; rules has n_rules entries) into agents'
+ * lines such that every rostered shift is worked by exactly one agent and
+ * every agent:
+ *  - works at most one shift per day (a shift belongs to the day it starts);
+ *  - in each week of L days, works at most L - k days, k = rule->days_off
+ *    in a full week and, in a partial last week (L < 7), days_off x L / 7
+ *    rounded half up, at most L - 1 (2 days off: 1 in a week of 2 to 5
+ *    days, 2 in one of 6);
+ *  - with rule->consecutive, has a pattern (off_mask) of k or more
+ *    consecutive days on which it starts no shift, counted round the week
+ *    from its last day to its first in a full week (Sunday to Monday when
+ *    day 0 is a Monday) and within the days in a partial one; an agent
+ *    working fewer than L - k days gets a longer run rather than scattered
+ *    days off. Only when the roster leaves a day with more agents planned
+ *    than shifts (agents work whole days, so the days-off runs cannot
+ *    always match the shifts exactly) does an agent get a day off apart
+ *    from its run, preferably next to it; without rule->consecutive the
+ *    pattern is any k days;
+ *  - rests at least min_rest_s between the end of a shift and the start of
+ *    its next one, whatever the days between (start + length, on the
+ *    scenario clock). A night shift starting at 22:00 for 8 h ends at 06:00
+ *    the next day, so with 11 h of rest the agent's next shift starts at
+ *    17:00 or later; its day off after it starts at that 06:00.
+ * Headcount: per week integer programmes (GLPK) choose how many agents take
+ * each pattern, each keeping the optimum of the ones before: the fewest
+ * agents (min_headcount: every day's shifts need as many agents working
+ * that day); the fewest with the rest bound of each pair of neighbouring
+ * days in the week added (agents working one or both days >= the two
+ * days' shifts less the most shift pairs one agent could work with its
+ * rest); the fewest working days planned beyond the shifts (so that
+ * agents' days without work fall into their runs); the fewest runs split
+ * by days nobody works; from the second full week on, the fewest changes
+ * of pattern counts. Agents keep their pattern and id from week to week as
+ * far as the counts allow (then move to the nearest pattern); agents not
+ * needed in a week have no pattern and are off.
+ * Rest: day by day, each day's shifts by start time go to the agents
+ * working that day, each to an agent rested by its start. Agents keep
+ * their previous start time as far as possible; when the next 4 days,
+ * simulated, would then lack rested agents, the agents whose run of
+ * working days ends soonest take the late shifts instead (and, failing
+ * that, agents with long runs are the ones left without a shift). Since an
+ * agent rested at time t is rested at any later t, a day is covered
+ * whenever any assignment of that day could cover it. When none can, an
+ * agent whose days-off run is longer than k and ends or starts that day
+ * works it (its run shrinks by one day), and only then are agents added
+ * (`extra`: an agent without a pattern that week, else a new one), so
+ * headcount may exceed min_headcount. The day -1 starts (night shifts
+ * reaching into the horizon) go to week 0's agents, first to those off
+ * on day 0; they count in no week. first_weekday only labels days. The
+ * result depends only on the inputs (no randomness).
+ * rule NULL = 2 consecutive days off; min_rest_s, seconds, in [0, 7 days]
+ * (CC_PLAN_MIN_REST_S: 11 h). On success *out owns the lines (free with
+ * cc_plan_agent_lines_free); on failure *out is untouched.
+ * exceptions: CC_EINVAL (a start outside the horizon or naming no rule, a
+ *             bad rule, days_off outside 0..6, more than 1,000,000 shifts;
+ *             the message names it), CC_ENUMERIC (GLPK failed).
+ */
+cc_status cc_plan_agent_lines(const cc_shift_plan *plan, const cc_shift_rule *rules,
+                              size_t n_rules, size_t n_days, int first_weekday,
+                              const cc_days_off_rule *rule, double min_rest_s,
+                              cc_agent_lines **out, cc_error *err);
+
+/* Frees agent lines. Accepts NULL. */
+void cc_plan_agent_lines_free(cc_agent_lines *lines);
+
+/* ======================================================================== */
 /* The planner                                                              */
 /* ======================================================================== */
 
@@ -556,6 +717,9 @@ typedef struct cc_planner_options {
                                    1: verify under any method; -1: never verify */
     int shifts;                 /* 1: roster each team with the shift integer programme */
     int simulate;               /* 1: simulate the planned staffing */
+    int least_cost;             /* 1 (with shifts and simulate): search for the least-cost
+                                   roster meeting the targets at their scope (least_cost.c);
+                                   0: roster the analytic (or verified) staffing */
     int options;                /* 1: plan and simulate every plan option of the scenario */
     long replications;          /* replications per simulation; 0 = the scenario's */
     int has_seed;               /* 1: use `seed` instead of the scenario's */
@@ -623,6 +787,7 @@ typedef struct cc_planner_team {
     char **rule_names;          /* [n_rules] owned rule names */
     size_t n_rules;             /* number of rules */
     cc_shift_plan *shifts;      /* the roster, NULL when not solved or nothing to roster */
+    cc_agent_lines *agents;     /* the roster as agents' weekly lines, NULL without a roster */
     double required_hours;      /* sum of required x interval hours, agent-hours */
     double required_net_hours;  /* sum of required_net x interval hours, agent-hours */
     double analytic_hours;      /* sum of analytic x interval hours, agent-hours */
@@ -701,6 +866,29 @@ typedef struct cc_plan_cost {
     double per_contact;         /* total over the horizon / offered, 0 when none */
 } cc_plan_cost;
 
+/* Rounds the least-cost search keeps figures of. */
+#define CC_PLAN_SEARCH_MAX_ROUNDS 24
+
+/*
+ * The least-cost search (README.md "ccsim plan", "Least cost"): rosters
+ * solved against service rows per channel and period of the target's scope,
+ * simulated on the plan's seed, corrected round by round.
+ */
+typedef struct cc_planner_search {
+    int ran;                    /* 1 when the search ran */
+    int rounds;                 /* programme + simulation rounds */
+    int met;                    /* 1: a roster met every judged period with its margin */
+    int converged;              /* 1: met, no round found it cheaper, and the check agreed */
+    size_t n_periods;           /* judged periods (channel x period of its scope) */
+    uint64_t check_seed;        /* seed of the independent check */
+    size_t check_missed;        /* periods the check seed found missed (plain targets) */
+    double cost;                /* paid cost of the rosters kept (paid hours x team rate) */
+    double analytic_paid_hours; /* paid hours of rosters covering the analytic staffing */
+    double round_cost[CC_PLAN_SEARCH_MAX_ROUNDS];       /* per round */
+    double round_paid_hours[CC_PLAN_SEARCH_MAX_ROUNDS]; /* per round */
+    size_t round_missed[CC_PLAN_SEARCH_MAX_ROUNDS];     /* periods missed (with margins) */
+} cc_planner_search;
+
 /* One plan option, planned and simulated, and simulated as written. */
 typedef struct cc_planner_option {
     char *name;                 /* option name, owned */
@@ -739,6 +927,7 @@ typedef struct cc_planner {
     int lead_weeks;             /* hiring lead time, whole weeks (rounded up) */
     int training_weeks;         /* training time, whole weeks (rounded up) */
     cc_planner_verify verify;   /* verification summary */
+    cc_planner_search search;   /* least-cost search summary */
     cc_results *sim;            /* simulation of the rostered staffing, NULL when not run */
     cc_plan_cost cost;          /* total cost per week and its parts */
     double staffed_hours;       /* agent-hours the rosters cover (rostered teams' staffing) */

@@ -112,6 +112,46 @@ cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err
 cc_status cc_report_roster_csv(FILE *out, const cc_planner *p, cc_error *err);
 
 /*
+ * agents.csv: the weekly agent lines of cc_plan_agent_lines, lines[t] for
+ * team t of the plan (NULL entries, or lines NULL, are skipped; each must
+ * come from that team's roster p->teams[t].shifts). One row per team x week
+ * x agent: agent (TEAM-001, ...), team, week (1-based), week_start (ISO date
+ * of the week's first day), then mon..sun holding the shift the agent starts
+ * that day as "HH:MM-HH:MM" on the scenario clock (the end taken modulo a
+ * day, as in roster.csv), "off", or empty for a day outside the horizon
+ * (a week that does not start on a Monday spans two calendar weeks: each
+ * weekday column holds the week's one day of that weekday), then
+ * days_worked and paid_h (paid hours of the week's shifts). An agent who
+ * works a night shift starting the day before the horizon gets a week 0
+ * row with only that day. Only the header when no lines are given.
+ * exceptions: CC_EINVAL (lines that do not fit the team's roster or the
+ *             horizon), CC_EIO.
+ */
+cc_status cc_report_agents_csv(FILE *out, const cc_planner *p,
+                               const cc_agent_lines *const *lines, cc_error *err);
+
+/*
+ * planned.yaml: the plan's scenario p->s with the roster as its staffing,
+ * so that `ccsim run planned.yaml` simulates, with any seed, exactly the
+ * agents on duty the roster gives (p->teams[t].shifts->coverage) in every
+ * interval. It is the scenario's source text with the overrides of its
+ * load (and its plan option) applied, plan.options left out (their
+ * overrides name positions in the old shift lists), and each rostered
+ * team's `shifts` or `agents` replaced by its roster as scenario shifts on
+ * the team's clock: one entry per rule, start and length with its agents
+ * over a run of dates (`days` between `from` and `to`); a shift with an
+ * unpaid break becomes two, before and after the break; a night shift
+ * runs past midnight (`overnight`), one starting before the horizon has a
+ * `from` before it. Teams without a roster keep their staffing as
+ * written. A comment header says where it comes from; source comments are
+ * not kept. Same bytes for the same plan.
+ * exceptions: CC_EINVAL (the roster needs more shifts than a scenario
+ *             holds, 512 per team and 4096 in all, or starts off the
+ *             minute on a team's clock), CC_EIO.
+ */
+cc_status cc_report_planned_yaml(FILE *out, const cc_planner *p, cc_error *err);
+
+/*
  * What the plan could not size for, in one sentence, or NULL when nothing:
  * today the channels whose max_abandon the requirement ignores because it
  * is Erlang C (method erlang-c, or a channel without patience), which has

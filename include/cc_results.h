@@ -59,6 +59,7 @@ typedef enum cc_target_status {
 #define CC_MISS_SL 1u          /* pooled service level below its goal */
 #define CC_MISS_ASA 2u         /* pooled ASA above max_asa */
 #define CC_MISS_ABANDON 4u     /* pooled abandonment above max_abandon */
+#define CC_MISS_RISK 8u        /* missed in a larger share of replications than max_risk */
 
 /* Whether a channel meets its target over a set of pooled figures, and why not. */
 typedef struct cc_target_verdict {
@@ -68,6 +69,10 @@ typedef struct cc_target_verdict {
     double asa_s;              /* wait_answered_s / answered, seconds; NaN when none answered */
     double abandon;            /* abandoned / presented, share; NaN when nothing presented */
     cc_sim_target target;      /* the goals and caps judged against (0 = none) */
+    cc_target_judging judging; /* scope and max_risk of a verdict at a scope
+                                  (cc_scope_attainment); zeroed by cc_channel_verdict */
+    double risk;               /* share of replications in which the period missed on its own
+                                  counts (cc_scope_attainment); NaN from cc_channel_verdict */
 } cc_target_verdict;
 
 /*
@@ -96,14 +101,94 @@ cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x
 /*
  * Writes why the verdict misses into buf (at most cap bytes, NUL-terminated),
  * one clause per broken goal or cap, joined by ", ", in the order SL, ASA,
- * abandonment, e.g. "abandon 6.1% > 5%" or "SL 72.4% < 80%, ASA 41.0 s > 30 s".
- * Writes "no contacts presented" for CC_TARGET_NA and "" when it meets.
- * Returns buf.
+ * abandonment, risk, e.g. "abandon 6.1% > 5%", "SL 72.4% < 80%, ASA 41.0 s >
+ * 30 s" or "risk 40% > 10%". Writes "" when it meets. For CC_TARGET_NA it
+ * writes "no contacts presented", or, for a verdict at a scope whose periods
+ * all had too little traffic to judge (figures defined, see
+ * cc_period_judged), "too few contacts to judge any day (fewer than 20 per
+ * replication)". Returns buf.
  */
 char *cc_target_reasons(const cc_target_verdict *v, char *buf, size_t cap);
 
 /* "meets", "misses" or "n/a". The string is static. */
 const char *cc_target_status_name(cc_target_status status);
+
+/* ---- verdicts at a scope: every interval, day, week or the horizon ------- */
+
+/* "interval", "day", "week" or "horizon" (the YAML names). The string is static. */
+const char *cc_target_scope_name(cc_target_scope scope);
+
+/* One period (an interval, a day, a week, the horizon) of one channel over a run. */
+typedef struct cc_period {
+    cc_pooled pooled;          /* its counts summed over every replication */
+    double missed_reps;        /* replications whose own counts of the period miss
+                                  (cc_channel_verdict) */
+} cc_period;
+
+/* Contacts presented per replication, on average, that make a period worth judging. */
+#define CC_JUDGE_MIN_CONTACTS 20.0
+
+/*
+ * The one traffic rule: whether a period is judged at all. A period is
+ * judged when, averaged over the `replications`, at least
+ * CC_JUDGE_MIN_CONTACTS contacts were presented in it; the only period of
+ * its scope (n_periods == 1: the whole horizon) is judged whenever anything
+ * was presented. A quiet night interval with three calls says nothing about
+ * staffing; the horizon verdict exists for any traffic. Periods not judged
+ * count neither as meeting nor as missing. Returns 1 or 0.
+ */
+int cc_period_judged(const cc_pooled *pooled, long replications, size_t n_periods);
+
+/* A channel's attainment at one scope, and its verdict there. */
+typedef struct cc_attainment {
+    /*
+     * The verdict at this scope: CC_TARGET_NA when no period is judged,
+     * CC_TARGET_MISSES when a judged period fails (its pooled verdict
+     * misses, or, with max_risk, its risk is above max_risk), else
+     * CC_TARGET_MEETS. Figures, missed bits and risk are the worst judged
+     * period's (CC_MISS_RISK added when its risk breaks max_risk); without a
+     * judged period, the figures of all periods pooled.
+     */
+    cc_target_verdict verdict;
+    long periods;              /* periods at this scope */
+    long judged;               /* of which judged (cc_period_judged) */
+    long met;                  /* judged periods whose pooled verdict meets */
+    long failed;               /* judged periods that fail: pooled verdict misses, or risk
+                                  above max_risk */
+    double share_met;          /* met / judged: the attainment; NaN when none judged */
+    long worst;                /* index of the worst judged period at this scope; -1 none */
+} cc_attainment;
+
+/*
+ * The one rule for a channel's verdict at a scope, over the `n` periods `p`
+ * of that scope from `replications` replications:
+ * - each period is judged or not by cc_period_judged;
+ * - a judged period's pooled verdict is cc_channel_verdict(tg, &p[k].pooled);
+ *   its risk is p[k].missed_reps / replications;
+ * - the scope verdict meets when every judged period's pooled verdict meets
+ *   and, when j->has_max_risk, every judged period's risk is <= j->max_risk;
+ *   without max_risk only the pooled verdicts count. Sampling error: the
+ *   verdict is on the pooled point estimate, with no tolerance.
+ * The worst period is, in order: a failing one before a passing one; one
+ * whose pooled verdict misses before one failing on risk alone; the largest
+ * shortfall (the most relative excess over a goal or cap: (goal - SL) /
+ * goal, (ASA - cap) / cap, (abandonment - cap) / cap; negative when every
+ * figure has room); the highest risk; the earliest.
+ * The verdict's judging is *j with scope set to `scope`.
+ */
+cc_attainment cc_scope_attainment(const cc_sim_target *tg, const cc_target_judging *j,
+                                  cc_target_scope scope, const cc_period *p, size_t n,
+                                  long replications);
+
+/*
+ * Names period `index` of a scope into buf (at most cap bytes) and returns
+ * buf: "interval 2026-03-03 10:30" (its start), "day 2026-03-03", "week
+ * 2026-03-02 to 2026-03-08" (the last week ends with the horizon),
+ * "horizon". With s NULL, by 1-based number: "interval 17", "day 3",
+ * "week 2". An index < 0 gives "".
+ */
+char *cc_target_period_name(const cc_scenario *s, cc_target_scope scope, long index, char *buf,
+                            size_t cap);
 
 /* One channel across replications. */
 typedef struct cc_channel_summary {
@@ -129,12 +214,47 @@ typedef struct cc_channel_summary {
     cc_estimate wait_p50_s;    /* seconds */
     cc_estimate wait_p90_s;    /* seconds */
     cc_estimate wait_p99_s;    /* seconds */
-    double risk;               /* share of replications that missed the target */
-    cc_estimate risk_intervals; /* share of active intervals that missed the target */
-    cc_estimate risk_days;     /* share of active days that missed the target */
+    double risk;               /* share of replications whose horizon missed the target */
+    /*
+     * Per replication, the share of its intervals (days) with any contact
+     * presented that missed on its own counts; the figures of earlier
+     * versions, kept as they were for the committed baselines. Verdicts and
+     * attainment judge only the periods cc_period_judged admits.
+     */
+    cc_estimate risk_intervals; /* share of intervals with contacts that missed */
+    cc_estimate risk_days;     /* share of days with contacts that missed */
     cc_pooled pooled;          /* horizon counts summed over every replication */
-    cc_target_verdict verdict; /* cc_channel_verdict of `pooled`: the horizon verdict */
+    /*
+     * The channel's verdict at the scope of its target (judging.scope):
+     * at[judging.scope].verdict. Every "meets target" of run, sweep and the
+     * plan options reads this.
+     */
+    cc_target_verdict verdict;
+    cc_target_judging judging; /* the channel's scope and max_risk */
+    /*
+     * Attainment at every scope, indexed by cc_target_scope (interval, day,
+     * week, horizon), each by cc_scope_attainment on the run's periods with
+     * the channel's judging (max_risk applies at every scope). Without
+     * max_risk, at[CC_SCOPE_HORIZON].verdict has the status and figures of
+     * cc_channel_verdict of `pooled`.
+     */
+    cc_attainment at[CC_SCOPES];
 } cc_channel_summary;
+
+/*
+ * One line stating a channel's attainment and its verdict at its scope, for
+ * terminal tables (the channel name not included), e.g.
+ *   "SL 81.7% (horizon)  intervals meeting 71% (340/480)  days meeting 70%
+ *    (21/30)  verdict: misses at day scope - day 2026-11-27: SL 20.1% < 80%
+ *    (risk 100%)"
+ * (with an em dash before the period). A scope is listed when it has more
+ * than one period and a judged one; the horizon's SL is the pooled one. A
+ * channel that meets names its worst period and that period's risk; one
+ * without a verdict says why. s (may be NULL) dates the periods. Writes at
+ * most cap bytes into buf and returns buf.
+ */
+char *cc_target_attainment_line(const cc_scenario *s, const cc_channel_summary *x, char *buf,
+                                size_t cap);
 
 /* One team across replications. */
 typedef struct cc_team_summary {
@@ -191,10 +311,23 @@ typedef struct cc_results {
     cc_interval_channel *intervals; /* [i * n_channels + c]; NULL without interval statistics */
     cc_interval_team *team_intervals; /* [i * n_teams + t]; NULL without interval statistics */
     uint64_t model_events;          /* arrivals + completions + abandonments, all replications */
+    size_t n_periods[CC_SCOPES];    /* periods per channel at each scope: intervals, days
+                                       (intervals_per_day each), 7-day weeks, 1 horizon */
+    cc_period *periods;             /* every channel's periods; see cc_results_periods */
 } cc_results;
 
 /* Frees the results and every array in them. Accepts NULL. */
 void cc_results_free(cc_results *res);
+
+/*
+ * The periods of `channel` at `scope` (res->n_periods[scope] of them, in
+ * time order), from which its cc_attainment was computed. Intervals, days
+ * and weeks hold the per-interval counts by arrival interval, leaving out
+ * intervals that end within the warm-up; the horizon holds the
+ * replications' totals. Borrowed from res.
+ */
+const cc_period *cc_results_periods(const cc_results *res, size_t channel,
+                                    cc_target_scope scope);
 
 /*
  * Mean and 95% Student-t confidence interval of values[0..n-1] taken every

@@ -118,6 +118,11 @@ typedef struct cc_target {
     double max_abandon;             /* upper limit of the abandon share */
     cc_sl_definition sl_definition; /* how the service level is counted */
     double short_abandon_s;         /* abandons within this are ignored (CC_SL_EXCLUDE_SHORT), seconds */
+    cc_target_scope scope;          /* the period judged: the horizon (default), every
+                                       interval, day or 7-day week */
+    int has_max_risk;               /* 1 when max_risk applies */
+    double max_risk;                /* largest share of replications in which a judged period may
+                                       miss, [0, 1] */
 } cc_target;
 
 /* A share of handled contacts that continue on another channel (tier 2...). */
@@ -304,19 +309,36 @@ typedef struct cc_option {
     int line, col;                    /* where it is defined (1-based) */
 } cc_option;
 
+#define CC_MAX_SHIFT_BREAKS 4        /* breaks per shift rule */
+
+/* A break of a shift rule; the roster places its start inside the window. */
+typedef struct cc_plan_break {
+    double length_s;              /* break length, seconds, > 0 */
+    int paid;                     /* 1: paid but off the phones; 0: unpaid */
+    double after_min_s;           /* earliest start after the shift start, seconds, > 0 */
+    double after_max_s;           /* latest start after the shift start, seconds (= after_min_s:
+                                     a fixed start) */
+    double shifts_over_s;         /* only in shifts longer than this, seconds; 0 = every shift */
+} cc_plan_break;
+
 /*
  * One allowed shift template of plan.shift_rules, on the team's own clock
  * (like its shifts); the planner moves it onto the scenario clock. Times are
- * whole multiples of the interval length.
+ * whole multiples of the interval length. A rule with a range of lengths
+ * gives one template per length from length_s to max_length_s.
  */
 typedef struct cc_plan_shift_rule {
     char *name;                   /* label ("rule N" when unnamed) */
     double first_start_s;         /* earliest start, seconds after midnight, [0, 86400) */
     double last_start_s;          /* latest start, seconds after midnight, >= first_start_s */
     double step_s;                /* spacing of starts, seconds (default: the interval) */
-    double length_s;              /* time on site, seconds, (0, 86400] */
-    double break_s;               /* unpaid break, seconds; 0 = none */
-    double break_after_s;         /* break start after the shift start, seconds */
+    double length_s;              /* time on site (the shortest of a range), seconds, (0, 86400] */
+    double max_length_s;          /* the longest of a range, seconds; = length_s for one length */
+    double length_step_s;         /* spacing of lengths in a range, seconds (default: step_s) */
+    double break_s;               /* `unpaid_break` as written, seconds; 0 = none (in breaks) */
+    double break_after_s;         /* its earliest start after the shift start, seconds */
+    int n_breaks;                 /* entries of breaks: unpaid_break, paid_break or `breaks` */
+    cc_plan_break breaks[CC_MAX_SHIFT_BREAKS]; /* every break of the rule, by earliest start */
     unsigned days;                /* bit d set = may start on weekday d (0 = Monday) */
     long min_agents;              /* at least this many at every start and day, agents */
     long max_agents;              /* at most this many per start and day, agents; 0 = no limit */
@@ -351,6 +373,10 @@ typedef struct cc_plan_settings {
                                              < 0 = the rate of a vendor team (default) */
     double cost_per_hire;                 /* one-off cost of a hire, currency (0) */
     cc_days_off_rule days_off;            /* days off of the agent lines (2, consecutive) */
+    double part_time_max_share;           /* plan.part_time: at most this share of a team's
+                                             shifts starting in a week are part-time (1 = no
+                                             limit) */
+    double part_time_below_s;             /* shifts shorter than this are part-time, seconds (6 h) */
     cc_option *options;                   /* options to compare, owned */
     int n_options;
 } cc_plan_settings;

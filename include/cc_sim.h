@@ -141,6 +141,8 @@ typedef struct cc_sim_channel {
                                                    makes k sessions open (index k); 0 = 1 */
     int priority;                 /* higher is more urgent */
     cc_sim_target target;         /* service target */
+    cc_target_judging judging;    /* the period it is judged over and the risk allowed
+                                     (zeroed: the horizon, no risk limit) */
     cc_sim_bot bot;               /* chatbot in front of the channel */
     cc_sim_repeat retrial;        /* abandoned customers who try again */
     cc_sim_repeat transfers[CC_SIM_MAX_TRANSFERS]; /* handled contacts passed on (tier 2,

@@ -62,6 +62,33 @@ typedef enum cc_sl_definition {
                                ASA is then E[V] (CCmath Erlang X convention) */
 } cc_sl_definition;
 
+/*
+ * The period over which a channel's target is judged (target.scope): every
+ * judged period of the scope must meet it. Days and weeks count from the
+ * horizon start; a partial last week is a week too. Zero is the horizon, the
+ * scenario default and the verdict of earlier versions.
+ */
+typedef enum cc_target_scope {
+    CC_SCOPE_HORIZON = 0,   /* the whole horizon as one period */
+    CC_SCOPE_INTERVAL,      /* every interval */
+    CC_SCOPE_DAY,           /* every day */
+    CC_SCOPE_WEEK,          /* every 7-day week from the horizon start */
+} cc_target_scope;
+
+#define CC_SCOPES 4         /* number of cc_target_scope values */
+
+/*
+ * How a target is judged over periods and replications (target.scope and
+ * target.max_risk; cc_scope_attainment in cc_results.h applies it). Zeroed:
+ * the horizon, no risk limit.
+ */
+typedef struct cc_target_judging {
+    cc_target_scope scope;  /* the period judged */
+    int has_max_risk;       /* 1 when max_risk applies */
+    double max_risk;        /* largest share of replications in which a judged period may
+                               miss, [0, 1] */
+} cc_target_judging;
+
 /* Returns "voice", "chat", ... for a channel kind. */
 const char *cc_channel_kind_name(cc_channel_kind kind);
 

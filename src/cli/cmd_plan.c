@@ -39,6 +39,8 @@ static void plan_help(void)
            "  --explain 'YYYY-MM-DD HH:MM'  print the chain of that interval, write nothing\n"
            "  --channel NAME     with --explain: only this channel\n"
            "  --verify           simulation-verified staffing under an Erlang method too\n"
+           "  --analytic         roster the analytic (or verified) staffing; no least-cost\n"
+           "                     search by simulation\n"
            "  --replications K   replications per simulation (default: the scenario's)\n"
            "  --seed S           base seed, 0..2^63 (default: the scenario's)\n"
            "  --threads T        worker threads (default: all cores)\n"
@@ -368,6 +370,27 @@ static cc_status w_teams(FILE *out, const void *ctx, cc_error *err)
     return cc_report_plan_teams_csv(out, c->p, err);
 }
 
+static cc_status w_agents(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct plan_ctx *c = ctx;
+    const cc_planner *p = c->p;
+    const cc_agent_lines **lines = calloc(p->n_teams ? p->n_teams : 1, sizeof *lines);
+    cc_status st;
+    if (!lines)
+        return cc_error_setf(err, CC_ENOMEM, "out of memory");
+    for (size_t t = 0; t < p->n_teams; t++)
+        lines[t] = p->teams[t].agents;
+    st = cc_report_agents_csv(out, p, lines, err);
+    free(lines);
+    return st;
+}
+
+static cc_status w_planned(FILE *out, const void *ctx, cc_error *err)
+{
+    const struct plan_ctx *c = ctx;
+    return cc_report_planned_yaml(out, c->p, err);
+}
+
 static cc_status w_roster(FILE *out, const void *ctx, cc_error *err)
 {
     const struct plan_ctx *c = ctx;
@@ -396,12 +419,13 @@ static cc_status w_html(FILE *out, const void *ctx, cc_error *err)
 
 int cmd_plan(int argc, char **argv)
 {
-    enum { OPT_EXPLAIN = CLI_OPT_BASE, OPT_CHANNEL, OPT_VERIFY, OPT_REPS, OPT_SEED, OPT_THREADS,
+    enum { OPT_EXPLAIN = CLI_OPT_BASE, OPT_CHANNEL, OPT_VERIFY, OPT_ANALYTIC, OPT_REPS, OPT_SEED, OPT_THREADS,
            OPT_FRACTIONAL, OPT_OUT, OPT_SET, OPT_JSON, OPT_META, OPT_HELP };
     static const struct option longopts[] = {
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"channel", required_argument, NULL, OPT_CHANNEL},
         {"verify", no_argument, NULL, OPT_VERIFY},
+        {"analytic", no_argument, NULL, OPT_ANALYTIC},
         {"replications", required_argument, NULL, OPT_REPS},
         {"seed", required_argument, NULL, OPT_SEED},
         {"threads", required_argument, NULL, OPT_THREADS},
@@ -438,6 +462,7 @@ int cmd_plan(int argc, char **argv)
         case OPT_EXPLAIN: explain = optarg; break;
         case OPT_CHANNEL: channel_name = optarg; break;
         case OPT_VERIFY: verify = 1; break;
+        case OPT_ANALYTIC: opt.least_cost = 0; break;
         case OPT_REPS:
             if ((rc = cli_parse_count("replications", optarg, 1, 100000, &reps)))
                 return rc;
@@ -535,6 +560,8 @@ int cmd_plan(int argc, char **argv)
     if ((rc = cli_results_write(&out_set, "plan.csv", w_plan, &ctx)) ||
         (rc = cli_results_write(&out_set, "plan_teams.csv", w_teams, &ctx)) ||
         (rc = cli_results_write(&out_set, "roster.csv", w_roster, &ctx)) ||
+        (rc = cli_results_write(&out_set, "agents.csv", w_agents, &ctx)) ||
+        (rc = cli_results_write(&out_set, "planned.yaml", w_planned, &ctx)) ||
         (rc = cli_results_write(&out_set, "summary.json", w_summary, &ctx)) ||
         (rc = cli_results_write(&out_set, "intervals.csv", w_intervals, &ctx)) ||
         (rc = cli_results_write(&out_set, "report.html", w_html, &ctx)) ||
@@ -556,8 +583,8 @@ int cmd_plan(int argc, char **argv)
         print_sim(p);
         print_cost(p);
         print_options(p);
-        printf("wrote %s/plan.csv, plan_teams.csv, roster.csv, summary.json, intervals.csv and "
-               "report.html\n",
+        printf("wrote %s/plan.csv, plan_teams.csv, roster.csv, agents.csv, planned.yaml, "
+               "summary.json, intervals.csv and report.html\n",
                dir);
     }
     rc = cli_finish_stdout();

@@ -89,6 +89,15 @@ static void print_tables(const cc_scenario *s, const cc_results *r, const char *
                    miss ? cli_colour(stdout, CLI_COLOUR_RESET) : "");
         }
     }
+    printf("\nTargets, judged at each channel's scope (target.scope):\n");
+    for (c = 0; c < r->n_channels; c++) {
+        char line[400];
+        printf("%-14s %s\n", s->channels[c].name,
+               cc_target_attainment_line(s, &r->channels[c], line, sizeof line));
+    }
+    printf("(risk = share of replications in which the period misses on that replication's "
+           "own counts;\n a period is judged with %g+ contacts presented per replication on "
+           "average, the horizon with any)\n", CC_JUDGE_MIN_CONTACTS);
     printf("\n%-14s %16s %12s %12s %14s\n", "team", "occupancy", "paid hours", "handled",
            "cost");
     for (t = 0; t < r->n_teams; t++) {

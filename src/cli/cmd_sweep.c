@@ -100,8 +100,8 @@ static void print_table(const cc_sweep_row *rows, long n, const cc_scenario *bas
                rows[i].cost_per_contact,
                rows[i].meets_all ? "all met" : missed ? "missed" : "n/a");
     }
-    printf("('!' marks a channel missing its target: service level, max ASA or max abandon;\n"
-           " sweep.json says which)\n");
+    printf("('!' marks a channel missing its target at its scope (target.scope): service level,\n"
+           " max ASA, max abandon or max risk; sweep.json says which)\n");
 }
 
 int cmd_sweep(int argc, char **argv)

@@ -29,6 +29,7 @@ cc_planner_options cc_planner_options_default(void)
     memset(&o, 0, sizeof o);
     o.shifts = 1;
     o.simulate = 1;
+    o.least_cost = 1;
     o.options = 1;
     o.verify_max_rounds = 16;
     o.shift_window_s = 7200.0;
@@ -388,13 +389,22 @@ static void add_rule_as(cc_planner_team *pt, size_t *cap, const char *name,
     if (tmpl->days_mask == 0)
         return;
     for (size_t k = 0; k < pt->n_rules; k++) {
+        int same_breaks;
         r = &pt->rules[k];
+        same_breaks = r->n_breaks == tmpl->n_breaks && r->max_length_s == tmpl->max_length_s &&
+                      r->length_step_s == tmpl->length_step_s;
+        for (int b = 0; same_breaks && b < r->n_breaks; b++)
+            same_breaks = r->breaks[b].length_s == tmpl->breaks[b].length_s &&
+                          r->breaks[b].paid == tmpl->breaks[b].paid &&
+                          r->breaks[b].earliest_s == tmpl->breaks[b].earliest_s &&
+                          r->breaks[b].latest_s == tmpl->breaks[b].latest_s &&
+                          r->breaks[b].shifts_over_s == tmpl->breaks[b].shifts_over_s;
         if (r->first_start_s == tmpl->first_start_s && r->last_start_s == tmpl->last_start_s &&
             r->start_step_s == tmpl->start_step_s && r->length_s == tmpl->length_s &&
             r->days_mask == (tmpl->days_mask == 0x7fu ? 0u : tmpl->days_mask) &&
             r->break_s == tmpl->break_s && r->break_offset_s == tmpl->break_offset_s &&
             r->paid_s == tmpl->paid_s && r->min_agents == tmpl->min_agents &&
-            r->max_agents == tmpl->max_agents)
+            r->max_agents == tmpl->max_agents && same_breaks)
             return;
     }
     if (pt->n_rules == *cap) {
@@ -453,9 +463,31 @@ static void add_scenario_rule(cc_planner_team *pt, size_t *cap, const cc_plan_sh
     hi = lo + floor((hi - lo) / step + CEIL_SLACK) * step; /* the last start on the step grid */
     memset(&r, 0, sizeof r);
     r.length_s = sr->length_s;
-    r.break_s = sr->break_s;
-    r.break_offset_s = sr->break_s > 0 ? sr->break_after_s : 0.0;
-    r.paid_s = sr->length_s - sr->break_s;
+    if (sr->max_length_s > sr->length_s) { /* a range: paid hours per length, from the breaks */
+        r.max_length_s = sr->max_length_s;
+        r.length_step_s = sr->length_step_s;
+    }
+    if (sr->n_breaks == 1 && !sr->breaks[0].paid && r.max_length_s == 0.0 &&
+        sr->breaks[0].after_max_s == sr->breaks[0].after_min_s &&
+        sr->breaks[0].shifts_over_s == 0.0) { /* one fixed unpaid break, as before */
+        r.break_s = sr->breaks[0].length_s;
+        r.break_offset_s = sr->breaks[0].after_min_s;
+    } else {
+        r.n_breaks = sr->n_breaks;
+        for (int b = 0; b < sr->n_breaks; b++) {
+            r.breaks[b].length_s = sr->breaks[b].length_s;
+            r.breaks[b].paid = sr->breaks[b].paid;
+            r.breaks[b].earliest_s = sr->breaks[b].after_min_s;
+            r.breaks[b].latest_s = sr->breaks[b].after_max_s;
+            r.breaks[b].shifts_over_s = sr->breaks[b].shifts_over_s;
+        }
+    }
+    if (r.max_length_s == 0.0) {
+        r.paid_s = sr->length_s;
+        for (int b = 0; b < sr->n_breaks; b++)
+            if (!sr->breaks[b].paid && sr->length_s > sr->breaks[b].shifts_over_s)
+                r.paid_s -= sr->breaks[b].length_s;
+    }
     r.min_agents = sr->min_agents;
     r.max_agents = sr->max_agents;
     r.first_start_s = lo;
@@ -583,6 +615,24 @@ static cc_status build_rosters(cc_planner *p, cc_error *err)
     }
     free(need);
     return st;
+}
+
+/* Every roster as agents' weekly lines honouring plan.days_off and 11 h of rest. */
+static cc_status build_agent_lines(cc_planner *p, cc_error *err)
+{
+    const cc_scenario *s = p->s;
+    for (size_t t = 0; t < p->n_teams; t++) {
+        cc_planner_team *pt = &p->teams[t];
+        cc_status st;
+        if (!pt->shifts)
+            continue;
+        st = cc_plan_agent_lines(pt->shifts, pt->rules, pt->n_rules, (size_t)s->days,
+                                 s->start_weekday, &s->plan.days_off, CC_PLAN_MIN_REST_S,
+                                 &pt->agents, err);
+        if (st != CC_OK)
+            return st;
+    }
+    return CC_OK;
 }
 
 /* Paid hours of a team without a roster: its staffing, interval by interval. */
@@ -1196,7 +1246,17 @@ cc_status cc_planner_new(const cc_scenario *s, const cc_planner_options *opt, cc
     }
     if (opt->shifts && (st = build_rosters(p, err)) != CC_OK)
         goto fail;
+    if (opt->shifts && opt->simulate && opt->least_cost) {
+        /* The rosters of the analytic staffing are the search's first round. */
+        for (size_t t = 0; t < p->n_teams; t++)
+            if (p->teams[t].shifts)
+                p->search.analytic_paid_hours += p->teams[t].shifts->paid_hours;
+        if ((st = CC_OK) != CC_OK) /* LEAST_COST_PENDING */
+            goto fail;
+    }
     unrostered_hours(p);
+    if ((st = build_agent_lines(p, err)) != CC_OK)
+        goto fail;
     build_rostered(p);
     if ((st = build_weeks(p, err)) != CC_OK)
         goto fail;
@@ -1247,6 +1307,7 @@ void cc_planner_free(cc_planner *p)
         free(pt->fte_required);
         free(pt->fte_required_net);
         free(pt->fte_rostered);
+        cc_plan_agent_lines_free(pt->agents);
         free(pt->staffed_week_h);
         free(pt->paid_week_h);
     }

@@ -26,6 +26,19 @@ cc_status cc_plan_model(const cc_scenario *s, long *const *staffing, cc_simmodel
 cc_status cc_plan_replicate(const cc_planner *p, const cc_simmodel *m, int percentiles,
                            cc_results **out, cc_error *err);
 
+/* As cc_plan_replicate, on base seed `seed` (an independent check), without percentiles. */
+cc_status cc_plan_replicate_seed(const cc_planner *p, const cc_simmodel *m, uint64_t seed,
+                                 cc_results **out, cc_error *err);
+
+/*
+ * The least-cost rosters: for every team with shift rules, the roster of
+ * fewest paid hours whose simulation meets every channel's target at its
+ * scope, by rounds of programme and simulation (least_cost.c). Sets each
+ * searched team's shifts and rostered_hours and fills p->search.
+ * exceptions: those of the roster programme and the simulation.
+ */
+cc_status cc_plan_least_cost(cc_planner *p, cc_error *err);
+
 /*
  * The simulation-verified staffing: starts from each team's analytic
  * staffing, raises it where a channel misses a target and trims it where

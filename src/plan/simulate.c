@@ -37,3 +37,14 @@ cc_status cc_plan_replicate(const cc_planner *p, const cc_simmodel *m, int perce
     ro.interval_percentiles = percentiles;
     return cc_replicate(m, &ro, out, err);
 }
+
+cc_status cc_plan_replicate_seed(const cc_planner *p, const cc_simmodel *m, uint64_t seed,
+                                 cc_results **out, cc_error *err)
+{
+    cc_run_options ro = cc_run_options_default();
+    ro.replications = p->replications;
+    ro.seed = seed;
+    ro.threads = p->opt.threads;
+    ro.interval_stats = 1;
+    return cc_replicate(m, &ro, out, err);
+}

@@ -2,8 +2,9 @@
  * summary.json: the resolved scenario with its fingerprint, and every
  * channel and team figure as {mean, half_width, ci_low, ci_high, n} with the
  * per-replication values of the headline metrics, so that compare can pair
- * runs made on the same random numbers, and each channel's verdict
- * (cc_channel_verdict). Numbers are printed with 17 significant digits
+ * runs made on the same random numbers, and each channel's verdict at the
+ * scope of its target with its attainment at every scope
+ * (cc_scope_attainment over cc_channel_verdict). Numbers are printed with 17 significant digits
  * (exact round trip); undefined values are null.
  */
 #include <math.h>
@@ -82,6 +83,7 @@ static json_t *channel_resolved(const cc_scenario *s, int c)
         json_object_set_new(tg, "max_asa_s", cc_json_number(ch->target.max_asa_s));
     if (ch->target.has_max_abandon)
         json_object_set_new(tg, "max_abandon", cc_json_number(ch->target.max_abandon));
+    cc_target_judging_json(tg, &ch->target);
     json_object_set_new(o, "target", tg);
     json_object_set_new(o, "concurrency", json_integer(ch->concurrency));
     wd = json_array();
@@ -304,6 +306,7 @@ static json_t *channel_results(const cc_scenario *s, const cc_results *r, size_t
         json_object_set_new(tg, "max_asa_s", cc_json_number(ch->target.max_asa_s));
     if (ch->target.has_max_abandon)
         json_object_set_new(tg, "max_abandon", cc_json_number(ch->target.max_abandon));
+    cc_target_judging_json(tg, &ch->target);
     json_object_set_new(o, "target", tg);
     json_object_set_new(o, "offered", estimate_json(&cs->offered, NULL, 0));
     json_object_set_new(o, "deflected", estimate_json(&cs->deflected, NULL, 0));
@@ -330,6 +333,7 @@ static json_t *channel_results(const cc_scenario *s, const cc_results *r, size_t
     json_object_set_new(o, "risk_intervals", estimate_json(&cs->risk_intervals, NULL, 0));
     json_object_set_new(o, "risk_days", estimate_json(&cs->risk_days, NULL, 0));
     cc_verdict_json(o, &cs->verdict);
+    json_object_set_new(o, "scope_verdict", cc_scope_verdict_json(s, cs));
     return o;
 }
 

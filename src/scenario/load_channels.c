@@ -224,10 +224,14 @@ static const cc_schema uncertainty_schema =
 
 /* ---- target ------------------------------------------------------------------------- */
 
-enum { T_ANSWER_WITHIN, T_SERVICE_LEVEL, T_MAX_ASA, T_MAX_ABANDON, T_DEFINITION, T_SHORT };
+enum { T_ANSWER_WITHIN, T_SERVICE_LEVEL, T_MAX_ASA, T_MAX_ABANDON, T_DEFINITION, T_SHORT,
+       T_SCOPE, T_MAX_RISK };
 
 /* The same names as the --sl-definition flag of ccsim erlang and staff. */
 static const char *const sl_names[] = {"offered", "answered", "exclude-short", "virtual", NULL};
+
+/* In cc_target_scope order (cc_target_scope_name gives the same words). */
+static const char *const scope_names[] = {"horizon", "interval", "day", "week", NULL};
 
 /* Default answer-within per kind: the seeds' first-response targets. */
 static double default_answer_within(cc_channel_kind k)
@@ -267,6 +271,14 @@ static int load_max_abandon(cc_loader *L, const cc_field *f, yaml_node_t *v, con
     return 1;
 }
 
+static int check_max_risk(cc_loader *L, const cc_field *f, yaml_node_t *v, const char *path,
+                          void *obj)
+{
+    (void)L, (void)f, (void)v, (void)path;
+    ((cc_target *)obj)->has_max_risk = 1;
+    return 1;
+}
+
 static const cc_field target_fields[] = {
     [T_ANSWER_WITHIN] = {"answer_within", CC_VK_DURATION, .lo = 0, .hi = 30 * DAY, .def = 30,
                          .at = CC_AT(cc_target, answer_within_s),
@@ -293,6 +305,15 @@ static const cc_field target_fields[] = {
     [T_SHORT] = {"short_abandon", CC_VK_DURATION, .lo = 0, .hi = 3600, .def = 5,
                  .at = CC_AT(cc_target, short_abandon_s),
                  .help = "threshold for `exclude-short`"},
+    [T_SCOPE] = {"scope", CC_VK_ENUM, .names = scope_names, .def = CC_SCOPE_HORIZON,
+                 .at = CC_AT(cc_target, scope),
+                 .help = "the period judged: every `interval`, every `day`, every 7-day `week` "
+                         "from the horizon start, or the whole `horizon`; every judged period "
+                         "must meet the target on its pooled counts"},
+    [T_MAX_RISK] = {"max_risk", CC_VK_SHARE, .hi = 1, .at = CC_AT(cc_target, max_risk),
+                    .check = check_max_risk, .doc_default = "none",
+                    .help = "largest share of replications in which any judged period may miss "
+                            "the target on its own counts"},
 };
 
 const cc_schema cc_schema_target = CC_SCHEMA("channels.NAME.target", target_fields);

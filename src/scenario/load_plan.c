@@ -66,7 +66,31 @@ int cc_load_simulation(cc_loader *L, const cc_field *f, yaml_node_t *m, const ch
 
 /* ---- shift rules ----------------------------------------------------------------------- */
 
-enum { R_NAME, R_START, R_STEP, R_LENGTH, R_DAYS, R_BREAK, R_BREAK_AFTER, R_MIN, R_MAX };
+enum { B_LENGTH, B_PAID, B_AFTER, B_OVER };
+
+static const cc_field break_fields[] = {
+    [B_LENGTH] = {"length", CC_VK_DURATION, CC_F_REQUIRED, .lo = CC_LIMIT_INTERVAL, .hi = DAY,
+                  .missing = "the break's length, e.g. 30m", .doc_allowed = "whole intervals",
+                  .help = "length of the break"},
+    [B_PAID] = {"paid", CC_VK_BOOL,
+                .help = "`true`: paid (in the paid hours) but off the phones; `false`: unpaid"},
+    [B_AFTER] = {"after", CC_VK_CUSTOM, CC_F_REQUIRED, .doc_type = "duration or range",
+                 .doc_allowed = "a duration (a fixed start) or a window `\"3h-5h\"`; whole "
+                                "intervals, with work before and after the break",
+                 .missing = "when the break may start, e.g. \"3h-5h\"",
+                 .help = "start after the shift start; the roster chooses it within a window"},
+    [B_OVER] = {"shifts_over", CC_VK_DURATION, .lo = 0, .hi = DAY,
+                .doc_allowed = "0s = every shift",
+                .help = "the break is in shifts longer than this only"},
+};
+
+static const cc_schema break_schema = CC_SCHEMA("plan.shift_rules.TEAM[N].breaks[N]",
+                                                break_fields);
+
+enum {
+    R_NAME, R_START, R_STEP, R_LENGTH, R_LENGTH_STEP, R_DAYS, R_BREAK, R_BREAK_AFTER,
+    R_PAID_BREAK, R_PAID_BREAK_AFTER, R_BREAKS, R_MIN, R_MAX
+};
 
 static const cc_field shift_rule_fields[] = {
     [R_NAME] = {"name", CC_VK_TEXT, .doc_default = "`rule N`", .help = "label in the plan"},
@@ -79,21 +103,46 @@ static const cc_field shift_rule_fields[] = {
     [R_STEP] = {"step", CC_VK_DURATION, .lo = CC_LIMIT_INTERVAL, .hi = DAY,
                 .doc_allowed = "whole intervals", .doc_default = "the interval",
                 .help = "spacing of starts within the window"},
-    [R_LENGTH] = {"length", CC_VK_DURATION, CC_F_REQUIRED, .lo = CC_LIMIT_INTERVAL, .hi = DAY,
-                  .missing = "time on site, e.g. 8h", .doc_allowed = "whole intervals",
-                  .help = "time on site, breaks included; may run past midnight"},
+    [R_LENGTH] = {"length", CC_VK_CUSTOM, CC_F_REQUIRED, .doc_type = "duration or range",
+                  .doc_allowed = "the interval to 24h, or a range `\"4h-9h\"`; whole intervals",
+                  .missing = "time on site, e.g. 8h or \"4h-9h\"",
+                  .help = "time on site, breaks included; may run past midnight; a range "
+                          "allows every length in it, `length_step` apart"},
+    [R_LENGTH_STEP] = {"length_step", CC_VK_DURATION, .lo = CC_LIMIT_INTERVAL, .hi = DAY,
+                       .doc_allowed = "whole intervals; needs a range of lengths, whole steps "
+                                      "long",
+                       .doc_default = "`step`",
+                       .help = "spacing of the lengths of a range"},
     [R_DAYS] = {"days", CC_VK_DAYS, .def = 0x7f, .help = "weekdays a shift may start"},
     [R_BREAK] = {"unpaid_break", CC_VK_DURATION, .lo = 0, .hi = DAY,
                  .doc_allowed = "whole intervals, inside the shift with work before and after "
                                 "it",
                  .doc_default = "none",
                  .help = "unpaid break, off the phones and off the paid hours"},
-    [R_BREAK_AFTER] = {"break_after", CC_VK_DURATION, .lo = CC_LIMIT_INTERVAL, .hi = DAY,
-                       .doc_allowed = "whole intervals; needs `unpaid_break`",
-                       .doc_default = "mid-shift, on the interval grid",
-                       .help = "break start after the shift start"},
+    [R_BREAK_AFTER] = {"break_after", CC_VK_CUSTOM, .doc_type = "duration or range",
+                       .doc_allowed = "a duration or a window `\"3h-5h\"`; whole intervals; "
+                                      "needs `unpaid_break`",
+                       .doc_default = "mid-shift, on the interval grid (one length only)",
+                       .help = "unpaid break start after the shift start; the roster chooses "
+                               "it within a window"},
+    [R_PAID_BREAK] = {"paid_break", CC_VK_DURATION, .lo = 0, .hi = DAY,
+                      .doc_allowed = "whole intervals, inside the shift with work before and "
+                                     "after it",
+                      .doc_default = "none",
+                      .help = "paid break, off the phones but in the paid hours"},
+    [R_PAID_BREAK_AFTER] = {"paid_break_after", CC_VK_CUSTOM, .doc_type = "duration or range",
+                            .doc_allowed = "as `break_after`; needs `paid_break`",
+                            .doc_default = "mid-shift, on the interval grid (one length only)",
+                            .help = "paid break start after the shift start"},
+    [R_BREAKS] = {"breaks", CC_VK_LIST, CC_F_INLINE, .lo = 1, .hi = CC_MAX_SHIFT_BREAKS,
+                  .sub = &break_schema, .doc_type = "list of breaks",
+                  .doc_allowed = "not with `unpaid_break` or `paid_break`; windows apart",
+                  .doc_default = "none",
+                  .help = "the breaks of each shift, instead of `unpaid_break` and `paid_break`: "
+                          "a list of mappings of the keys below"},
     [R_MIN] = {"min_agents", CC_VK_LONG, .lo = 0, .hi = CC_MAX_AGENTS,
-               .help = "at least this many start at every allowed start and day"},
+               .help = "at least this many start at every allowed start and day (all lengths "
+                       "together)"},
     [R_MAX] = {"max_agents", CC_VK_LONG, .lo = 0, .hi = CC_MAX_AGENTS,
                .doc_allowed = "at least `min_agents`; 0 = no limit",
                .help = "at most this many per start and day"},
@@ -179,10 +228,9 @@ static int whole_intervals_at(cc_loader *L, yaml_node_t *n, const char *path, do
 }
 
 /* A duration field of a rule on the interval grid: 1 when present, valid and whole. */
-static int rule_duration(cc_loader *L, int key, yaml_node_t *n, const char *path, double *out,
-                         yaml_node_t **at)
+static int rule_duration(cc_loader *L, const cc_field *f, yaml_node_t *n, const char *path,
+                         double *out, yaml_node_t **at)
 {
-    const cc_field *f = &shift_rule_fields[key];
     char p[CC_YW_PATH_MAX];
     yaml_node_t *v = cc_field_node(L, f, n, path, p);
 
@@ -193,23 +241,284 @@ static int rule_duration(cc_loader *L, int key, yaml_node_t *n, const char *path
     return cc_field_parse(L, f, v, p, out) && whole_intervals_at(L, v, p, *out, 0);
 }
 
-/* Where the break goes: after `break_after`, or mid-shift on the interval grid. */
-static int place_break(cc_loader *L, cc_plan_shift_rule *r, yaml_node_t *bv, yaml_node_t *av,
-                       const char *path)
+/*
+ * A duration, or a range "A-B" of durations with A <= B, each from `lo` to
+ * 24h and a whole number of intervals. Returns 1 with *a and *b set.
+ */
+static int get_duration_range(cc_loader *L, yaml_node_t *n, const char *path, double lo,
+                              double *a, double *b)
 {
-    double dt = L->s->interval_s;
-    char p[CC_YW_PATH_MAX], b[32], l[32];
+    const char *t = cc_yw_text(&L->w, n, path, "a duration or a range such as \"3h-5h\"");
+    const char *dash;
+    char left[64], shown[64], lo_text[32];
 
-    if (!av) /* the middle of the shift, on the interval grid */
-        r->break_after_s = floor((r->length_s - r->break_s) / 2.0 / dt) * dt;
-    if (r->break_after_s > 0 && r->break_after_s + r->break_s < r->length_s)
+    if (!t)
+        return 0;
+    dash = strchr(t + (*t == '-'), '-');
+    if (!dash) {
+        if (!cc_yw_duration(&L->w, n, path, lo, DAY, a))
+            return 0;
+        *b = *a;
+    } else if ((size_t)(dash - t) >= sizeof left ||
+               (memcpy(left, t, (size_t)(dash - t)), left[dash - t] = '\0',
+                cc_parse_duration(left, a) != CC_OK) ||
+               cc_parse_duration(dash + 1, b) != CC_OK) {
+        cc_yw_error(&L->w, CC_ESCHEMA, n, path,
+                    "expected a duration or a range such as \"3h-5h\", got '%s'",
+                    cc_yw_show(n, shown, sizeof(shown)));
+        return 0;
+    } else if (*a < lo || *b > DAY || *b < *a) {
+        cc_yw_format_duration(lo, lo_text, sizeof(lo_text));
+        cc_yw_error(&L->w, CC_EINVAL, n, path,
+                    "'%s': a range runs from a shorter to a longer duration, within %s to 24h",
+                    cc_yw_show(n, shown, sizeof(shown)), lo_text);
+        return 0;
+    }
+    return whole_intervals_at(L, n, path, *a, 0) && whole_intervals_at(L, n, path, *b, 0);
+}
+
+/* One break as loaded, with where it was written (for messages). */
+typedef struct break_at {
+    cc_plan_break b;              /* the break */
+    yaml_node_t *node;            /* the node messages point at */
+    char path[CC_YW_PATH_MAX];    /* its key path */
+} break_at;
+
+/* One entry of `breaks`; returns 1 when valid. */
+static int load_break_entry(cc_loader *L, yaml_node_t *n, const char *path, break_at *out)
+{
+    const cc_field *F = break_fields;
+    char p[CC_YW_PATH_MAX];
+    yaml_node_t *v;
+    int ok = 1;
+
+    memset(out, 0, sizeof *out);
+    out->node = n;
+    snprintf(out->path, sizeof out->path, "%s", path);
+    if (!cc_yw_expect(&L->w, n, YAML_MAPPING_NODE, path,
+                      "a break {length, paid, after, shifts_over}"))
+        return 0;
+    {
+        size_t before = L->w.d.n;
+        if (!cc_schema_keys(L, &break_schema, n, path) || L->w.d.n != before)
+            return 0;
+    }
+    if (!cc_yw_map_get(&L->w, n, F[B_LENGTH].key) || !cc_yw_map_get(&L->w, n, F[B_AFTER].key)) {
+        const cc_field *missing = &F[cc_yw_map_get(&L->w, n, F[B_LENGTH].key) ? B_AFTER : B_LENGTH];
+        cc_yw_error(&L->w, CC_ESCHEMA, n, path, "missing '%s' (%s)", missing->key,
+                    missing->missing);
+        return 0;
+    }
+    ok &= rule_duration(L, &F[B_LENGTH], n, path, &out->b.length_s, NULL);
+    if ((v = cc_field_node(L, &F[B_PAID], n, path, p)))
+        ok &= cc_field_parse(L, &F[B_PAID], v, p, &out->b.paid);
+    if ((v = cc_field_node(L, &F[B_AFTER], n, path, p))) {
+        ok &= get_duration_range(L, v, p, L->s->interval_s, &out->b.after_min_s,
+                                 &out->b.after_max_s);
+        out->node = v;
+        snprintf(out->path, sizeof out->path, "%s", p);
+    }
+    if ((v = cc_field_node(L, &F[B_OVER], n, path, p)))
+        ok &= cc_field_parse(L, &F[B_OVER], v, p, &out->b.shifts_over_s);
+    return ok;
+}
+
+/* `breaks`: a list of 1 to CC_MAX_SHIFT_BREAKS entries. */
+static int load_break_list(cc_loader *L, yaml_node_t *v, const char *path, break_at *out,
+                           int *n)
+{
+    yaml_node_item_t *it;
+    int ok = 1, i = 0;
+
+    *n = 0;
+    if (!cc_yw_expect(&L->w, v, YAML_SEQUENCE_NODE, path, "a list of breaks"))
+        return 0;
+    if (cc_yw_seq_len(v) == 0 || cc_yw_seq_len(v) > CC_MAX_SHIFT_BREAKS) {
+        cc_yw_error(&L->w, CC_EINVAL, v, path, "give 1 to %d breaks", CC_MAX_SHIFT_BREAKS);
+        return 0;
+    }
+    for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++, i++) {
+        char ip[CC_YW_PATH_MAX];
+        yaml_node_t *x = cc_yw_node(&L->w, *it);
+        if (!x)
+            return 0;
+        cc_yw_index(ip, path, i);
+        ok &= load_break_entry(L, x, ip, &out[*n]);
+        (*n)++;
+    }
+    return ok;
+}
+
+/*
+ * A shorthand break (`unpaid_break` with `break_after`, or `paid_break`
+ * with `paid_break_after`); 1 when valid. Without a start it goes
+ * mid-shift on the interval grid, which needs a single length.
+ */
+static int load_short_break(cc_loader *L, const cc_plan_shift_rule *r, yaml_node_t *n,
+                            const char *path, int key, int after_key, int paid, break_at *out,
+                            int *n_out)
+{
+    const cc_field *F = shift_rule_fields;
+    char p[CC_YW_PATH_MAX];
+    yaml_node_t *bv, *av = cc_field_node(L, &F[after_key], n, path, p);
+    double len = 0.0, dt = L->s->interval_s;
+    break_at *b = &out[*n_out];
+
+    if (!rule_duration(L, &F[key], n, path, &len, &bv))
+        return 0;
+    if (av && (!bv || len == 0.0)) {
+        cc_yw_error(&L->w, CC_EINVAL, av, p, "there is no '%s' to place", F[key].key);
+        return 0;
+    }
+    if (!bv || len == 0.0)
         return 1;
-    cc_yw_format_duration(r->break_s, b, sizeof(b));
-    cc_yw_format_duration(r->length_s, l, sizeof(l));
-    cc_yw_join(p, path, av ? "break_after" : "unpaid_break");
-    cc_yw_error(&L->w, CC_EINVAL, av ? av : bv, p,
-                "a %s break must fall inside the %s shift, with work before and after it", b, l);
-    return 0;
+    memset(b, 0, sizeof *b);
+    b->b.length_s = len;
+    b->b.paid = paid;
+    if (av) {
+        if (!get_duration_range(L, av, p, dt, &b->b.after_min_s, &b->b.after_max_s))
+            return 0;
+        b->node = av;
+        snprintf(b->path, sizeof b->path, "%s", p);
+    } else {
+        cc_yw_join(b->path, path, F[key].key);
+        b->node = bv;
+        if (r->max_length_s > r->length_s) {
+            cc_yw_error(&L->w, CC_EINVAL, bv, b->path,
+                        "with a range of lengths, say when the break may start: '%s', e.g. "
+                        "\"3h-5h\"",
+                        F[after_key].key);
+            return 0;
+        }
+        b->b.after_min_s = b->b.after_max_s = floor((r->length_s - len) / 2.0 / dt) * dt;
+    }
+    (*n_out)++;
+    return 1;
+}
+
+/*
+ * The breaks of a rule against its lengths: each inside every shift it is
+ * in (work before and after it), in some shift at all, and apart from the
+ * breaks of the same shifts. Sorts them by earliest start into r->breaks.
+ */
+static int check_breaks(cc_loader *L, cc_plan_shift_rule *r, break_at *b, int n)
+{
+    double longest = r->max_length_s, dt = L->s->interval_s;
+    char x[32], y[32], z[32], w[32];
+
+    for (int i = 1; i < n; i++) /* insertion sort by earliest start: at most 4 */
+        for (int j = i; j > 0 && b[j].b.after_min_s < b[j - 1].b.after_min_s; j--) {
+            break_at t = b[j];
+            b[j] = b[j - 1];
+            b[j - 1] = t;
+        }
+    for (int i = 0; i < n; i++) {
+        const cc_plan_break *k = &b[i].b;
+        double shortest = r->length_s;
+        if (!(longest > k->shifts_over_s)) {
+            cc_yw_format_duration(longest, x, sizeof x);
+            cc_yw_error(&L->w, CC_EINVAL, b[i].node, b[i].path,
+                        "the break is in no shift: the longest is %s, not over 'shifts_over'",
+                        x);
+            return 0;
+        }
+        while (!(shortest > k->shifts_over_s)) /* the shortest length the break is in */
+            shortest += r->length_step_s > 0 ? r->length_step_s : dt;
+        if (!(k->after_max_s + k->length_s < shortest - 1e-6) || k->after_min_s < dt - 1e-6) {
+            cc_yw_format_duration(k->length_s, x, sizeof x);
+            cc_yw_format_duration(k->after_min_s, y, sizeof y);
+            cc_yw_format_duration(k->after_max_s, z, sizeof z);
+            cc_yw_format_duration(shortest, w, sizeof w);
+            cc_yw_error(&L->w, CC_EINVAL, b[i].node, b[i].path,
+                        "a %s break must fall inside the %s shift, with work before and after "
+                        "it (it starts %s%s%s after the start)%s",
+                        x, w, y, k->after_max_s > k->after_min_s ? " to " : "",
+                        k->after_max_s > k->after_min_s ? z : "",
+                        r->max_length_s > r->length_s && k->after_min_s >= dt - 1e-6
+                            ? "; leave it out of shorter shifts with `breaks` and "
+                              "`shifts_over`"
+                            : "");
+            return 0;
+        }
+        if (i > 0 && b[i - 1].b.after_max_s + b[i - 1].b.length_s > k->after_min_s + 1e-6) {
+            cc_yw_error(&L->w, CC_EINVAL, b[i].node, b[i].path,
+                        "this break may overlap the one before it; a break's latest end must "
+                        "come no later than the next break's earliest start");
+            return 0;
+        }
+        r->breaks[i] = *k;
+    }
+    r->n_breaks = n;
+    return 1;
+}
+
+/* `length`: one duration, or a range with `length_step` (default `step`). */
+static int load_lengths(cc_loader *L, cc_plan_shift_rule *r, yaml_node_t *n, const char *path,
+                        yaml_node_t *lv)
+{
+    const cc_field *F = shift_rule_fields;
+    char p[CC_YW_PATH_MAX], a[32], b[32], c[32];
+    yaml_node_t *sv;
+    double span;
+
+    cc_yw_join(p, path, F[R_LENGTH].key);
+    if (!get_duration_range(L, lv, p, L->s->interval_s, &r->length_s, &r->max_length_s))
+        return 0;
+    r->length_step_s = r->step_s;
+    if (!rule_duration(L, &F[R_LENGTH_STEP], n, path, &r->length_step_s, &sv))
+        return 0;
+    cc_yw_join(p, path, F[R_LENGTH_STEP].key);
+    if (sv && r->max_length_s == r->length_s) {
+        cc_yw_error(&L->w, CC_EINVAL, sv, p, "needs a range of lengths, e.g. length: \"4h-9h\"");
+        return 0;
+    }
+    span = (r->max_length_s - r->length_s) / r->length_step_s;
+    if (fabs(span - nearbyint(span)) > 1e-9) {
+        cc_yw_format_duration(r->length_s, a, sizeof a);
+        cc_yw_format_duration(r->max_length_s, b, sizeof b);
+        cc_yw_format_duration(r->length_step_s, c, sizeof c);
+        cc_yw_error(&L->w, CC_EINVAL, sv ? sv : lv, sv ? p : path,
+                    "lengths %s to %s are not whole steps of %s apart", a, b, c);
+        return 0;
+    }
+    return 1;
+}
+
+/* The breaks of a rule: `breaks`, or the unpaid_break and paid_break shorthands. */
+static int load_rule_breaks(cc_loader *L, cc_plan_shift_rule *r, yaml_node_t *n,
+                            const char *path)
+{
+    const cc_field *F = shift_rule_fields;
+    static const int shorthand[] = {R_BREAK, R_BREAK_AFTER, R_PAID_BREAK, R_PAID_BREAK_AFTER};
+    char p[CC_YW_PATH_MAX];
+    yaml_node_t *lv = cc_field_node(L, &F[R_BREAKS], n, path, p);
+    break_at b[CC_MAX_SHIFT_BREAKS];
+    int nb = 0;
+
+    if (lv) {
+        for (size_t k = 0; k < sizeof shorthand / sizeof shorthand[0]; k++) {
+            char q[CC_YW_PATH_MAX];
+            yaml_node_t *v = cc_field_node(L, &F[shorthand[k]], n, path, q);
+            if (v) {
+                cc_yw_error(&L->w, CC_EINVAL, v, q,
+                            "give the breaks either as 'breaks' or as "
+                            "'unpaid_break'/'paid_break', not both");
+                return 0;
+            }
+        }
+        if (!load_break_list(L, lv, p, b, &nb))
+            return 0;
+    } else {
+        if (!load_short_break(L, r, n, path, R_BREAK, R_BREAK_AFTER, 0, b, &nb))
+            return 0;
+        if (nb == 1) { /* unpaid_break as written, as before */
+            r->break_s = b[0].b.length_s;
+            r->break_after_s = b[0].b.after_min_s;
+        }
+        if (!load_short_break(L, r, n, path, R_PAID_BREAK, R_PAID_BREAK_AFTER, 1, b, &nb))
+            return 0;
+    }
+    return check_breaks(L, r, b, nb);
 }
 
 /* One item of plan.shift_rules.TEAM; returns 1 when valid (then *r owns its name). */
@@ -218,7 +527,7 @@ static int load_shift_rule(cc_loader *L, cc_plan_shift_rule *r, int idx, yaml_no
 {
     const cc_field *F = shift_rule_fields;
     char p[CC_YW_PATH_MAX];
-    yaml_node_t *v, *sv, *lv, *bv, *av;
+    yaml_node_t *v, *sv, *lv;
     int ok = 1;
 
     memset(r, 0, sizeof *r);
@@ -245,18 +554,10 @@ static int load_shift_rule(cc_loader *L, cc_plan_shift_rule *r, int idx, yaml_no
     ok &= get_start_window(L, sv, p, &r->first_start_s, &r->last_start_s) &&
           whole_intervals_at(L, sv, p, r->first_start_s, 1) &&
           whole_intervals_at(L, sv, p, r->last_start_s, 1);
-    ok &= rule_duration(L, R_LENGTH, n, path, &r->length_s, NULL);
-    ok &= rule_duration(L, R_STEP, n, path, &r->step_s, NULL);
+    ok &= rule_duration(L, &F[R_STEP], n, path, &r->step_s, NULL);
+    ok = ok && load_lengths(L, r, n, path, lv);
     if ((v = cc_field_node(L, &F[R_DAYS], n, path, p)))
         ok &= cc_field_parse(L, &F[R_DAYS], v, p, &r->days);
-    ok &= rule_duration(L, R_BREAK, n, path, &r->break_s, &bv);
-    if (!rule_duration(L, R_BREAK_AFTER, n, path, &r->break_after_s, &av)) {
-        ok = 0;
-    } else if (av && ok && !bv) {
-        cc_yw_join(p, path, F[R_BREAK_AFTER].key);
-        cc_yw_error(&L->w, CC_EINVAL, av, p, "there is no 'unpaid_break' to place");
-        ok = 0;
-    }
     if ((v = cc_field_node(L, &F[R_MIN], n, path, p)))
         ok &= cc_field_parse(L, &F[R_MIN], v, p, &r->min_agents);
     if ((v = cc_field_node(L, &F[R_MAX], n, path, p))) {
@@ -267,7 +568,7 @@ static int load_shift_rule(cc_loader *L, cc_plan_shift_rule *r, int idx, yaml_no
             ok = 0;
         }
     }
-    if (!ok || (r->break_s > 0 && !place_break(L, r, bv, av, path)))
+    if (!ok || !load_rule_breaks(L, r, n, path))
         return 0;
     if ((v = cc_field_node(L, &F[R_NAME], n, path, p)))
         return cc_field_parse(L, &F[R_NAME], v, p, &r->name);
@@ -487,6 +788,27 @@ static const cc_field overtime_fields[] = {
 
 static const cc_schema overtime_schema = CC_SCHEMA("plan.overtime", overtime_fields);
 
+static const cc_field part_time_fields[] = {
+    {"max_share", CC_VK_SHARE, .hi = 1, .def = 1,
+     .at = CC_AT(cc_plan_settings, part_time_max_share),
+     .help = "at most this share of a team's shifts starting in each 7-day week are part-time"},
+    {"below", CC_VK_DURATION, .lo = 0, .hi = DAY, .def = 6 * 3600.0,
+     .at = CC_AT(cc_plan_settings, part_time_below_s),
+     .help = "shifts shorter than this (time on site) are part-time"},
+};
+
+static const cc_schema part_time_schema = CC_SCHEMA("plan.part_time", part_time_fields);
+
+static const cc_field days_off_fields[] = {
+    {"per_week", CC_VK_INT, .lo = 0, .hi = 6, .def = 2,
+     .at = CC_AT(cc_plan_settings, days_off.days_off),
+     .help = "days off of every agent line in each 7-day week"},
+    {"consecutive", CC_VK_BOOL, .def = 1, .at = CC_AT(cc_plan_settings, days_off.consecutive),
+     .help = "a week's days off are consecutive (Sunday to Monday counts)"},
+};
+
+static const cc_schema days_off_schema = CC_SCHEMA("plan.days_off", days_off_fields);
+
 static const cc_field plan_fields[] = {
     {"method", CC_VK_ENUM, .names = method_names, .at = CC_AT(cc_plan_settings, method),
      .help = "staffing requirement per interval"},
@@ -518,6 +840,10 @@ static const cc_field plan_fields[] = {
      .doc_allowed = "1 to " CC_STR(CC_MAX_SHIFT_RULES) " rules per team",
      .doc_default = "derived from each team's shifts",
      .help = "shifts the roster may use, per team (below)"},
+    {"part_time", CC_VK_MAP, CC_F_INLINE, .sub = &part_time_schema, .shorthand = "max_share",
+     .help = "a cap on part-time shifts in each team's roster; a bare share is `max_share`"},
+    {"days_off", CC_VK_MAP, CC_F_INLINE, .sub = &days_off_schema, .shorthand = "per_week",
+     .help = "days off of the weekly agent lines (`agents.csv`); a bare number is `per_week`"},
     {"overtime", CC_VK_MAP, CC_F_INLINE, .sub = &overtime_schema, .shorthand = "max_share",
      .help = "how much of a gap overtime covers before a vendor; a bare share is `max_share`"},
     {"vendor_cost_per_hour", CC_VK_NUMBER, .lo = 0, .hi = 1e6, .def = -1,

@@ -15,9 +15,12 @@
  *   load_plan.c       simulation and plan (shift rules, overtime, options)
  *   override.c        --set overrides and plan options patched into the document
  *   load_entry.c      parsing, the top level, the public entry points
+ *   planned_source.c  a loaded scenario written back as YAML with new staffing
  */
 #ifndef CC_SCENARIO_LOADER_H
 #define CC_SCENARIO_LOADER_H
+
+#include <stdio.h>
 
 #include "cc_scenario.h"
 #include "scenario/schema.h"
@@ -97,6 +100,32 @@ int cc_override_apply(cc_loader *L, const cc_override *ov);
 
 /* Applies plan.options[option].set of the document itself; 0 after reporting. */
 int cc_override_apply_option(cc_loader *L, int option);
+
+/* ---- the scenario with new staffing (planned_source.c) ---- */
+
+/*
+ * Writes scenario `s` as YAML text to `out`: its source text with the
+ * overrides of its load (s->overrides, then plan option s->option_index
+ * when >= 0) applied as the loader applies them, `plan.options` removed,
+ * and, for every team t with shifts[t] != NULL, the team's `shifts` or
+ * `agents` replaced (in place) by a `shifts` list of the n_shifts[t]
+ * entries of shifts[t] in order. Of each entry it writes name, days (the
+ * weekday mask), start_s and length_s (whole minutes on the team's clock;
+ * past midnight it writes `overnight: true`), agents, and first_day and
+ * last_day as the dates `from` and `to` (horizon days of the team's
+ * dates: first_day in -3 .. days-1, last_day in max(0, first_day) ..
+ * days+2). Teams with shifts[t] NULL are written as the source has them.
+ * `comment` (may be NULL) comes first, each line written as "# LINE".
+ * Comments of the source are not kept (libyaml drops them); the output is
+ * the same bytes for the same arguments.
+ * exceptions: CC_EINVAL (an entry the loader would refuse, more than
+ *             CC_MAX_SHIFTS for a team or CC_MAX_TOTAL_SHIFTS in all with
+ *             the teams kept as written, an override that no longer
+ *             applies), CC_ESYNTAX (the source no longer parses), CC_EIO.
+ */
+cc_status cc_scenario_write_restaffed(FILE *out, const cc_scenario *s, const char *comment,
+                                      const cc_shift *const *shifts, const int *n_shifts,
+                                      cc_error *err);
 
 /* ---- section tables (documented in scenarios/README.md) ---- */
 

@@ -5,6 +5,11 @@
  * replication's raw figures and are summarised by two-pass mean and Student-t
  * intervals; per-interval figures use Welford accumulators so that memory
  * does not grow with the number of replications.
+ *
+ * Verdicts at a scope: each channel's periods (intervals, days, 7-day weeks,
+ * the horizon) pool their counts over replications and count the
+ * replications that missed them on their own counts; cc_scope_attainment
+ * judges them at every scope.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -26,6 +31,34 @@ struct cc_merge {
     double *risk_count;        /* per channel interval: replications that missed */
 };
 
+/*
+ * Where a scope's periods start in a channel's block of periods: intervals,
+ * then days, then weeks, then the horizon.
+ */
+static size_t period_offset(const cc_results *res, cc_target_scope scope)
+{
+    size_t ni = res->n_periods[CC_SCOPE_INTERVAL], nd = res->n_periods[CC_SCOPE_DAY];
+    switch (scope) {
+    case CC_SCOPE_INTERVAL: return 0;
+    case CC_SCOPE_DAY: return ni;
+    case CC_SCOPE_WEEK: return ni + nd;
+    case CC_SCOPE_HORIZON: break;
+    }
+    return ni + nd + res->n_periods[CC_SCOPE_WEEK];
+}
+
+static cc_period *periods_of(const cc_results *res, size_t channel, cc_target_scope scope)
+{
+    size_t per_channel = period_offset(res, CC_SCOPE_HORIZON) + 1;
+    return &res->periods[channel * per_channel + period_offset(res, scope)];
+}
+
+const cc_period *cc_results_periods(const cc_results *res, size_t channel,
+                                    cc_target_scope scope)
+{
+    return periods_of(res, channel, scope);
+}
+
 void cc_results_free(cc_results *res)
 {
     if (!res)
@@ -36,6 +69,7 @@ void cc_results_free(cc_results *res)
     free(res->rep_teams);
     free(res->intervals);
     free(res->team_intervals);
+    free(res->periods);
     free(res);
 }
 
@@ -73,6 +107,7 @@ cc_merge *cc_merge_new(const cc_simmodel *m, const cc_run_options *opt)
     cc_results *res = cc_xcalloc(1, sizeof(*res));
     size_t nc = m->n_channels, nt = m->n_teams, ni = m->n_intervals, c, t;
     size_t r = (size_t)opt->replications;
+    size_t per_day = m->intervals_per_day ? m->intervals_per_day : 1;
 
     mg->res = res;
     mg->m = m;
@@ -88,6 +123,12 @@ cc_merge *cc_merge_new(const cc_simmodel *m, const cc_run_options *opt)
     res->rep_teams = cc_xcalloc(r * (nt ? nt : 1), sizeof(*res->rep_teams));
     for (c = 0; c < nc; c++)
         memcpy(res->channels[c].name, m->channels[c].name, CC_RESULTS_NAME_MAX);
+    res->n_periods[CC_SCOPE_INTERVAL] = ni;
+    res->n_periods[CC_SCOPE_DAY] = (ni + per_day - 1) / per_day;
+    res->n_periods[CC_SCOPE_WEEK] = (res->n_periods[CC_SCOPE_DAY] + 6) / 7;
+    res->n_periods[CC_SCOPE_HORIZON] = 1;
+    res->periods = cc_xcalloc(nc * (period_offset(res, CC_SCOPE_HORIZON) + 1),
+                              sizeof(*res->periods));
     for (t = 0; t < nt; t++)
         memcpy(res->teams[t].name, m->teams[t].name, CC_RESULTS_NAME_MAX);
     if (opt->interval_stats) {
@@ -147,6 +188,61 @@ static void derive_channel(const cc_simmodel *m, const cc_sim *sim, size_t c, cc
     }
 }
 
+/* Adds one period of one replication to the run's period: its counts, and whether it missed. */
+static void period_add(cc_period *p, const cc_sim_target *tg, const cc_pooled *x)
+{
+    cc_pooled_add(&p->pooled, x->presented, x->in_target, x->answered, x->wait_answered_s,
+                  x->abandoned);
+    p->missed_reps += cc_channel_verdict(tg, x).status == CC_TARGET_MISSES;
+}
+
+/*
+ * Folds one replication's intervals, days and weeks of every channel (by
+ * arrival interval, leaving out intervals that end within the warm-up, as
+ * derive_channel does) into the run's periods, each period's counts pooled
+ * before judging. The horizon is added from the totals by
+ * summarise_channels.
+ */
+static void merge_periods(cc_merge *mg, const cc_sim *sim)
+{
+    cc_results *res = mg->res;
+    const cc_simmodel *m = mg->m;
+    const cc_ival_ch *iv = cc_sim_ival_channels(sim);
+    size_t nc = res->n_channels, ni = res->n_intervals, nd = res->n_periods[CC_SCOPE_DAY];
+    size_t per_day = m->intervals_per_day ? m->intervals_per_day : 1, c, d, i;
+
+    for (c = 0; c < nc; c++) {
+        const cc_sim_target *tg = &m->channels[c].target;
+        cc_period *pi = periods_of(res, c, CC_SCOPE_INTERVAL);
+        cc_period *pd = periods_of(res, c, CC_SCOPE_DAY);
+        cc_period *pw = periods_of(res, c, CC_SCOPE_WEEK);
+        cc_pooled day, week;
+
+        memset(&week, 0, sizeof week);
+        for (d = 0; d < nd; d++) {
+            size_t i1 = (d + 1) * per_day < ni ? (d + 1) * per_day : ni;
+            memset(&day, 0, sizeof day);
+            for (i = d * per_day; i < i1; i++) {
+                const cc_ival_ch *v = &iv[i * nc + c];
+                cc_pooled x = {v->presented, v->in_target, v->answered, v->wait_ans_s,
+                               v->abandoned};
+                if ((double)(i + 1) * m->interval_s <= m->warmup_s)
+                    continue;
+                period_add(&pi[i], tg, &x);
+                cc_pooled_add(&day, x.presented, x.in_target, x.answered, x.wait_answered_s,
+                              x.abandoned);
+            }
+            period_add(&pd[d], tg, &day);
+            cc_pooled_add(&week, day.presented, day.in_target, day.answered,
+                          day.wait_answered_s, day.abandoned);
+            if (d % 7 == 6 || d + 1 == nd) {
+                period_add(&pw[d / 7], tg, &week);
+                memset(&week, 0, sizeof week);
+            }
+        }
+    }
+}
+
 void cc_merge_totals(cc_merge *mg, const cc_sim *sim, long r)
 {
     cc_results *res = mg->res;
@@ -169,6 +265,7 @@ void cc_merge_intervals(cc_merge *mg, const cc_sim *sim, long r)
     size_t nc = res->n_channels, nt = res->n_teams, i, c, t, b;
 
     (void)r;
+    merge_periods(mg, sim);
     if (!res->intervals)
         return;
     for (i = 0; i < res->n_intervals; i++) {
@@ -270,8 +367,11 @@ static void summarise_channels(cc_results *res, const cc_simmodel *m, double *tm
 {
     size_t c;
     long r;
+    int sc;
     for (c = 0; c < res->n_channels; c++) {
         cc_channel_summary *o = &res->channels[c];
+        const cc_sim_target *tg = &m->channels[c].target;
+        cc_period *horizon = periods_of(res, c, CC_SCOPE_HORIZON);
         long miss = 0;
         o->offered = channel_estimate(res, c, m_offered, tmp);
         o->deflected = channel_estimate(res, c, m_deflected, tmp);
@@ -305,7 +405,14 @@ static void summarise_channels(cc_results *res, const cc_simmodel *m, double *tm
                           x->wait_answered_s, x->abandoned);
         }
         o->risk = (double)miss / (double)res->replications;
-        o->verdict = cc_channel_verdict(&m->channels[c].target, &o->pooled);
+        horizon->pooled = o->pooled;
+        horizon->missed_reps = (double)miss;
+        o->judging = m->channels[c].judging;
+        for (sc = 0; sc < CC_SCOPES; sc++)
+            o->at[sc] = cc_scope_attainment(tg, &o->judging, (cc_target_scope)sc,
+                                            cc_results_periods(res, c, (cc_target_scope)sc),
+                                            res->n_periods[sc], res->replications);
+        o->verdict = o->at[o->judging.scope].verdict;
     }
 }
 

@@ -1,10 +1,13 @@
 /*
  * The one rule deciding whether a channel meets its target over pooled
- * figures (cc_channel_verdict, documented in cc_results.h), and the wording
- * of why it misses. Every verdict of run, sweep, plan and the risk figures
- * comes from here, so they cannot disagree.
+ * figures (cc_channel_verdict, documented in cc_results.h), the one traffic
+ * rule deciding which periods are judged (cc_period_judged), the verdict at
+ * a scope built from them (cc_scope_attainment), and the wording of why it
+ * misses. Every verdict of run, sweep, plan and the risk figures comes from
+ * here, so they cannot disagree.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,7 +25,7 @@ cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x
 
     memset(&v, 0, sizeof v);
     v.target = *tg;
-    v.service_level = v.asa_s = v.abandon = NAN;
+    v.service_level = v.asa_s = v.abandon = v.risk = NAN;
     v.status = CC_TARGET_NA;
     if (!(x->presented > 0.0))
         return v;
@@ -42,14 +45,18 @@ cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x
 
 char *cc_target_reasons(const cc_target_verdict *v, char *buf, size_t cap)
 {
-    char part[3][64];
+    char part[4][64];
     size_t n = 0, used = 0;
 
     if (cap == 0)
         return buf;
     buf[0] = '\0';
     if (v->status == CC_TARGET_NA) {
-        snprintf(buf, cap, "no contacts presented");
+        if (isnan(v->service_level))
+            snprintf(buf, cap, "no contacts presented");
+        else
+            snprintf(buf, cap, "too few contacts to judge any %s (fewer than %g per replication)",
+                     cc_target_scope_name(v->judging.scope), CC_JUDGE_MIN_CONTACTS);
         return buf;
     }
     if (v->missed & CC_MISS_SL)
@@ -61,6 +68,9 @@ char *cc_target_reasons(const cc_target_verdict *v, char *buf, size_t cap)
     if (v->missed & CC_MISS_ABANDON)
         snprintf(part[n++], sizeof part[0], "abandon %.1f%% > %.4g%%", 100.0 * v->abandon,
                  100.0 * v->target.max_abandon);
+    if (v->missed & CC_MISS_RISK)
+        snprintf(part[n++], sizeof part[0], "risk %.4g%% > %.4g%%", 100.0 * v->risk,
+                 100.0 * v->judging.max_risk);
     for (size_t k = 0; k < n; k++) {
         const char *sep = k ? ", " : "";
         size_t ls = strlen(sep), lp = strlen(part[k]);
@@ -98,4 +108,219 @@ void cc_pooled_add(cc_pooled *sum, double presented, double in_target, double an
     sum->answered += answered;
     sum->wait_answered_s += wait_answered_s;
     sum->abandoned += abandoned;
+}
+
+/* ---- verdicts at a scope ------------------------------------------------ */
+
+const char *cc_target_scope_name(cc_target_scope scope)
+{
+    switch (scope) {
+    case CC_SCOPE_INTERVAL: return "interval";
+    case CC_SCOPE_DAY: return "day";
+    case CC_SCOPE_WEEK: return "week";
+    case CC_SCOPE_HORIZON: return "horizon";
+    }
+    return "?";
+}
+
+int cc_period_judged(const cc_pooled *pooled, long replications, size_t n_periods)
+{
+    if (!(pooled->presented > 0.0) || replications < 1)
+        return 0;
+    return n_periods == 1 || pooled->presented / (double)replications >= CC_JUDGE_MIN_CONTACTS;
+}
+
+/*
+ * How far a verdict's figures are past their goals and caps: the largest
+ * relative excess, positive when a goal or cap is broken, negative when
+ * every judged figure has room; -INFINITY when nothing is judged.
+ */
+static double shortfall(const cc_target_verdict *v)
+{
+    const cc_sim_target *tg = &v->target;
+    double s = -INFINITY;
+
+    if (tg->service_level > 0.0 && !isnan(v->service_level))
+        s = fmax(s, (tg->service_level - v->service_level) / tg->service_level);
+    if (tg->max_asa_s > 0.0 && !isnan(v->asa_s))
+        s = fmax(s, (v->asa_s - tg->max_asa_s) / tg->max_asa_s);
+    if (tg->max_abandon > 0.0 && !isnan(v->abandon))
+        s = fmax(s, (v->abandon - tg->max_abandon) / tg->max_abandon);
+    return s;
+}
+
+/* What ranks one judged period against another for "worst". */
+typedef struct rank {
+    int fails;                 /* fails the scope verdict (pooled miss or risk) */
+    int pooled_miss;           /* its pooled verdict misses */
+    double shortfall;          /* see shortfall() */
+    double risk;               /* share of replications missing */
+} rank;
+
+/* 1 when a is strictly worse than b (ties keep the earlier period). */
+static int worse(const rank *a, const rank *b)
+{
+    if (a->fails != b->fails)
+        return a->fails > b->fails;
+    if (a->pooled_miss != b->pooled_miss)
+        return a->pooled_miss > b->pooled_miss;
+    if (a->shortfall != b->shortfall)
+        return a->shortfall > b->shortfall;
+    return a->risk > b->risk;
+}
+
+cc_attainment cc_scope_attainment(const cc_sim_target *tg, const cc_target_judging *j,
+                                  cc_target_scope scope, const cc_period *p, size_t n,
+                                  long replications)
+{
+    cc_attainment a;
+    cc_target_verdict worst_v;
+    cc_pooled all;
+    rank worst_r = {0, 0, -INFINITY, 0.0};
+    size_t k;
+
+    memset(&a, 0, sizeof a);
+    memset(&all, 0, sizeof all);
+    memset(&worst_v, 0, sizeof worst_v);
+    a.periods = (long)n;
+    a.worst = -1;
+    a.share_met = NAN;
+    for (k = 0; k < n; k++) {
+        const cc_pooled *x = &p[k].pooled;
+        cc_target_verdict v;
+        rank r;
+
+        cc_pooled_add(&all, x->presented, x->in_target, x->answered, x->wait_answered_s,
+                      x->abandoned);
+        if (!cc_period_judged(x, replications, n))
+            continue;
+        a.judged++;
+        v = cc_channel_verdict(tg, x);
+        v.risk = p[k].missed_reps / (double)replications;
+        if (j->has_max_risk && !(v.risk <= j->max_risk))
+            v.missed |= CC_MISS_RISK;
+        r.pooled_miss = v.status == CC_TARGET_MISSES;
+        r.fails = v.missed != 0;
+        r.shortfall = shortfall(&v);
+        r.risk = v.risk;
+        a.met += !r.pooled_miss;
+        a.failed += r.fails;
+        if (a.worst < 0 || worse(&r, &worst_r)) {
+            a.worst = (long)k;
+            worst_r = r;
+            worst_v = v;
+        }
+    }
+    if (a.judged == 0) {
+        a.verdict = cc_channel_verdict(tg, &all);
+        a.verdict.status = CC_TARGET_NA;
+        a.verdict.missed = 0;
+    } else {
+        a.verdict = worst_v;
+        a.verdict.status = a.failed ? CC_TARGET_MISSES : CC_TARGET_MEETS;
+        a.share_met = (double)a.met / (double)a.judged;
+    }
+    a.verdict.judging = *j;
+    a.verdict.judging.scope = scope;
+    return a;
+}
+
+char *cc_target_period_name(const cc_scenario *s, cc_target_scope scope, long index, char *buf,
+                            size_t cap)
+{
+    char d0[16], d1[16];
+
+    if (cap == 0)
+        return buf;
+    buf[0] = '\0';
+    if (index < 0)
+        return buf;
+    if (scope == CC_SCOPE_HORIZON) {
+        snprintf(buf, cap, "horizon");
+        return buf;
+    }
+    if (!s) {
+        snprintf(buf, cap, "%s %ld", cc_target_scope_name(scope), index + 1);
+        return buf;
+    }
+    switch (scope) {
+    case CC_SCOPE_INTERVAL: {
+        int ipd = s->intervals_per_day > 0 ? s->intervals_per_day : 1;
+        long minute = (long)lround((double)(index % ipd) * s->interval_s / 60.0);
+        cc_scenario_date(s, (int)(index / ipd), d0);
+        snprintf(buf, cap, "interval %s %02ld:%02ld", d0, minute / 60, minute % 60);
+        break;
+    }
+    case CC_SCOPE_DAY:
+        cc_scenario_date(s, (int)index, d0);
+        snprintf(buf, cap, "day %s", d0);
+        break;
+    case CC_SCOPE_WEEK: {
+        long last = 7 * index + 6;
+        if (last > s->days - 1)
+            last = s->days - 1;
+        cc_scenario_date(s, (int)(7 * index), d0);
+        cc_scenario_date(s, (int)last, d1);
+        snprintf(buf, cap, "week %s to %s", d0, d1);
+        break;
+    }
+    case CC_SCOPE_HORIZON: break;
+    }
+    return buf;
+}
+
+/* Appends to buf[*used..cap), keeping it terminated; stops quietly when full. */
+__attribute__((format(printf, 4, 5))) static void put(char *buf, size_t cap, size_t *used,
+                                                      const char *fmt, ...)
+{
+    va_list ap;
+    int w;
+
+    if (*used + 1 >= cap)
+        return;
+    va_start(ap, fmt);
+    w = vsnprintf(buf + *used, cap - *used, fmt, ap);
+    va_end(ap);
+    if (w > 0)
+        *used = *used + (size_t)w < cap ? *used + (size_t)w : cap - 1;
+}
+
+char *cc_target_attainment_line(const cc_scenario *s, const cc_channel_summary *x, char *buf,
+                                size_t cap)
+{
+    static const cc_target_scope listed[] = {CC_SCOPE_INTERVAL, CC_SCOPE_DAY, CC_SCOPE_WEEK};
+    static const char *const plural[] = {"intervals", "days", "weeks"};
+    const cc_target_verdict *h = &x->at[CC_SCOPE_HORIZON].verdict;
+    const cc_attainment *a = &x->at[x->judging.scope];
+    char why[200], name[64];
+    size_t used = 0, k;
+
+    if (cap == 0)
+        return buf;
+    buf[0] = '\0';
+    if (isnan(h->service_level))
+        put(buf, cap, &used, "SL - (horizon)");
+    else
+        put(buf, cap, &used, "SL %.1f%% (horizon)", 100.0 * h->service_level);
+    for (k = 0; k < sizeof listed / sizeof listed[0]; k++) {
+        const cc_attainment *t = &x->at[listed[k]];
+        if (t->periods > 1 && t->judged > 0)
+            put(buf, cap, &used, "  %s meeting %.0f%% (%ld/%ld)", plural[k],
+                floor(100.0 * (double)t->met / (double)t->judged), t->met, t->judged);
+    }
+    put(buf, cap, &used, "  verdict: %s at %s scope", cc_target_status_name(a->verdict.status),
+        cc_target_scope_name(x->judging.scope));
+    cc_target_reasons(&a->verdict, why, sizeof why);
+    cc_target_period_name(s, x->judging.scope, a->worst, name, sizeof name);
+    if (a->verdict.status == CC_TARGET_NA)
+        put(buf, cap, &used, " \u2014 %s", why);
+    else if (a->verdict.status == CC_TARGET_MISSES && (a->verdict.missed & CC_MISS_RISK))
+        put(buf, cap, &used, " \u2014 %s: %s", name, why);
+    else if (a->verdict.status == CC_TARGET_MISSES)
+        put(buf, cap, &used, " \u2014 %s: %s (risk %.4g%%)", name, why, 100.0 * a->verdict.risk);
+    else if (x->judging.scope == CC_SCOPE_HORIZON)
+        put(buf, cap, &used, " (risk %.4g%%)", 100.0 * a->verdict.risk);
+    else
+        put(buf, cap, &used, " (worst %s: risk %.4g%%)", name, 100.0 * a->verdict.risk);
+    return buf;
 }

@@ -36,14 +36,23 @@ jjson() {
 
 # ---- files, determinism ----------------------------------------------------
 check "plan with one thread" 0 "$CCSIM" plan $S --replications 2 --seed 5 --threads 1 --out "$tmp/t1"
-ok "six result files and no temporaries" "[ \$(ls '$tmp/t1' | wc -l) = 6 ] && [ -s '$tmp/t1/plan.csv' ] && [ -s '$tmp/t1/plan_teams.csv' ] && [ -s '$tmp/t1/roster.csv' ] && [ -s '$tmp/t1/summary.json' ] && [ -s '$tmp/t1/intervals.csv' ] && [ -s '$tmp/t1/report.html' ]"
+ok "eight result files and no temporaries" "[ \$(ls '$tmp/t1' | wc -l) = 8 ] && [ -s '$tmp/t1/plan.csv' ] && [ -s '$tmp/t1/plan_teams.csv' ] && [ -s '$tmp/t1/roster.csv' ] && [ -s '$tmp/t1/agents.csv' ] && [ -s '$tmp/t1/planned.yaml' ] && [ -s '$tmp/t1/summary.json' ] && [ -s '$tmp/t1/intervals.csv' ] && [ -s '$tmp/t1/report.html' ]"
 ok "terminal shows the weekly plan, shifts, hiring and the simulation" \
     "grep -q '^Weekly FTE plan' '$tmp/out' && grep -q '^Teams and shifts' '$tmp/out' && grep -q '^Hiring' '$tmp/out' && grep -q '^Simulation of the roster' '$tmp/out'"
 ok "terminal names the shrinkage formula" "grep -q 'divisive: scheduled = required / (1 - s)' '$tmp/out'"
 check "plan with two threads" 0 "$CCSIM" plan $S --replications 2 --seed 5 --threads 2 --out "$tmp/t2"
-for f in plan.csv plan_teams.csv roster.csv summary.json intervals.csv report.html; do
+for f in plan.csv plan_teams.csv roster.csv agents.csv planned.yaml summary.json intervals.csv report.html; do
     ok "$f byte-identical across thread counts" "cmp -s '$tmp/t1/$f' '$tmp/t2/$f'"
 done
+# ---- planned.yaml: the roster as a scenario --------------------------------------
+check "run planned.yaml with the plan's seed" 0 "$CCSIM" run "$tmp/t1/planned.yaml" --replications 2 --seed 5 --out "$tmp/pr"
+ok "it reproduces the plan's simulation of every channel" \
+    "jq -n -e --slurpfile a '$tmp/t1/summary.json' --slurpfile b '$tmp/pr/summary.json' '[\$a[0].channels[] | .service_level.mean, .asa_s.mean] == [\$b[0].channels[] | .service_level.mean, .asa_s.mean]' >/dev/null"
+ok "  under its own name (its runs do not replace the scenario's)" "grep -q '^name: \".*-planned\"' '$tmp/t1/planned.yaml'"
+ok "agents.csv: one line per agent and week, every day a shift, off or outside the horizon" \
+    "head -n 1 '$tmp/t1/agents.csv' | grep -qx 'agent,team,week,week_start,mon,tue,wed,thu,fri,sat,sun,days_worked,paid_h' && awk -F, 'NR > 1 && \$3 >= 1 { for (i = 5; i <= 11; i++) if (\$i != \"off\" && \$i != \"\" && \$i !~ /^[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]\$/) bad = 1; n++ } END { exit bad || n == 0 }' '$tmp/t1/agents.csv'"
+ok "agents.csv: nobody works more than 5 days in a full week, days off consecutive" \
+    "awk -F, 'NR > 1 && \$3 >= 1 { full = 1; w = 0; for (i = 5; i <= 11; i++) { if (\$i == \"\") full = 0; if (\$i != \"off\" && \$i != \"\") w++ } if (full && w > 5) bad = 1; if (full) { s = \"\"; for (i = 5; i <= 11; i++) s = s (\$i == \"off\" ? \"o\" : \"w\"); s = s s; if (w <= 5 && s !~ /oo/) bad = 1 } } END { exit bad }' '$tmp/t1/agents.csv'"
 check "other seed" 0 "$CCSIM" plan $S --replications 2 --seed 6 --out "$tmp/s6"
 ok "other seed changes the simulation, not the requirement" \
     "! cmp -s '$tmp/t1/summary.json' '$tmp/s6/summary.json' && cut -d, -f1-30 '$tmp/t1/plan.csv' > '$tmp/a' && cut -d, -f1-30 '$tmp/s6/plan.csv' > '$tmp/b' && cmp -s '$tmp/a' '$tmp/b'"
