@@ -11,7 +11,8 @@
 #include "util/alloc.h"
 #include "plan/planner_internal.h"
 
-#define MIN_BLOCK_CONTACTS 20.0 /* presented contacts per replication in a judged block */
+/* A judged block holds at least as many contacts as the verdicts judge (cc_period_judged). */
+#define MIN_BLOCK_CONTACTS CC_JUDGE_MIN_CONTACTS
 
 typedef struct block {
     size_t channel;           /* channel index */

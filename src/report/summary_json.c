@@ -418,6 +418,8 @@ cc_status cc_report_summary_json(FILE *out, const cc_scenario *s, const cc_resul
 
     json_object_set_new(doc, "schema_version", json_integer(1));
     json_object_set_new(doc, "ccsim_version", json_string(cc_version()));
+    /* What produced it, so compare never mixes a run with a plan. */
+    json_object_set_new(doc, "kind", json_string(plan_json ? "plan" : "run"));
     json_object_set_new(sc, "name", json_string(s->name));
     json_object_set_new(sc, "file", json_string(s->source_path ? s->source_path : ""));
     cc_scenario_fingerprint(s, hex);

@@ -66,7 +66,7 @@ static void flat_release(flat_list *list)
 
 static int skipped_top_key(const char *key)
 {
-    static const char *const skip[] = {"meta", "scenario", "schema_version", "ccsim_version",
+    static const char *const skip[] = {"meta", "kind", "scenario", "schema_version", "ccsim_version",
                                        "tool", "seed", "replications"};
     size_t i;
     for (i = 0; i < sizeof(skip) / sizeof(skip[0]); i++)
@@ -135,6 +135,13 @@ static int by_path(const void *a, const void *b)
 
 /* ---- loading ---------------------------------------------------------------- */
 
+/* What produced a summary: "run", "plan" or "sweep" ("run" when unsaid, as before kinds). */
+static const char *result_kind(const json_t *doc)
+{
+    const json_t *v = json_object_get(doc, "kind");
+    return json_is_string(v) ? json_string_value(v) : "run";
+}
+
 static cc_status load_summary(const char *path, json_t **out, cc_error *err)
 {
     char file[4096];
@@ -152,6 +159,12 @@ static cc_status load_summary(const char *path, json_t **out, cc_error *err)
         if (jerr.line <= 0 || stat(file, &st) != 0)
             return cc_error_set_at(err, CC_EIO, file, 0, 0, "cannot read: %s", jerr.text);
         return cc_error_set_at(err, CC_ESYNTAX, file, jerr.line, jerr.column, "%s", jerr.text);
+    }
+    if (json_is_object(doc) && !strcmp(result_kind(doc), "sweep")) {
+        json_decref(doc);
+        return cc_error_set_at(err, CC_EINVAL, file, 0, 0,
+                               "the summary of a sweep; compare takes the summary.json of a run "
+                               "or of a plan");
     }
     scenario = json_object_get(doc, "scenario");
     if (!json_is_object(doc) || !json_is_string(json_object_get(scenario, "name"))) {
@@ -373,6 +386,13 @@ cc_status cc_compare_files(const char *new_path, const char *base_path,
     if (st != CC_OK) {
         json_decref(new_doc);
         return st;
+    }
+    if (strcmp(result_kind(new_doc), result_kind(base_doc)) != 0) {
+        st = cc_error_setf(err, CC_EINVAL,
+                           "different kinds of result: a %s in '%s' but a %s in the baseline "
+                           "'%s'; compare a run with a run, a plan with a plan",
+                           result_kind(new_doc), new_path, result_kind(base_doc), base_path);
+        goto out_free_docs;
     }
     if (strcmp(scenario_field(new_doc, "name"), scenario_field(base_doc, "name")) != 0) {
         st = cc_error_setf(err, CC_EINVAL,

@@ -133,6 +133,7 @@ cc_status cc_sweep_write_json(FILE *out, const cc_sweep *sweep, const cc_sweep_r
     int a, c;
     cc_status st = CC_OK;
 
+    json_object_set_new(doc, "kind", json_string("sweep"));
     json_object_set_new(doc, "scenario", json_string(base->name));
     json_object_set_new(doc, "seed", json_integer((json_int_t)seed));
     json_object_set_new(doc, "replications", json_integer(replications));

@@ -80,4 +80,19 @@ if [ -f $B/summary.json ]; then
     contains "the service level regression is named" "$out" "channels.phone.service_level.*REGRESSION"
     rm -rf "$tmp"
 fi
+
+# Results of different commands never compare: a plan against a run, a sweep.
+tmp=$(mktemp -d)
+"$CCSIM" run scenarios/single-queue-erlang.yaml --replications 2 --out "$tmp/run" >/dev/null 2>&1
+"$CCSIM" plan scenarios/single-queue-erlang.yaml --replications 2 --analytic --out "$tmp/plan" >/dev/null 2>&1
+"$CCSIM" sweep scenarios/single-queue-erlang.yaml --vary teams.agents.agents=100,101 --replications 2 --out "$tmp/sweep" >/dev/null 2>&1
+check "a plan against a run exits 2" 2 "$CCSIM" compare "$tmp/plan" "$tmp/run"
+contains "  with one line naming both kinds" "$err" "different kinds of result: a plan .* but a run"
+n=$((n + 1))
+if [ "$(wc -l <"$err")" -eq 1 ]; then echo "ok $n -   and only that line"; else
+    echo "not ok $n -   and only that line"; failed=1; fi
+check "a sweep's summary exits 2" 2 "$CCSIM" compare "$tmp/sweep/sweep.json" "$tmp/run"
+contains "  saying compare takes runs and plans" "$err" "the summary of a sweep"
+check "a plan against itself compares" 0 "$CCSIM" compare "$tmp/plan" "$tmp/plan"
+rm -rf "$tmp"
 exit $failed
