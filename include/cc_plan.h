@@ -324,6 +324,37 @@ typedef struct cc_shift_rule {
     long max_agents;                /* at most this many per start and day; 0 = no limit */
 } cc_shift_rule;
 
+/*
+ * A service row of a least-cost roster (see cc_shift_service): over
+ * intervals first..last, the agents above the floor must add at least
+ * `need` to figure `measure`; each unit short costs `penalty` paid hours.
+ */
+typedef struct cc_service_row {
+    size_t first, last;             /* intervals, inclusive */
+    size_t measure;                 /* index of the gain table */
+    double need;                    /* what the agents above the floor must add, > 0 */
+    double penalty;                 /* paid hours per unit short; 0 = the row is hard */
+} cc_service_row;
+
+/*
+ * Service rows instead of a fixed requirement: `required` becomes a floor,
+ * and agents above it count towards the rows. With z[i][k] in [0, 1] the
+ * (k+1)-th agent above the floor on duty in interval i, every row asks
+ * sum over its intervals and k of gain[(measure * n_intervals + i) * steps + k]
+ * x z[i][k] >= need. Gains must not increase with k (concave figures), so
+ * the agents are counted in order; the programme is then exact for them.
+ * Rows count in the block holding all their intervals (with block_days 7,
+ * rows must not cross a week from day 0). The plan's `needed` becomes the
+ * floor plus the agents above it the rows used.
+ */
+typedef struct cc_shift_service {
+    size_t steps;                   /* agents above the floor an interval may count */
+    size_t n_measures;              /* gain tables */
+    const double *gain;             /* [n_measures][n_intervals][steps] */
+    const cc_service_row *rows;     /* the rows */
+    size_t n_rows;
+} cc_shift_service;
+
 /* The covering problem. */
 typedef struct cc_shift_problem {
     size_t n_intervals;             /* intervals in the horizon; a whole number of days */
@@ -341,6 +372,11 @@ typedef struct cc_shift_problem {
                                        seconds; 0 = no part-time limit */
     double part_time_max_share;     /* at most this share of the shifts starting in each 7-day
                                        week (from day 0) are part-time, [0, 1] */
+    const cc_shift_service *service; /* NULL: cover `required`; else `required` is a floor and
+                                        the service rows ask for more (least_cost.c) */
+    int heuristic_only;             /* 1: keep the dive and local re-solves' plan, no
+                                       branch-and-cut: the same plan on any machine when
+                                       time_limit_s is 0 */
 } cc_shift_problem;
 
 /* A break as placed in one shift. */
@@ -387,8 +423,11 @@ typedef struct cc_shift_plan {
  * Chooses how many agents start on each allowed template on each day so that
  * coverage >= ceil(required) in every interval at the fewest paid hours
  * (with soft coverage: paid hours + under_penalty x short agent-hours).
- * Agents on a break (paid or unpaid) do not cover. Solved with GLPK's
- * branch-and-cut (glp_intopt with its presolver).
+ * Agents on a break (paid or unpaid) do not cover. Solved with GLPK: the
+ * relaxation (its cost bounds the plan), a rounding dive and RINS
+ * neighbourhoods for a plan, and branch-and-cut (glp_intopt) from that plan
+ * only when it is not within mip_gap of the bound. The time limit covers
+ * all of them.
  *
  * Breaks with a window are placed implicitly: the programme chooses how
  * many breaks of each kind start in each interval, and linking rows make

@@ -306,23 +306,6 @@ static cc_status build_requirements(cc_planner *p, cc_error *err)
 
 /* ---- stage 4: team requirement ------------------------------------------- */
 
-/* Team agents per channel agent: slower teams and lower concurrency need more. */
-double cc_plan_team_factor(const cc_scenario *s, int c, int t)
-{
-    const cc_team *tm = &s->teams[t];
-    const cc_channel *ch = &s->channels[c];
-    double prof = tm->proficiency[c] > 0 ? tm->proficiency[c] : 1.0;
-    int k = ch->concurrency > 0 ? ch->concurrency : 1;
-    int kt = tm->max_concurrency[c] > 0 ? tm->max_concurrency[c] : k;
-    return prof * (double)k / (double)kt;
-}
-
-double cc_plan_gross_up(const cc_scenario *s, double net, double shrinkage)
-{
-    return s->plan.shrinkage_method == CC_SHRINK_MULTIPLICATIVE ? net * (1.0 + shrinkage)
-                                                                 : net / (1.0 - shrinkage);
-}
-
 static void build_team_requirements(cc_planner *p)
 {
     const cc_scenario *s = p->s;
@@ -609,6 +592,8 @@ static cc_status build_rosters(cc_planner *p, cc_error *err)
         pr.time_limit_s = p->opt.shift_time_limit_s;
         pr.mip_gap = p->opt.shift_mip_gap;
         pr.block_days = 7;
+        pr.part_time_below_s = s->plan.part_time_below_s;
+        pr.part_time_max_share = s->plan.part_time_max_share;
         st = cc_plan_shifts_solve(&pr, &pt->shifts, err);
         if (st == CC_OK)
             pt->rostered_hours = pt->shifts->paid_hours;
@@ -648,11 +633,6 @@ static void unrostered_hours(cc_planner *p)
     }
 }
 
-/* Agents on duty of team t in interval i: the roster, else the staffing. */
-long cc_plan_on_duty(const cc_planner_team *pt, size_t i)
-{
-    return pt->shifts ? pt->shifts->coverage[i] : pt->staffing[i];
-}
 
 /*
  * Apportions each team's agents on duty to the channels by their part of the
@@ -800,7 +780,7 @@ static cc_status build_weeks(cc_planner *p, cc_error *err)
             for (size_t k = 0; k < pt->shifts->n_starts; k++) {
                 const cc_shift_start *sh = &pt->shifts->starts[k];
                 const cc_shift_rule *r = &pt->rules[sh->rule];
-                double paid = (r->paid_s > 0 ? r->paid_s : r->length_s) / 3600.0;
+                double paid = (sh->paid_s > 0 ? sh->paid_s : r->paid_s > 0 ? r->paid_s : r->length_s) / 3600.0;
                 long day = sh->day < 0 ? 0 : sh->day;
                 size_t w = (size_t)day / 7;
                 if (w >= nw)
@@ -1251,8 +1231,14 @@ cc_status cc_planner_new(const cc_scenario *s, const cc_planner_options *opt, cc
         for (size_t t = 0; t < p->n_teams; t++)
             if (p->teams[t].shifts)
                 p->search.analytic_paid_hours += p->teams[t].shifts->paid_hours;
-        if ((st = CC_OK) != CC_OK) /* LEAST_COST_PENDING */
+        if ((st = cc_plan_least_cost(p, err)) != CC_OK)
             goto fail;
+        for (size_t t = 0; t < p->n_teams; t++) {
+            cc_planner_team *pt = &p->teams[t];
+            /* What the roster was asked to cover: the floor and the agents the rows used. */
+            if (pt->shifts)
+                memcpy(pt->staffing, pt->shifts->needed, p->n_intervals * sizeof(long));
+        }
     }
     unrostered_hours(p);
     if ((st = build_agent_lines(p, err)) != CC_OK)

@@ -1,26 +1,27 @@
 /*
  * Shift plan: how many agents start on each allowed shift template (a rule
  * at one start time and one length) on each day so that coverage meets the
- * requirement at the fewest paid hours, as an integer programme solved by
- * GLPK (branch-and-cut after its presolver). Long horizons are cut into
+ * requirement at the fewest paid hours, as an integer programme solved with
+ * GLPK (see "solving" below for the stages). Long horizons are cut into
  * blocks of days solved in order; a shift that runs past the end of a block
  * is fixed coverage for the next one.
  *
- * Breaks with a window are placed implicitly (Bechtold & Jacobs 1990, in
- * the form of Aykin 2000's comparison): one integer variable per break kind
- * and start interval, not one per shift and placement. The explicit model
- * multiplies the templates by the placements of every break: the benchmark
- * rules (35 starts x 11 lengths, a 5-placement break on 6 of them) grow
- * from 385 to 1,225 variables a day, and two windowed breaks multiply
- * again; the implicit one adds about 50 break variables a day. A break kind
- * (length, paid, window offsets) has windows of one width, so windows never
- * nest out of order ("no extraordinary overlap") and the breaks can be
- * handed out first-window-first exactly when, at every interval t, the
- * breaks started by t lie between the shifts whose window closed by t and
- * those whose window opened by t. A backlog variable per interval (shifts
- * waiting for their break) keeps these rows sparse. The hand-out itself is
- * done after the solve; breaks of one shift have disjoint windows, so each
- * kind is handed out on its own.
+ * Breaks with a window are placed implicitly (Bechtold & Jacobs 1990,
+ * Management Science 36(11); compared with the explicit model in Aykin 2000,
+ * EJOR 125): one integer variable per break kind and start interval, not one
+ * per shift and placement. The explicit model multiplies the templates by
+ * the placements of every break: the benchmark rules (35 starts x 11
+ * lengths, a 5-placement break on 6 of them) grow from 385 to 1,225
+ * variables a day, and a second windowed break multiplies again; the
+ * implicit one adds about 40 break variables a day. A break kind (length,
+ * pay, window offsets) has windows of one width, so windows never nest out
+ * of order (no "extraordinary overlap") and the breaks can be handed out
+ * first-window-first exactly when, at every interval t, the breaks started
+ * by t lie between the shifts whose window closed by t and those whose
+ * window opened by t. A backlog column per interval (shifts still waiting
+ * for their break) keeps these rows sparse. The hand-out is done after the
+ * solve; the breaks of one shift have disjoint windows, so each kind is
+ * handed out on its own.
  */
 #include <assert.h>
 #include <glpk.h>
@@ -437,6 +438,9 @@ typedef struct block_model {
     size_t n_rows;          /* coverage rows */
     class_span *spans;      /* [n_cls] break variables */
     size_t n_break_vars;    /* break variables */
+    size_t own0, own_end;   /* the block's own intervals (service columns live there) */
+    int *z_col;             /* [own interval] first service column (1-based), 0 = none */
+    size_t *z_n;            /* [own interval] service columns: agents above the floor */
 } block_model;
 
 /* First interval of template t on `day`, counted from interval 0 of day 0 (may be negative). */
@@ -502,6 +506,28 @@ static size_t reach_days(const template_set *ts, size_t per_day)
     return reach;
 }
 
+/*
+ * Agents above the floor that count in interval i: the steps up to the last
+ * with a gain in some measure (0 without service rows).
+ */
+static size_t service_steps(const cc_shift_problem *p, size_t i)
+{
+    const cc_shift_service *sv = p->service;
+    size_t last = 0;
+    if (!sv)
+        return 0;
+    for (size_t m = 0; m < sv->n_measures; m++) {
+        const double *g = &sv->gain[(m * p->n_intervals + i) * sv->steps];
+        for (size_t k = sv->steps; k > last; k--) {
+            if (g[k - 1] > 1e-12) {
+                last = k;
+                break;
+            }
+        }
+    }
+    return last;
+}
+
 static void build_model(const cc_shift_problem *p, const template_set *ts, size_t d0, size_t d1,
                         const cc_shift_plan *plan, block_model *m)
 {
@@ -517,8 +543,11 @@ static void build_model(const cc_shift_problem *p, const template_set *ts, size_
     m->d0 = (long)d0;
     m->d1 = (long)d1;
     m->row_of = cc_xcalloc(m->i_end - m->i0, sizeof *m->row_of);
+    m->own0 = d0 * per_day;
+    m->own_end = d1 * per_day;
     for (size_t i = m->i0; i < m->i_end; i++)
-        if (plan->needed[i] > plan->coverage[i])
+        if (plan->needed[i] > plan->coverage[i] ||
+            (i < m->own_end && service_steps(p, i) > 0))
             m->row_of[i - m->i0] = (int)++m->n_rows;
     m->vars = cc_xmalloc(((size_t)((long)d_end - first_day) * ts->n + 1) * sizeof *m->vars);
     for (long d = first_day; d < (long)d_end; d++) {
@@ -544,6 +573,8 @@ static void free_model(block_model *m, size_t n_cls)
     free(m->spans);
     free(m->vars);
     free(m->row_of);
+    free(m->z_col);
+    free(m->z_n);
 }
 
 /* Under hard coverage, names the first interval no allowed shift can reach. */
@@ -781,6 +812,71 @@ static void add_part_time_rows(const cc_shift_problem *p, const shift_template *
     }
 }
 
+/*
+ * Service columns and rows (cc_shift_service): in each of the block's own
+ * intervals, one column in [0, 1] per agent above the floor, taken off the
+ * interval's coverage row (coverage - sum z >= floor); then every service
+ * row lying in the block, with a shortfall column at its penalty.
+ */
+#define SERVICE_TOKEN_COST 1e-5 /* paid hours per service column, times its step */
+
+static void add_service(const cc_shift_problem *p, block_model *m, glp_prob *lp, triplets *x)
+{
+    const cc_shift_service *sv = p->service;
+    size_t own = m->own_end - m->own0;
+    if (!sv)
+        return;
+    m->z_col = cc_xcalloc(own ? own : 1, sizeof *m->z_col);
+    m->z_n = cc_xcalloc(own ? own : 1, sizeof *m->z_n);
+    for (size_t i = m->own0; i < m->own_end; i++) {
+        size_t n = service_steps(p, i);
+        int r = row_at(m, (long)i);
+        if (n == 0 || !r)
+            continue;
+        m->z_n[i - m->own0] = n;
+        for (size_t k = 0; k < n; k++) {
+            /* A token cost, so the plan's `needed` counts only the agents the rows use. */
+            int col = new_col(lp, GLP_CV, SERVICE_TOKEN_COST * (double)(k + 1));
+            glp_set_col_bnds(lp, col, GLP_DB, 0.0, 1.0);
+            if (k == 0)
+                m->z_col[i - m->own0] = col;
+            put(x, r, col, -1.0);
+        }
+    }
+    for (size_t q = 0; q < sv->n_rows; q++) {
+        const cc_service_row *sr = &sv->rows[q];
+        int row;
+        if (sr->first < m->own0 || sr->last >= m->own_end || sr->first > sr->last ||
+            !(sr->need > 0))
+            continue;
+        row = new_row(lp, GLP_LO, sr->need, 0.0);
+        for (size_t i = sr->first; i <= sr->last; i++) {
+            const double *g = &sv->gain[(sr->measure * p->n_intervals + i) * sv->steps];
+            int col = m->z_col[i - m->own0];
+            for (size_t k = 0; col && k < m->z_n[i - m->own0]; k++)
+                if (g[k] > 1e-12)
+                    put(x, row, col + (int)k, g[k]);
+        }
+        if (sr->penalty > 0)
+            put(x, row, new_col(lp, GLP_CV, sr->penalty), 1.0);
+    }
+}
+
+/* After a block's solve: the floor plus the service agents its rows used. */
+static void record_service_need(const cc_shift_problem *p, const block_model *m,
+                                const double *val, cc_shift_plan *plan)
+{
+    if (!p->service || !m->z_col)
+        return;
+    for (size_t i = m->own0; i < m->own_end; i++) {
+        int col = m->z_col[i - m->own0];
+        double used = 0.0;
+        for (size_t k = 0; col && k < m->z_n[i - m->own0]; k++)
+            used += val[col + (int)k];
+        plan->needed[i] += (long)ceil(used - 1e-6);
+    }
+}
+
 static glp_prob *build_lp(const cc_shift_problem *p, const template_set *ts, block_model *m,
                           const cc_shift_plan *plan)
 {
@@ -836,6 +932,7 @@ static glp_prob *build_lp(const cc_shift_problem *p, const template_set *ts, blo
         add_break_kind(ts->t, &ts->cls[c], c, per_day, m, lp, &x);
     add_group_rows(ts->t, m, lp, &x);
     add_part_time_rows(p, ts->t, m, plan, lp, &x);
+    add_service(p, m, lp, &x);
     glp_load_matrix(lp, (int)x.n, x.ia, x.ja, x.ar);
     free(x.ia);
     free(x.ja);
@@ -858,7 +955,23 @@ static glp_prob *build_lp(const cc_shift_problem *p, const template_set *ts, blo
 #define RINS_MAX_ROUNDS 4     /* RINS rounds of each kind while they improve */
 #define INT_TOL 1e-6          /* distance from an integer still taken as integral */
 
-/* A solution: one value per column, 1-based like GLPK's columns. */
+/* The problem of a block and the time its solve began (the time limit covers every stage). */
+typedef struct budget {
+    const cc_shift_problem *p;
+    double start_ms;              /* glp_time() at the start */
+    double bound;                 /* the relaxation's cost, a bound on the block's plans */
+} budget;
+
+static int within_gap(const cc_shift_problem *p, double obj, double bound)
+{
+    return obj - bound <= p->mip_gap * fabs(obj) + 1e-7;
+}
+
+static int out_of_time(const budget *bu)
+{
+    return bu->p->time_limit_s > 0 &&
+           glp_difftime(glp_time(), bu->start_ms) >= bu->p->time_limit_s;
+}
 
 static double frac(double v)
 {
@@ -887,8 +1000,9 @@ static int resolve(glp_prob *lp, int meth)
 }
 
 /* Runs GLPK's branch-and-cut with `parm`; returns glp_intopt's code, *status its MIP status. */
-static int intopt(const cc_shift_problem *p, glp_prob *lp, glp_iocp *parm, int *status)
+static int intopt(const budget *bu, glp_prob *lp, glp_iocp *parm, int *status)
 {
+    const cc_shift_problem *p = bu->p;
     int ret;
 
     parm->msg_lev = GLP_MSG_OFF;
@@ -897,10 +1011,10 @@ static int intopt(const cc_shift_problem *p, glp_prob *lp, glp_iocp *parm, int *
     parm->mir_cuts = GLP_ON;
     parm->gmi_cuts = GLP_ON;
     parm->mip_gap = p->mip_gap;
-    if (p->time_limit_s > 0)
-        parm->tm_lim = p->time_limit_s * 1000.0 < (double)INT_MAX
-                           ? (int)(p->time_limit_s * 1000.0)
-                           : INT_MAX;
+    if (p->time_limit_s > 0) {
+        double left_ms = 1000.0 * (p->time_limit_s - glp_difftime(glp_time(), bu->start_ms));
+        parm->tm_lim = left_ms < 1.0 ? 1 : left_ms < (double)INT_MAX ? (int)left_ms : INT_MAX;
+    }
     ret = glp_intopt(lp, parm);
     *status = glp_mip_status(lp);
     return ret;
@@ -947,15 +1061,30 @@ static void raise_lower(glp_prob *lp, int j, double lo)
         glp_set_col_bnds(lp, j, GLP_LO, lo, 0.0);
 }
 
-/* Solves the programme as its bounds now stand; 1 with the plan in sol and *obj. */
-static int solve_sub(const cc_shift_problem *p, glp_prob *lp, double *sol, double *obj)
+/* Stops a search as soon as its plan is within mip_gap of the block's bound. */
+static void stop_when_good(glp_tree *tree, void *info)
+{
+    const budget *bu = info;
+
+    if (glp_ios_reason(tree) == GLP_IBINGO &&
+        within_gap(bu->p, glp_mip_obj_val(glp_ios_get_prob(tree)), bu->bound))
+        glp_ios_terminate(tree);
+}
+
+/*
+ * Solves the programme as its bounds now stand, to mip_gap of its own bound
+ * or of the block's; 1 with the plan in sol and *obj.
+ */
+static int solve_sub(const budget *bu, glp_prob *lp, double *sol, double *obj)
 {
     glp_iocp parm;
     int status;
 
     glp_init_iocp(&parm);
     parm.presolve = GLP_ON;
-    intopt(p, lp, &parm, &status);
+    parm.cb_func = stop_when_good;
+    parm.cb_info = (void *)bu;
+    intopt(bu, lp, &parm, &status);
     if (status != GLP_OPT && status != GLP_FEAS)
         return 0;
     for (int j = 1; j <= glp_get_num_cols(lp); j++)
@@ -973,7 +1102,7 @@ static int solve_sub(const cc_shift_problem *p, glp_prob *lp, double *sol, doubl
  * against max_agents or the part-time share. Restores the column bounds;
  * returns 1 with the plan in sol and its cost in *obj.
  */
-static int dive(const cc_shift_problem *p, glp_prob *lp, int n_x, double *sol, double *obj)
+static int dive(const budget *bu, glp_prob *lp, int n_x, double *sol, double *obj)
 {
     int n_cols = glp_get_num_cols(lp), ok = 1, any_frac = 0;
     saved_bounds saved;
@@ -1011,7 +1140,7 @@ static int dive(const cc_shift_problem *p, glp_prob *lp, int n_x, double *sol, d
     if (ok && any_frac) {
         for (int j = 1; j <= n_x; j++)
             glp_set_col_bnds(lp, j, GLP_FX, nearbyint(sol[j]), nearbyint(sol[j]));
-        ok = solve_sub(p, lp, sol, obj);
+        ok = solve_sub(bu, lp, sol, obj);
     }
     restore_bounds(lp, &saved);
     return ok;
@@ -1025,7 +1154,7 @@ static int dive(const cc_shift_problem *p, glp_prob *lp, int n_x, double *sol, d
  * are fixed at 0, and the break variables are free. A better plan replaces
  * sol and *obj; returns 1 when it did. Restores the column bounds.
  */
-static int rins(const cc_shift_problem *p, glp_prob *lp, int n_x, const long *x_at, int wide,
+static int rins(const budget *bu, glp_prob *lp, int n_x, const long *x_at, int wide,
                 const double *root, double *sol, double *obj)
 {
     int n_cols = glp_get_num_cols(lp), better = 0;
@@ -1053,7 +1182,7 @@ static int rins(const cc_shift_problem *p, glp_prob *lp, int n_x, const long *x_
         if (fix)
             glp_set_col_bnds(lp, j, GLP_FX, nearbyint(sol[j]), nearbyint(sol[j]));
     }
-    if (solve_sub(p, lp, trial, &got) && got < *obj - 1e-9) {
+    if (solve_sub(bu, lp, trial, &got) && got < *obj - 1e-9) {
         memcpy(sol, trial, ((size_t)n_cols + 1) * sizeof *sol);
         *obj = got;
         better = 1;
@@ -1075,11 +1204,6 @@ static void give_incumbent(glp_tree *tree, void *info)
     }
 }
 
-static int within_gap(const cc_shift_problem *p, double obj, double bound)
-{
-    return obj - bound <= p->mip_gap * fabs(obj) + 1e-7;
-}
-
 /*
  * Solves a block's programme (shift variables in columns 1..n_x, starting
  * at absolute intervals x_at[1..n_x]) into val[1..n_cols]; *proven is 1
@@ -1096,6 +1220,7 @@ static cc_status solve_programme(const cc_shift_problem *p, glp_prob *lp, int n_
     const double *give;
     int have;
     glp_iocp parm;
+    budget bu = {p, glp_time(), -HUGE_VAL};
     cc_status st = CC_OK;
 
     *proven = 0;
@@ -1104,17 +1229,17 @@ static cc_status solve_programme(const cc_shift_problem *p, glp_prob *lp, int n_
         ret = glp_get_status(lp) == GLP_NOFEAS ? GLP_ENOPFS : GLP_EFAIL;
         goto out_fail;
     }
-    bound = glp_get_obj_val(lp);
+    bound = bu.bound = glp_get_obj_val(lp);
     for (int j = 1; j <= n_cols; j++)
         root[j] = glp_get_col_prim(lp, j);
-    have = dive(p, lp, n_x, sol, &obj);
+    have = dive(&bu, lp, n_x, sol, &obj);
     for (int wide = 0; wide <= 1; wide++)
         for (int k = 0; k < RINS_MAX_ROUNDS && have && !within_gap(p, obj, bound); k++)
-            if (!rins(p, lp, n_x, x_at, wide, root, sol, &obj))
+            if (out_of_time(&bu) || !rins(&bu, lp, n_x, x_at, wide, root, sol, &obj))
                 break;
-    if (have && within_gap(p, obj, bound)) {
+    if (have && (within_gap(p, obj, bound) || out_of_time(&bu) || p->heuristic_only)) {
         memcpy(val, sol, ((size_t)n_cols + 1) * sizeof *val);
-        *proven = 1;
+        *proven = within_gap(p, obj, bound);
         goto out;
     }
     if (!resolve(lp, GLP_DUALP)) {
@@ -1126,7 +1251,7 @@ static cc_status solve_programme(const cc_shift_problem *p, glp_prob *lp, int n_
     give = have ? sol : NULL;
     parm.cb_func = give_incumbent;
     parm.cb_info = (void *)&give;
-    ret = intopt(p, lp, &parm, &status);
+    ret = intopt(&bu, lp, &parm, &status);
     if (status == GLP_OPT || status == GLP_FEAS) {
         for (int j = 1; j <= n_cols; j++)
             val[j] = glp_mip_col_val(lp, j);
@@ -1329,6 +1454,7 @@ static cc_status solve_block(const cc_shift_problem *p, const template_set *ts, 
     free(x_at);
     if (st == CC_OK) {
         plan->n_blocks_optimal += proven != 0;
+        record_service_need(p, &m, val, plan);
         st = keep_starts(p, ts, &m, val, plan, starts_cap, err);
     }
     free(val);

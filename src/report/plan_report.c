@@ -289,6 +289,18 @@ static json_t *channels_json(const cc_planner *p)
     return arr;
 }
 
+/* Paid hours of the starts of rule k: each start's own paid time (lengths may vary). */
+static double rule_paid_hours(const cc_planner_team *pt, size_t k)
+{
+    double paid = 0.0;
+    for (size_t j = 0; j < pt->shifts->n_starts; j++) {
+        const cc_shift_start *st = &pt->shifts->starts[j];
+        if (st->rule == k)
+            paid += (double)st->agents * (st->paid_s > 0 ? st->paid_s : pt->rules[k].paid_s);
+    }
+    return paid / 3600.0;
+}
+
 static json_t *shifts_json(const cc_planner_team *pt)
 {
     json_t *o = json_object(), *rules = json_array();
@@ -302,17 +314,13 @@ static json_t *shifts_json(const cc_planner_team *pt)
     for (size_t k = 0; k < pt->n_rules; k++) {
         json_t *r = json_object();
         long agents = 0;
-        double paid = 0.0;
-        for (size_t j = 0; j < sp->n_starts; j++) {
-            if (sp->starts[j].rule != k)
-                continue;
-            agents += sp->starts[j].agents;
-            paid += (double)sp->starts[j].agents * pt->rules[k].paid_s / 3600.0;
-        }
+        for (size_t j = 0; j < sp->n_starts; j++)
+            if (sp->starts[j].rule == k)
+                agents += sp->starts[j].agents;
         json_object_set_new(r, "name", json_string(pt->rule_names[k]));
         json_object_set_new(r, "length_hours", cc_json_number(pt->rules[k].length_s / 3600.0));
         json_object_set_new(r, "shifts", json_integer(agents));
-        json_object_set_new(r, "paid_hours", cc_json_number(paid));
+        json_object_set_new(r, "paid_hours", cc_json_number(rule_paid_hours(pt, k)));
         json_array_append_new(rules, r);
     }
     json_object_set_new(o, "by_rule", rules);
@@ -563,6 +571,27 @@ char *cc_report_plan_json(const cc_planner *p)
     json_object_set_new(o, "weeks", weeks_json(p));
     if (p->verify.ran)
         json_object_set_new(o, "verification", verify_json(p));
+    if (p->search.ran) {
+        const cc_planner_search *ls = &p->search;
+        json_t *x = json_object(), *rounds = json_array();
+        json_object_set_new(x, "rounds", json_integer(ls->rounds));
+        json_object_set_new(x, "met", json_boolean(ls->met));
+        json_object_set_new(x, "converged", json_boolean(ls->converged));
+        json_object_set_new(x, "periods_judged", json_integer((json_int_t)ls->n_periods));
+        json_object_set_new(x, "check_seed", json_integer((json_int_t)ls->check_seed));
+        json_object_set_new(x, "check_periods_missed", json_integer((json_int_t)ls->check_missed));
+        json_object_set_new(x, "analytic_paid_hours", cc_json_number(ls->analytic_paid_hours));
+        for (int k = 0; k < ls->rounds && k < CC_PLAN_SEARCH_MAX_ROUNDS; k++) {
+            json_t *rd = json_object();
+            json_object_set_new(rd, "paid_hours", cc_json_number(ls->round_paid_hours[k]));
+            json_object_set_new(rd, "cost", cc_json_number(ls->round_cost[k]));
+            json_object_set_new(rd, "periods_missed",
+                                json_integer((json_int_t)ls->round_missed[k]));
+            json_array_append_new(rounds, rd);
+        }
+        json_object_set_new(x, "by_round", rounds);
+        json_object_set_new(o, "least_cost_search", x);
+    }
     if (p->n_options > 0) {
         json_object_set_new(o, "options", options_json(p));
         json_object_set_new(o, "cheapest_planned",
@@ -957,8 +986,7 @@ static void html_hiring_and_shifts(FILE *out, const cc_planner *p)
             fputs("</td><td>", out);
             cc_chart_escape(out, pt->rule_names[k]);
             fprintf(out, "</td><td>%.1f</td><td>%ld</td><td>%.0f</td></tr>\n",
-                    pt->rules[k].length_s / 3600.0, agents,
-                    (double)agents * pt->rules[k].paid_s / 3600.0);
+                    pt->rules[k].length_s / 3600.0, agents, rule_paid_hours(pt, k));
         }
         fputs("<tr><td>", out);
         cc_chart_escape(out, p->s->teams[t].name);

@@ -242,35 +242,71 @@ static int rule_duration(cc_loader *L, const cc_field *f, yaml_node_t *n, const 
 }
 
 /*
+ * A duration that may join units, as written in break windows: "1h30m" is
+ * "1h" plus "30m"; each part is read by cc_parse_duration. Returns CC_OK.
+ */
+static cc_status parse_duration_parts(const char *t, size_t len, double *out)
+{
+    char part[32];
+    size_t i = 0;
+    int n = 0;
+
+    *out = 0.0;
+    while (i < len) {
+        size_t start = i;
+        double x;
+        while (i < len && (isdigit((unsigned char)t[i]) || t[i] == '.' || t[i] == ' '))
+            i++;
+        while (i < len && isalpha((unsigned char)t[i]))
+            i++;
+        if (i == start || i - start >= sizeof part ||
+            (i < len && !isalpha((unsigned char)t[i - 1])) ||
+            (n > 0 && !isalpha((unsigned char)t[i - 1])))
+            return CC_EINVAL; /* a bare number only alone: "1h30" is not 1h30m */
+        memcpy(part, t + start, i - start);
+        part[i - start] = '\0';
+        if (cc_parse_duration(part, &x) != CC_OK)
+            return CC_EINVAL;
+        *out += x;
+        n++;
+    }
+    return n > 0 ? CC_OK : CC_EINVAL;
+}
+
+/*
  * A duration, or a range "A-B" of durations with A <= B, each from `lo` to
- * 24h and a whole number of intervals. Returns 1 with *a and *b set.
+ * 24h and a whole number of intervals ("1h30m" joins units). Returns 1
+ * with *a and *b set.
  */
 static int get_duration_range(cc_loader *L, yaml_node_t *n, const char *path, double lo,
                               double *a, double *b)
 {
     const char *t = cc_yw_text(&L->w, n, path, "a duration or a range such as \"3h-5h\"");
     const char *dash;
-    char left[64], shown[64], lo_text[32];
+    char shown[64], lo_text[32];
 
     if (!t)
         return 0;
     dash = strchr(t + (*t == '-'), '-');
+    if (!dash && parse_duration_parts(t, strlen(t), a) != CC_OK) {
+        cc_yw_duration(&L->w, n, path, lo, DAY, a); /* its message */
+        return 0;
+    }
     if (!dash) {
-        if (!cc_yw_duration(&L->w, n, path, lo, DAY, a))
-            return 0;
         *b = *a;
-    } else if ((size_t)(dash - t) >= sizeof left ||
-               (memcpy(left, t, (size_t)(dash - t)), left[dash - t] = '\0',
-                cc_parse_duration(left, a) != CC_OK) ||
-               cc_parse_duration(dash + 1, b) != CC_OK) {
+    } else if (parse_duration_parts(t, (size_t)(dash - t), a) != CC_OK ||
+               parse_duration_parts(dash + 1, strlen(dash + 1), b) != CC_OK) {
         cc_yw_error(&L->w, CC_ESCHEMA, n, path,
                     "expected a duration or a range such as \"3h-5h\", got '%s'",
                     cc_yw_show(n, shown, sizeof(shown)));
         return 0;
-    } else if (*a < lo || *b > DAY || *b < *a) {
+    }
+    if (*a < lo || *b > DAY || *b < *a) {
         cc_yw_format_duration(lo, lo_text, sizeof(lo_text));
         cc_yw_error(&L->w, CC_EINVAL, n, path,
-                    "'%s': a range runs from a shorter to a longer duration, within %s to 24h",
+                    dash ? "'%s': a range runs from a shorter to a longer duration, within %s "
+                           "to 24h"
+                         : "'%s' is not within %s to 24h",
                     cc_yw_show(n, shown, sizeof(shown)), lo_text);
         return 0;
     }
@@ -441,9 +477,12 @@ static int check_breaks(cc_loader *L, cc_plan_shift_rule *r, break_at *b, int n)
             return 0;
         }
         if (i > 0 && b[i - 1].b.after_max_s + b[i - 1].b.length_s > k->after_min_s + 1e-6) {
+            cc_yw_format_duration(k->after_min_s, x, sizeof x);
+            cc_yw_format_duration(b[i - 1].b.after_max_s + b[i - 1].b.length_s, y, sizeof y);
             cc_yw_error(&L->w, CC_EINVAL, b[i].node, b[i].path,
-                        "this break may overlap the one before it; a break's latest end must "
-                        "come no later than the next break's earliest start");
+                        "this break may start %s after the start, before the break ahead of it "
+                        "may end (%s); give the breaks windows apart",
+                        x, y);
             return 0;
         }
         r->breaks[i] = *k;

@@ -33,7 +33,10 @@ for job in run:ecommerce-week run:holiday-season plan:outsourcing plan:holiday-s
     cmd=${job%%:*}
     scenario=${job#*:}
     dir="$tmp/$cmd-$scenario"
-    "$CCSIM" $cmd "scenarios/$scenario.yaml" --replications 3 --out "$dir" >/dev/null 2>&1
+    # A plan's report is the same page whatever found the roster: the analytic one is quick.
+    extra=
+    [ "$cmd" = plan ] && extra=--analytic
+    "$CCSIM" $cmd "scenarios/$scenario.yaml" --replications 3 $extra --out "$dir" >/dev/null 2>&1
     scenario="$cmd $scenario"
     ok "$scenario: report written" "[ -s '$dir/report.html' ]"
     ok "$scenario: no external resource referenced" \

@@ -40,6 +40,10 @@ ok "eight result files and no temporaries" "[ \$(ls '$tmp/t1' | wc -l) = 8 ] && 
 ok "terminal shows the weekly plan, shifts, hiring and the simulation" \
     "grep -q '^Weekly FTE plan' '$tmp/out' && grep -q '^Teams and shifts' '$tmp/out' && grep -q '^Hiring' '$tmp/out' && grep -q '^Simulation of the roster' '$tmp/out'"
 ok "terminal names the shrinkage formula" "grep -q 'divisive: scheduled = required / (1 - s)' '$tmp/out'"
+ok "the least-cost search met every target with no more paid hours than the analytic roster" \
+    "jjson '$tmp/t1/summary.json' '.plan.least_cost_search as \$x | \$x.met and \$x.rounds >= 2 and (.plan.paid_agent_hours | num) <= \$x.analytic_paid_hours and \$x.check_periods_missed == 0'"
+ok "  and every channel of its simulation meets its target" \
+    "jjson '$tmp/t1/summary.json' 'all(.channels[]; .meets_target != false)'"
 check "plan with two threads" 0 "$CCSIM" plan $S --replications 2 --seed 5 --threads 2 --out "$tmp/t2"
 for f in plan.csv plan_teams.csv roster.csv agents.csv planned.yaml summary.json intervals.csv report.html; do
     ok "$f byte-identical across thread counts" "cmp -s '$tmp/t1/$f' '$tmp/t2/$f'"
@@ -86,17 +90,17 @@ check "explain every channel" 0 "$CCSIM" plan $S --explain '2026-03-04T18:30'
 ok "every channel explained" "[ \$(grep -c '^== 2026-03-04 18:30' '$tmp/out') = 6 ]"
 
 # ---- the shipped scenarios ---------------------------------------------------
-check "holiday season" 0 "$CCSIM" plan scenarios/holiday-season.yaml --replications 2 --json --out "$tmp/hs"
+check "holiday season" 0 "$CCSIM" plan scenarios/holiday-season.yaml --replications 2 --analytic --json --out "$tmp/hs"
 ok "holiday season: vendor cover in the peak weeks, hires starting by the peak" \
     "jjson '$tmp/out' '([.plan.weeks[2:6][].vendor_hours | num] | add) > 1000 and .plan.weeks[4].start == \"2025-11-24\" and .plan.weeks[4].gap_fte > 50 and .plan.hires > 0 and all(.plan.weeks[:4][]; .hires_starting == 0)'"
-check "outsourcing" 0 "$CCSIM" plan scenarios/outsourcing.yaml --replications 3 --json --out "$tmp/os"
+check "outsourcing" 0 "$CCSIM" plan scenarios/outsourcing.yaml --replications 3 --analytic --json --out "$tmp/os"
 ok "outsourcing: options ranked by cost at equal SL, nights outsourced cheapest" \
     "jjson '$tmp/out' '.plan.cheapest_planned == \"nights outsourced\" and (.plan.options | length) == 3 and all(.plan.options[]; .planned.meets_targets == true) and (.plan.options[1].planned.delta_cost_per_week | num) < 0'"
 ok "holiday season: cost parts add up to the total and overtime and vendor cover are charged" \
     "jjson '$tmp/hs/summary.json' '.plan.cost as \$k | ((\$k.inhouse + \$k.overtime + \$k.vendor + \$k.hiring - \$k.total_per_week) | fabs) < 1e-6 and \$k.overtime > 0 and \$k.vendor > 0 and \$k.hiring > 0 and \$k.per_contact > 0'"
 ok "outsourcing: schedule efficiency reported, per team and week" \
     "jjson '$tmp/os/summary.json' '(.plan.schedule_efficiency | num) > 0.5 and .plan.schedule_efficiency <= 1 and (.plan.teams[0].schedule_efficiency_by_week | length) == 2'"
-check "multiplicative shrinkage by --set" 0 "$CCSIM" plan scenarios/single-queue-erlang.yaml --set plan.shrinkage_method=multiplicative --set teams.agents.shrinkage=30% --replications 2 --out "$tmp/mul"
+check "multiplicative shrinkage by --set" 0 "$CCSIM" plan scenarios/single-queue-erlang.yaml --set plan.shrinkage_method=multiplicative --set teams.agents.shrinkage=30% --replications 2 --analytic --out "$tmp/mul"
 ok "the plan uses and names the guide's formula" \
     "jjson '$tmp/mul/summary.json' '.plan.shrinkage_method == \"multiplicative\"' && awk -F, 'NR > 1 && \$26 != \$25 { bad = 1 } END { exit bad }' '$tmp/mul/plan.csv'"
 ok "gross is net x 1.3 in every row" "awk -F, 'NR > 1 { d = \$21 * 1.3 - \$26; if (d > 0.0001 || d < -0.0001) bad = 1 } END { exit bad }' '$tmp/mul/plan.csv'"
@@ -116,12 +120,12 @@ teams:
 simulation: {replications: 6, seed: 3}
 plan: {method: erlang-c}
 EOF2
-check "--verify on two pooled queues, one thread" 0 "$CCSIM" plan "$tmp/pool.yaml" --verify --threads 1 --out "$tmp/v1"
+check "--verify on two pooled queues, one thread" 0 "$CCSIM" plan "$tmp/pool.yaml" --verify --analytic --threads 1 --out "$tmp/v1"
 ok "verification reported with the change per team" "grep -q '^Simulation-verified staffing: ' '$tmp/out' && grep -q 'pool         verified - analytic = -' '$tmp/out'"
 ok "verified staffing meets targets with fewer agent-hours" \
     "jjson '$tmp/v1/summary.json' '.plan.verification.met_targets == true and (.plan.teams[0].verified_change_agent_hours | num) < 0 and .plan.verified_by_simulation == true'"
 
-check "--verify, two threads" 0 "$CCSIM" plan "$tmp/pool.yaml" --verify --threads 2 --out "$tmp/v2"
+check "--verify, two threads" 0 "$CCSIM" plan "$tmp/pool.yaml" --verify --analytic --threads 2 --out "$tmp/v2"
 ok "verified plan byte-identical across thread counts" "cmp -s '$tmp/v1/summary.json' '$tmp/v2/summary.json' && cmp -s '$tmp/v1/plan_teams.csv' '$tmp/v2/plan_teams.csv'"
 
 # ---- errors ----------------------------------------------------------------------
