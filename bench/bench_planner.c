@@ -85,8 +85,8 @@ static double now_s(void)
 }
 
 /* Plans with the stages asked; returns the best wall time of `repeats` runs, or -1. */
-static double timed_plan(const cc_scenario *s, int shifts, int simulate, int verify, int repeats,
-                         cc_planner **keep)
+static double timed_plan_as(const cc_scenario *s, int shifts, int simulate, int verify,
+                            int least_cost, int repeats, cc_planner **keep)
 {
     double best = -1.0;
     for (int r = 0; r < repeats; r++) {
@@ -98,6 +98,7 @@ static double timed_plan(const cc_scenario *s, int shifts, int simulate, int ver
         o.simulate = simulate;
         o.options = 0;
         o.verify = verify ? 1 : -1;
+        o.least_cost = least_cost;
         t0 = now_s();
         if (cc_planner_new(s, &o, &p, &err) != CC_OK) {
             fprintf(stderr, "bench_planner: %s\n", err.message);
@@ -112,6 +113,12 @@ static double timed_plan(const cc_scenario *s, int shifts, int simulate, int ver
             cc_planner_free(p);
     }
     return best;
+}
+
+static double timed_plan(const cc_scenario *s, int shifts, int simulate, int verify, int repeats,
+                         cc_planner **keep)
+{
+    return timed_plan_as(s, shifts, simulate, verify, 0, repeats, keep);
 }
 
 static double team_hours(const cc_planner *p, int which)
@@ -131,7 +138,10 @@ int main(void)
         {(char *)"seasons", (char *)"[{name: sale, from: 2026-01-12, to: 2026-01-18, "
                                     "multiplier: 1.4}]"},
     };
-    cc_planner *p = NULL, *v = NULL;
+    cc_override quarter[1] = {{(char *)"horizon.days", (char *)"91"}};
+    cc_scenario *q13 = NULL;
+    cc_planner *p = NULL, *v = NULL, *lc = NULL, *an = NULL;
+    double t_lc, t_an;
     cc_error err;
     double t_load, t_req, t_shifts, t_sim, t_verify;
     size_t vars = 0, blocks = 0, optimal = 0;
@@ -148,11 +158,18 @@ int main(void)
         fprintf(stderr, "bench_planner: %s\n", err.message);
         return 1;
     }
+    if (cc_scenario_load_with_overrides(yaml, strlen(yaml), "bench-quarter.yaml", quarter, 1,
+                                        &q13, NULL, &err) != CC_OK) {
+        fprintf(stderr, "bench_planner: %s\n", err.message);
+        return 1;
+    }
     t_req = timed_plan(year, 0, 0, 0, 3, NULL);
     t_shifts = timed_plan(year, 1, 0, 0, 1, &p);
     t_sim = timed_plan(year, 1, 1, 0, 1, NULL);
     t_verify = timed_plan(month, 1, 0, 1, 1, &v);
-    if (t_req < 0 || t_shifts < 0 || t_sim < 0 || t_verify < 0)
+    t_an = timed_plan_as(q13, 1, 1, 0, 0, 1, &an);
+    t_lc = timed_plan_as(q13, 1, 1, 0, 1, 1, &lc);
+    if (t_req < 0 || t_shifts < 0 || t_sim < 0 || t_verify < 0 || t_an < 0 || t_lc < 0)
         return 1;
     for (size_t t = 0; t < p->n_teams; t++) {
         if (!p->teams[t].shifts)
@@ -178,6 +195,17 @@ int main(void)
            v->replications, team_hours(v, 0), team_hours(v, 1),
            100.0 * (team_hours(v, 1) - team_hours(v, 0)) / team_hours(v, 0),
            v->verify.analytic_missed, v->verify.verified_missed);
+    printf("%-52s %8.3f s  paid hours %.0f, cost %.0f a week\n",
+           "13 weeks: analytic roster + simulation", t_an, an->paid_hours,
+           an->cost.total_per_week);
+    printf("%-52s %8.3f s  %d rounds; paid hours %.0f (%+.1f%%), cost %.0f a week (%+.1f%%); "
+           "met %s, check seed agrees %s; target < 60 s: %s\n",
+           "13 weeks: least-cost search (roster by simulation)", t_lc, lc->search.rounds,
+           lc->paid_hours, 100.0 * (lc->paid_hours - an->paid_hours) / an->paid_hours,
+           lc->cost.total_per_week,
+           100.0 * (lc->cost.total_per_week - an->cost.total_per_week) / an->cost.total_per_week,
+           lc->search.met ? "yes" : "no", lc->search.check_missed == 0 ? "yes" : "no",
+           t_lc < 60.0 ? "ok" : "MISSED");
     {
         double gross = 0.0;
         size_t peak = 0;
@@ -195,6 +223,9 @@ int main(void)
     }
     cc_planner_free(p);
     cc_planner_free(v);
+    cc_planner_free(an);
+    cc_planner_free(lc);
+    cc_scenario_free(q13);
     cc_scenario_free(year);
     cc_scenario_free(month);
     return 0;

@@ -737,7 +737,10 @@ static size_t judge_as(search *S, const cc_results *r, int plain, int widen)
             size_t ipd = (size_t)s->intervals_per_day;
             for (size_t t = 0; t < S->nt; t++) {
                 lc_team *T = &S->teams[t];
-                if (!T->active || S->p->channels[pd->channel].share[t * S->n + pd->a] <= 0)
+                int serves = 0;
+                for (size_t i = pd->a; i <= pd->b && !serves; i++)
+                    serves = S->p->channels[pd->channel].share[t * S->n + i] > 0;
+                if (!T->active || !serves)
                     continue;
                 for (size_t d = pd->a / ipd; d <= pd->b / ipd; d++)
                     T->day_cap[d] *= LC_CAP_STEP;
@@ -848,8 +851,8 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
     search S;
     cc_planner_search *ls = &p->search;
     cc_shift_plan **plans, **best;
-    double best_cost = INFINITY;
-    int phase_check = 0;
+    double best_cost = INFINITY, prev_cost = INFINITY;
+    int phase_check = 0, stalled = 0;
     cc_status st = CC_OK;
 
     memset(&S, 0, sizeof S);
@@ -945,6 +948,14 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         update_offsets(&S, plans, r);
         calibrate(&S, plans, r);
         cc_results_free(r);
+        /* A roster that keeps missing unchanged: the rows cannot reach it; stop. */
+        if (missed > 0 && fabs(cost - prev_cost) <= 1e-9 * cost) {
+            if (++stalled >= 2)
+                break;
+        } else {
+            stalled = 0;
+        }
+        prev_cost = cost;
     }
     if (st == CC_OK) {
         int have_best = isfinite(best_cost);

@@ -122,7 +122,7 @@ static cc_planner *plan_outsourcing(cc_scenario **s, int threads, int least_cost
     cc_status st;
 
     assert_int_equal(cc_scenario_load_file("scenarios/outsourcing.yaml", s, NULL, &err), CC_OK);
-    o.replications = 4;
+    o.replications = least_cost ? 2 : 4;
     o.threads = threads;
     o.least_cost = least_cost;
     o.options = !least_cost;
