@@ -138,7 +138,11 @@ int main(void)
         {(char *)"seasons", (char *)"[{name: sale, from: 2026-01-12, to: 2026-01-18, "
                                     "multiplier: 1.4}]"},
     };
-    cc_override quarter[1] = {{(char *)"horizon.days", (char *)"91"}};
+    cc_override quarter[2] = {
+        {(char *)"horizon.days", (char *)"91"},
+        {(char *)"seasons", (char *)"[{name: sale, from: 2026-03-02, to: 2026-03-08, "
+                                    "multiplier: 1.4}]"},
+    };
     cc_scenario *q13 = NULL;
     cc_planner *p = NULL, *v = NULL, *lc = NULL, *an = NULL;
     double t_lc, t_an;
@@ -158,7 +162,7 @@ int main(void)
         fprintf(stderr, "bench_planner: %s\n", err.message);
         return 1;
     }
-    if (cc_scenario_load_with_overrides(yaml, strlen(yaml), "bench-quarter.yaml", quarter, 1,
+    if (cc_scenario_load_with_overrides(yaml, strlen(yaml), "bench-quarter.yaml", quarter, 2,
                                         &q13, NULL, &err) != CC_OK) {
         fprintf(stderr, "bench_planner: %s\n", err.message);
         return 1;

@@ -33,7 +33,9 @@
  * rows, so a team serving several channels is not sized as the sum of its
  * channels' separate requirements.
  */
+#include <glpk.h>
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -571,6 +573,40 @@ static cc_status solve_team(search *S, lc_team *T, cc_shift_plan **out, cc_error
     return st;
 }
 
+/*
+ * Every searched team's programme, teams in parallel (each writes its own
+ * slot; GLPK keeps its state per thread); the first failure in team order
+ * is reported, so the outcome does not depend on the threads.
+ */
+static cc_status solve_teams(search *S, cc_shift_plan **plans, cc_error *err)
+{
+    long nt = (long)S->nt;
+    cc_status *st = cc_xcalloc((size_t)nt, sizeof *st), first = CC_OK;
+    cc_error *errs = cc_xcalloc((size_t)nt, sizeof *errs);
+    int threads = S->p->opt.threads > 0 ? S->p->opt.threads : omp_get_max_threads();
+
+    for (long t = 0; t < nt; t++) {
+        cc_plan_shifts_free(plans[t]);
+        plans[t] = NULL;
+    }
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (nt > 1)
+    for (long t = 0; t < nt; t++) {
+        if (S->teams[t].active)
+            st[t] = solve_team(S, &S->teams[t], &plans[t], &errs[t]);
+        glp_free_env();
+    }
+    for (long t = 0; t < nt && first == CC_OK; t++) {
+        if (st[t] != CC_OK) {
+            first = st[t];
+            if (err)
+                *err = errs[t];
+        }
+    }
+    free(st);
+    free(errs);
+    return first;
+}
+
 /* Mean per replication of a pooled figure of channel c in interval i. */
 static double sim_figure(const search *S, const cc_results *r, const measure *ms,
                          const cc_channel *ch, size_t i)
@@ -895,12 +931,8 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         size_t missed;
         double cost;
 
-        for (size_t t = 0; t < S.nt && st == CC_OK && round > 0; t++) {
-            cc_plan_shifts_free(plans[t]);
-            plans[t] = NULL;
-            if (S.teams[t].active)
-                st = solve_team(&S, &S.teams[t], &plans[t], err);
-        }
+        if (round > 0 && (st = solve_teams(&S, plans, err)) != CC_OK)
+            break;
         if (st == CC_OK)
             st = simulate(&S, plans, p->seed, &r, err);
         if (st != CC_OK)
