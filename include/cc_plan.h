@@ -918,6 +918,8 @@ typedef struct cc_planner_search {
     int rounds;                 /* programme + simulation rounds */
     int met;                    /* 1: a roster met every judged period with its margin */
     int converged;              /* 1: met, no round found it cheaper, and the check agreed */
+    int stopped;                /* 1: a round's programme found no roster; the search kept
+                                   what it had */
     size_t n_periods;           /* judged periods (channel x period of its scope) */
     uint64_t check_seed;        /* seed of the independent check */
     size_t check_missed;        /* periods the check seed found missed (plain targets) */

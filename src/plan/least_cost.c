@@ -583,16 +583,13 @@ static cc_status solve_teams(search *S, cc_shift_plan **plans, cc_error *err)
     long nt = (long)S->nt;
     cc_status *st = cc_xcalloc((size_t)nt, sizeof *st), first = CC_OK;
     cc_error *errs = cc_xcalloc((size_t)nt, sizeof *errs);
+    cc_shift_plan **fresh = cc_xcalloc((size_t)nt, sizeof *fresh);
     int threads = S->p->opt.threads > 0 ? S->p->opt.threads : omp_get_max_threads();
 
-    for (long t = 0; t < nt; t++) {
-        cc_plan_shifts_free(plans[t]);
-        plans[t] = NULL;
-    }
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (nt > 1)
     for (long t = 0; t < nt; t++) {
         if (S->teams[t].active)
-            st[t] = solve_team(S, &S->teams[t], &plans[t], &errs[t]);
+            st[t] = solve_team(S, &S->teams[t], &fresh[t], &errs[t]);
         glp_free_env();
     }
     for (long t = 0; t < nt && first == CC_OK; t++) {
@@ -602,6 +599,16 @@ static cc_status solve_teams(search *S, cc_shift_plan **plans, cc_error *err)
                 *err = errs[t];
         }
     }
+    /* The round's rosters replace the last ones only when every team has one. */
+    for (long t = 0; t < nt; t++) {
+        if (first == CC_OK && S->teams[t].active) {
+            cc_plan_shifts_free(plans[t]);
+            plans[t] = fresh[t];
+        } else {
+            cc_plan_shifts_free(fresh[t]);
+        }
+    }
+    free(fresh);
     free(st);
     free(errs);
     return first;
@@ -931,8 +938,11 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         size_t missed;
         double cost;
 
-        if (round > 0 && (st = solve_teams(&S, plans, err)) != CC_OK)
+        if (round > 0 && solve_teams(&S, plans, err) != CC_OK) {
+            /* A programme that found no roster ends the search with what it has. */
+            ls->stopped = 1;
             break;
+        }
         if (st == CC_OK)
             st = simulate(&S, plans, p->seed, &r, err);
         if (st != CC_OK)

@@ -954,6 +954,7 @@ static glp_prob *build_lp(const cc_shift_problem *p, const template_set *ts, blo
 #define DIVE_MAX_ROUNDS 200   /* dive rounds before giving up */
 #define RINS_MAX_ROUNDS 4     /* RINS rounds of each kind while they improve */
 #define INT_TOL 1e-6          /* distance from an integer still taken as integral */
+#define SUB_NODE_LIMIT 200    /* heuristic_only: branch-and-cut nodes of a sub-programme */
 
 /* The problem of a block and the time its solve began (the time limit covers every stage). */
 typedef struct budget {
@@ -1069,6 +1070,16 @@ static void stop_when_good(glp_tree *tree, void *info)
     if (glp_ios_reason(tree) == GLP_IBINGO &&
         within_gap(bu->p, glp_mip_obj_val(glp_ios_get_prob(tree)), bu->bound))
         glp_ios_terminate(tree);
+    /*
+     * Without a time limit (heuristic_only) a sub-programme stops after a fixed
+     * number of nodes instead: as bounded, and the same on every machine.
+     */
+    if (bu->p->heuristic_only && bu->p->time_limit_s <= 0) {
+        int active, current, total;
+        glp_ios_tree_size(tree, &active, &current, &total);
+        if (total > SUB_NODE_LIMIT)
+            glp_ios_terminate(tree);
+    }
 }
 
 /*
@@ -1107,6 +1118,13 @@ static int dive(const budget *bu, glp_prob *lp, int n_x, double *sol, double *ob
     int n_cols = glp_get_num_cols(lp), ok = 1, any_frac = 0;
     saved_bounds saved;
 
+    /*
+     * heuristic_only (many programmes in a row, no time limit): a coarser dive,
+     * rounding up from a fifth, a fraction of the rounds.
+     */
+    double up = bu->p->heuristic_only ? 0.2 : DIVE_ROUND_UP;
+    int max_rounds = bu->p->heuristic_only ? DIVE_MAX_ROUNDS / 5 : DIVE_MAX_ROUNDS;
+
     save_bounds(lp, n_cols, &saved);
     for (int round = 0; ok; round++) {
         int best = 0, raised = 0;
@@ -1119,7 +1137,7 @@ static int dive(const budget *bu, glp_prob *lp, int n_x, double *sol, double *ob
                 best_f = frac(v);
                 best = j;
             }
-            if (frac(v) >= DIVE_ROUND_UP) {
+            if (frac(v) >= up) {
                 raise_lower(lp, j, ceil(v));
                 raised++;
             }
@@ -1128,7 +1146,7 @@ static int dive(const budget *bu, glp_prob *lp, int n_x, double *sol, double *ob
             break;
         if (raised == 0)
             raise_lower(lp, best, ceil(glp_get_col_prim(lp, best)));
-        ok = round < DIVE_MAX_ROUNDS && resolve(lp, GLP_DUALP);
+        ok = round < max_rounds && resolve(lp, GLP_DUALP);
     }
     if (ok) {
         for (int j = 1; j <= n_cols; j++) {
@@ -1194,13 +1212,25 @@ static int rins(const budget *bu, glp_prob *lp, int n_x, const long *x_at, int w
 }
 
 /* Hands a plan to branch-and-cut as its first incumbent. */
+typedef struct incumbent {
+    const double *sol;            /* a plan to hand over once, or NULL */
+    const budget *bu;
+} incumbent;
+
 static void give_incumbent(glp_tree *tree, void *info)
 {
-    const double **sol = info;
+    incumbent *in = info;
 
-    if (glp_ios_reason(tree) == GLP_IHEUR && *sol != NULL) {
-        glp_ios_heur_sol(tree, *sol);
-        *sol = NULL;
+    if (glp_ios_reason(tree) == GLP_IHEUR && in->sol != NULL) {
+        glp_ios_heur_sol(tree, in->sol);
+        in->sol = NULL;
+    }
+    /* heuristic_only without a time limit: a node budget, the same on every machine. */
+    if (in->bu->p->heuristic_only && in->bu->p->time_limit_s <= 0) {
+        int active, current, total;
+        glp_ios_tree_size(tree, &active, &current, &total);
+        if (total > 4 * SUB_NODE_LIMIT)
+            glp_ios_terminate(tree);
     }
 }
 
@@ -1217,7 +1247,7 @@ static cc_status solve_programme(const cc_shift_problem *p, glp_prob *lp, int n_
     double *sol = cc_xmalloc(((size_t)n_cols + 1) * sizeof *sol);
     double *root = cc_xmalloc(((size_t)n_cols + 1) * sizeof *root);
     double bound, obj = 0.0;
-    const double *give;
+    incumbent give;
     int have;
     glp_iocp parm;
     budget bu = {p, glp_time(), -HUGE_VAL};
@@ -1248,7 +1278,8 @@ static cc_status solve_programme(const cc_shift_problem *p, glp_prob *lp, int n_
     }
     glp_init_iocp(&parm);
     parm.presolve = GLP_OFF; /* the root relaxation is solved, and columns keep their numbers */
-    give = have ? sol : NULL;
+    give.sol = have ? sol : NULL;
+    give.bu = &bu;
     parm.cb_func = give_incumbent;
     parm.cb_info = (void *)&give;
     ret = intopt(&bu, lp, &parm, &status);

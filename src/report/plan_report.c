@@ -577,6 +577,7 @@ char *cc_report_plan_json(const cc_planner *p)
         json_object_set_new(x, "rounds", json_integer(ls->rounds));
         json_object_set_new(x, "met", json_boolean(ls->met));
         json_object_set_new(x, "converged", json_boolean(ls->converged));
+        json_object_set_new(x, "stopped_by_programme", json_boolean(ls->stopped));
         json_object_set_new(x, "periods_judged", json_integer((json_int_t)ls->n_periods));
         json_object_set_new(x, "check_seed", json_integer((json_int_t)ls->check_seed));
         json_object_set_new(x, "check_periods_missed", json_integer((json_int_t)ls->check_missed));
