@@ -161,7 +161,7 @@ check-layers: $(LIB)
 
 # The same tests, built separately with ASan + UBSan (leak checking included).
 sanitize: deps
-	@CCSIM_SKIP_BROWSER=1 $(MAKE) --no-print-directory BUILD=build/san \
+	@CCSIM_SKIP_BROWSER=1 CCSIM_SANITIZE=address,undefined $(MAKE) --no-print-directory BUILD=build/san \
 		SANITIZE=address,undefined OPT='-O1 -g' test
 
 valgrind: deps

@@ -461,6 +461,7 @@ cc_status cc_compare_files(const char *new_path, const char *base_path,
 out_free_lists:
     flat_release(&nl);
     flat_release(&bl);
+    cc_compare_report_free(r);
 out_free_docs:
     json_decref(new_doc);
     json_decref(base_doc);

@@ -37,6 +37,8 @@ PROG
 flags=$(PKG_CONFIG_PATH="$root/lib/pkgconfig" pkg-config --define-variable=prefix="$root" \
     --cflags --libs ccsim 2>"$err")
 check "pkg-config answers for ccsim" [ -n "$flags" ]
+# A library built with sanitizers (make sanitize) links only with them.
+[ -n "${CCSIM_SANITIZE:-}" ] && flags="-fsanitize=$CCSIM_SANITIZE $flags"
 # shellcheck disable=SC2086
 ${CC:-cc} -std=c17 "$tmp/use.c" -o "$tmp/use" $flags 2>"$err"
 check "a program builds against the installed library" [ -x "$tmp/use" ]
