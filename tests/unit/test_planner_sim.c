@@ -110,18 +110,18 @@ static void test_verified_staffing_removes_pooling_surplus(void **state)
 }
 
 /*
- * The outsourcing scenario planned with `threads`; `least_cost` 0 rosters the
+ * A shipped scenario planned with `threads`; `least_cost` 0 rosters the
  * analytic staffing (options ranked at equal service level), 1 runs the
  * least-cost search on the base plan only (options off, to stay quick).
  */
-static cc_planner *plan_outsourcing(cc_scenario **s, int threads, int least_cost)
+static cc_planner *plan_file(const char *path, cc_scenario **s, int threads, int least_cost)
 {
     cc_planner_options o = cc_planner_options_default();
     cc_planner *p = NULL;
     cc_error err;
     cc_status st;
 
-    assert_int_equal(cc_scenario_load_file("scenarios/outsourcing.yaml", s, NULL, &err), CC_OK);
+    assert_int_equal(cc_scenario_load_file(path, s, NULL, &err), CC_OK);
     o.replications = least_cost ? 2 : 4;
     o.threads = threads;
     o.least_cost = least_cost;
@@ -136,7 +136,7 @@ static cc_planner *plan_outsourcing(cc_scenario **s, int threads, int least_cost
 static void test_outsourcing_options_ranked_by_cost(void **state)
 {
     cc_scenario *s = NULL;
-    cc_planner *p = plan_outsourcing(&s, 0, 0);
+    cc_planner *p = plan_file("scenarios/outsourcing.yaml", &s, 0, 0);
     const cc_planner_option *inh, *nights, *over;
     (void)state;
 
@@ -186,7 +186,8 @@ static void test_outsourcing_options_ranked_by_cost(void **state)
 static void test_plan_identical_across_threads(void **state)
 {
     cc_scenario *s1 = NULL, *s2 = NULL;
-    cc_planner *p1 = plan_outsourcing(&s1, 1, 1), *p2 = plan_outsourcing(&s2, 2, 1);
+    cc_planner *p1 = plan_file("scenarios/ecommerce-week.yaml", &s1, 1, 1);
+    cc_planner *p2 = plan_file("scenarios/ecommerce-week.yaml", &s2, 2, 1);
     char *j1 = cc_report_plan_json(p1), *j2 = cc_report_plan_json(p2);
     (void)state;
 
