@@ -69,7 +69,6 @@ typedef struct lc_team {
     measure *meas;
     size_t K;                   /* steps above the floor */
     long *floor;                /* [n] agents at least: deferred work and queue stability */
-    double *fixed;              /* [n] agents held by deferred channels (gross team agents) */
     double *val;                /* [(m * n + i) * (K + 1) + k]: the figure at floor + k agents */
     double *gain;               /* [(m * n + i) * K + k]: val[k + 1] - val[k], non-increasing */
     double *offset;             /* [m * n + i]: simulation minus curve at the roster */
@@ -234,11 +233,11 @@ static void erlang_at(const cc_erlang_input *base, double servers, double worst_
 }
 
 /*
- * The team's gross agents that go to channel c per team agent above the
- * deferred work, in interval i: channel c's part of the team's immediate
- * requirement. Returns 0 when the team takes none of c.
+ * Channel c's part of the team's immediate (queued) requirement in interval
+ * i, in gross team agents; the team's agents on duty are shared among its
+ * immediate channels in these proportions. Returns 0 when it takes none of c.
  */
-static double immediate_part(const search *S, size_t t, size_t c, size_t i, double *imm_total)
+static double immediate_part(const search *S, size_t t, size_t c, size_t i)
 {
     const cc_planner *p = S->p;
     const cc_scenario *s = p->s;
@@ -247,19 +246,18 @@ static double immediate_part(const search *S, size_t t, size_t c, size_t i, doub
     if (share <= 0 || pc->deferred)
         return 0.0;
     f = cc_plan_team_factor(s, (int)c, (int)t);
-    (void)imm_total;
     return cc_plan_gross_up(s, share * pc->req->intervals[i].net_agents * f,
                             s->teams[t].shrinkage);
 }
 
-/* Sessions channel c gets when team t has `agents` on duty in interval i. */
-static double sessions_of(const search *S, const lc_team *T, size_t c, size_t i, double agents,
+/* Sessions channel c gets when the team has `agents` on duty: its part `part` of the immediate work `imm`. */
+static double sessions_of(const search *S, const lc_team *T, size_t c, double agents,
                           double part, double imm)
 {
     const cc_scenario *s = S->p->s;
     double f = cc_plan_team_factor(s, (int)c, (int)T->t);
     double k = S->p->channels[c].req->concurrency;
-    double team_agents = (agents - T->fixed[i]) * (imm > 0 ? part / imm : 0.0);
+    double team_agents = agents * (imm > 0 ? part / imm : 0.0);
     if (team_agents < 0)
         team_agents = 0;
     return team_agents / f * net_of_gross(s, s->teams[T->t].shrinkage) * k;
@@ -313,7 +311,6 @@ static void build_team(search *S, lc_team *T)
     T->work_m = T->n_meas;
     push_meas(T, 0, LC_WORK);
     T->floor = cc_xcalloc(n, sizeof *T->floor);
-    T->fixed = cc_xcalloc(n, sizeof *T->fixed);
     T->busy = cc_xcalloc(n, sizeof *T->busy);
     T->day_cap = cc_xcalloc((size_t)s->days, sizeof *T->day_cap);
     for (int d = 0; d < s->days; d++)
@@ -345,15 +342,15 @@ static void build_team(search *S, lc_team *T)
                           (double)pc->req->concurrency *
                           cc_plan_team_factor(s, (int)c, (int)T->t);
             if (!pc->deferred)
-                imm += immediate_part(S, T->t, c, i, NULL);
+                imm += immediate_part(S, T->t, c, i);
         }
         for (size_t c = 0; c < S->nc && imm > 0; c++) {
             const cc_planner_channel *pc = &p->channels[c];
             const cc_plan_interval *row = &pc->req->intervals[i];
-            double part = immediate_part(S, T->t, c, i, NULL), per_agent, load, cap;
+            double part = immediate_part(S, T->t, c, i), per_agent, load, cap;
             if (part <= 0 || row->contacts <= 1e-9)
                 continue;
-            per_agent = sessions_of(S, T, c, i, T->fixed[i] + 1.0, part, imm);
+            per_agent = sessions_of(S, T, c, 1.0, part, imm);
             load = row->contacts * pc->share[T->t * n + i] * row->handle_s / s->interval_s;
             /*
              * The floor only keeps the queue stable; the occupancy cap is a row
@@ -363,7 +360,7 @@ static void build_team(search *S, lc_team *T)
             if (per_agent > 0 && load / cap / per_agent > need)
                 need = load / cap / per_agent;
         }
-        T->floor[i] = (long)ceil(T->fixed[i] + need - 1e-9);
+        T->floor[i] = (long)ceil(need - 1e-9);
     }
 
     /* Curves: the figure at floor + k agents, k = 0..K. */
@@ -374,13 +371,13 @@ static void build_team(search *S, lc_team *T)
     for (size_t i = 0; i < n; i++) {
         double imm = 0.0;
         for (size_t c = 0; c < S->nc; c++)
-            imm += immediate_part(S, T->t, c, i, NULL);
+            imm += immediate_part(S, T->t, c, i);
         for (size_t m = 0; m < T->n_meas; m++) {
             const measure *ms = &T->meas[m];
             const cc_channel *ch = &s->channels[ms->channel];
             const cc_planner_channel *pc = &p->channels[ms->channel];
             const cc_plan_interval *row = &pc->req->intervals[i];
-            double part = immediate_part(S, T->t, ms->channel, i, NULL);
+            double part = immediate_part(S, T->t, ms->channel, i);
             double lambda = row->contacts * pc->share[T->t * n + i];
             double *v = &T->val[(m * n + i) * (T->K + 1)];
             cc_erlang_input in;
@@ -404,7 +401,7 @@ static void build_team(search *S, lc_team *T)
             in.short_abandon_s = ch->target.short_abandon_s;
             for (size_t k = 0; k <= T->K; k++) {
                 double sl, ab, asa;
-                double servers = sessions_of(S, T, ms->channel, i, (double)(T->floor[i] + (long)k),
+                double servers = sessions_of(S, T, ms->channel, (double)(T->floor[i] + (long)k),
                                              part, imm);
                 erlang_at(&in, servers, s->interval_s, &sl, &ab, &asa);
                 v[k] = figure(ms, ch, lambda, sl, ab, asa);
@@ -854,7 +851,6 @@ static void search_free(search *S)
         lc_team *T = &S->teams[t];
         free(T->meas);
         free(T->floor);
-        free(T->fixed);
         free(T->val);
         free(T->gain);
         free(T->offset);

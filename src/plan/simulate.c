@@ -26,25 +26,27 @@ cc_status cc_plan_model(const cc_scenario *s, long *const *staffing, cc_simmodel
     return CC_OK;
 }
 
-cc_status cc_plan_replicate(const cc_planner *p, const cc_simmodel *m, int percentiles,
-                           cc_results **out, cc_error *err)
-{
-    cc_run_options ro = cc_run_options_default();
-    ro.replications = p->replications;
-    ro.seed = p->seed;
-    ro.threads = p->opt.threads;
-    ro.interval_stats = 1;
-    ro.interval_percentiles = percentiles;
-    return cc_replicate(m, &ro, out, err);
-}
-
-cc_status cc_plan_replicate_seed(const cc_planner *p, const cc_simmodel *m, uint64_t seed,
-                                 cc_results **out, cc_error *err)
+/* The plan's replications of `m` on base seed `seed`, with or without percentiles. */
+static cc_status replicate_on(const cc_planner *p, const cc_simmodel *m, uint64_t seed,
+                              int percentiles, cc_results **out, cc_error *err)
 {
     cc_run_options ro = cc_run_options_default();
     ro.replications = p->replications;
     ro.seed = seed;
     ro.threads = p->opt.threads;
     ro.interval_stats = 1;
+    ro.interval_percentiles = percentiles;
     return cc_replicate(m, &ro, out, err);
+}
+
+cc_status cc_plan_replicate(const cc_planner *p, const cc_simmodel *m, int percentiles,
+                           cc_results **out, cc_error *err)
+{
+    return replicate_on(p, m, p->seed, percentiles, out, err);
+}
+
+cc_status cc_plan_replicate_seed(const cc_planner *p, const cc_simmodel *m, uint64_t seed,
+                                 cc_results **out, cc_error *err)
+{
+    return replicate_on(p, m, seed, 0, out, err);
 }
