@@ -42,16 +42,15 @@
 #include "util/alloc.h"
 #include "plan/planner_internal.h"
 
-#define LC_MAX_ROUNDS 10        /* programme + simulation rounds */
-#define LC_MIN_PERIOD_CONTACTS 20.0 /* contacts per replication below which a period is not
-                                       judged (the traffic rule of the verdicts) */
+#define LC_MAX_ROUNDS 20        /* programme + simulation rounds, the check's included */
+#define LC_MIN_PERIOD_CONTACTS CC_JUDGE_MIN_CONTACTS /* the verdicts' traffic rule */
 #define LC_MAX_STEPS 256        /* agents above the floor an interval may get */
 #define LC_IMPROVE 0.002        /* a round must save this share of paid hours to go on */
 #define LC_ROW_PENALTY 200.0    /* paid hours per agent-interval's worth of row shortfall */
 #define LC_CHECK_SEED 0x9e3779b97f4a7c15ULL /* xor-ed into the seed of the independent check */
 #define LC_CAP_STEP 0.95       /* a day whose deferred work ran late: its cap x this */
-#define LC_STABLE_OCCUPANCY 0.99
-#define LC_MIP_GAP 0.02         /* optimality gap of a round's programmes */ /* the floor: servers at least the load / this */
+#define LC_STABLE_OCCUPANCY 0.99 /* the floor: servers at least the load / this */
+#define LC_MIP_GAP 0.02         /* optimality gap of a round's programmes */
 
 enum { LC_SL = 0, LC_ABANDON, LC_ASA, LC_WORK };
 
@@ -250,7 +249,7 @@ static double immediate_part(const search *S, size_t t, size_t c, size_t i)
                             s->teams[t].shrinkage);
 }
 
-/* Sessions channel c gets when the team has `agents` on duty: its part `part` of the immediate work `imm`. */
+/* Sessions of channel c with `agents` on duty, c taking `part` of the immediate work `imm`. */
 static double sessions_of(const search *S, const lc_team *T, size_t c, double agents,
                           double part, double imm)
 {
@@ -929,7 +928,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
     ls->n_periods = S.n_periods;
     ls->check_seed = (p->seed ^ LC_CHECK_SEED) & (uint64_t)INT64_MAX; /* a valid --seed */
 
-    for (int round = 0; round < 2 * LC_MAX_ROUNDS; round++) {
+    for (int round = 0; round < LC_MAX_ROUNDS; round++) {
         cc_results *r = NULL;
         size_t missed;
         double cost;
