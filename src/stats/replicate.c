@@ -1,16 +1,21 @@
 /*
- * Replication driver: the only file with OpenMP pragmas. Each thread owns
- * one workspace; replication r is seeded from (seed, r), writes its totals to
- * slot r and folds its per-interval figures in an ordered section, so the
- * results are bit-identical for any number of threads.
+ * Replication driver and task farm: the only file with OpenMP pragmas. A
+ * task is one replication of one point (cc_tasks.h). Each thread owns one
+ * workspace, re-made when it moves to another point; replication r of a
+ * point is seeded from (seed, r), packed into a record and folded in an
+ * ordered section in task order, so the results are bit-identical for any
+ * number of threads, processes or shards.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include <omp.h>
 
 #include "util/alloc.h"
 #include "cc_sim.h"
+#include "cc_tasks.h"
 #include "stats/merge.h"
+#include "stats/task_mpi.h"
 
 cc_run_options cc_run_options_default(void)
 {
@@ -25,62 +30,256 @@ cc_run_options cc_run_options_default(void)
     return o;
 }
 
-cc_status cc_replicate(const cc_simmodel *model, const cc_run_options *opt, cc_results **out,
-                       cc_error *err)
+/* ---- jobs and shards ------------------------------------------------------ */
+
+long cc_task_count(const cc_task_job *job)
 {
-    cc_sim_options so;
-    cc_sim **sims;
-    cc_merge *mg;
-    uint64_t *events;
-    long r, R;
-    int nth, i;
+    return (long)job->n_points * job->opt.replications;
+}
+
+void cc_task_shard(long n_tasks, long k, long n, long *first, long *end)
+{
+    /*
+     * Balanced contiguous ranges, floor(n_tasks * k / n), written so as not
+     * to overflow: shard sizes differ by at most one task.
+     */
+    long q = n_tasks / n, rem = n_tasks % n;
+    *first = q * (k - 1) + rem * (k - 1) / n;
+    *end = q * k + rem * k / n;
+}
+
+size_t cc_task_record_size(const cc_task_job *job, long task)
+{
+    return cc_merge_record_size(job->models[task / job->opt.replications], &job->opt);
+}
+
+static cc_status job_validate(const cc_task_job *job, cc_error *err)
+{
+    const cc_run_options *opt = &job->opt;
+    size_t p;
     cc_status st;
 
-    if ((st = cc_simmodel_validate(model, err)) != CC_OK)
-        return st;
     if (opt->replications < 1 || opt->replications > 1000000)
         return cc_error_setf(err, CC_EINVAL, "replications must be 1 to 10^6, got %ld",
                              opt->replications);
     if (opt->threads < 0 || opt->threads > 1024)
         return cc_error_setf(err, CC_EINVAL, "threads must be 0 to 1024, got %d", opt->threads);
-    R = opt->replications;
-    nth = opt->threads > 0 ? opt->threads : omp_get_max_threads();
-    if (nth > R)
-        nth = (int)R;
+    if (job->n_points < 1)
+        return cc_error_setf(err, CC_EINVAL, "a job needs at least one point");
+    for (p = 0; p < job->n_points; p++)
+        if ((st = cc_simmodel_validate(job->models[p], err)) != CC_OK)
+            return st;
+    return CC_OK;
+}
+
+/* ---- merging records in task order ---------------------------------------- */
+
+struct cc_task_merge {
+    const cc_task_job *job;
+    cc_point_sink sink;
+    void *ctx;
+    cc_merge *mg;               /* the current point's merge; NULL between points */
+    long next;                  /* the next task expected */
+};
+
+cc_task_merge *cc_task_merge_new(const cc_task_job *job, cc_point_sink sink, void *ctx)
+{
+    cc_task_merge *tm = cc_xcalloc(1, sizeof(*tm));
+    tm->job = job;
+    tm->sink = sink;
+    tm->ctx = ctx;
+    return tm;
+}
+
+cc_status cc_task_merge_add(cc_task_merge *tm, long task, const void *rec, size_t size,
+                            cc_error *err)
+{
+    const cc_task_job *job = tm->job;
+    long R = job->opt.replications, r = task % R;
+    size_t p = (size_t)(task / R);
+
+    if (task != tm->next || task >= cc_task_count(job))
+        return cc_error_setf(err, CC_EINVAL, "task %ld arrived where task %ld was expected",
+                             task, tm->next);
+    if (size != cc_task_record_size(job, task))
+        return cc_error_setf(err, CC_EINVAL, "task %ld's record has %zu bytes, expected %zu",
+                             task, size, cc_task_record_size(job, task));
+    if (!tm->mg)
+        tm->mg = cc_merge_new(job->models[p], &job->opt);
+    cc_merge_record_fold(tm->mg, rec, r);
+    tm->next++;
+    if (job->opt.progress)
+        job->opt.progress(job->opt.progress_ctx, tm->next, cc_task_count(job));
+    if (r == R - 1) {
+        cc_results *res = cc_merge_finish(tm->mg);
+        tm->mg = NULL;
+        return tm->sink(tm->ctx, p, res, err);
+    }
+    return CC_OK;
+}
+
+long cc_task_merge_done(const cc_task_merge *tm)
+{
+    return tm->next;
+}
+
+void cc_task_merge_free(cc_task_merge *tm)
+{
+    if (!tm)
+        return;
+    cc_merge_free(tm->mg);
+    free(tm);
+}
+
+/* ---- the task farm on one machine ------------------------------------------ */
+
+/* One thread's workspace, kept while it works on the same point. */
+struct worker {
+    cc_sim *sim;
+    size_t point;               /* the point sim was made for */
+    unsigned char *rec;         /* record buffer */
+    size_t rec_cap;
+};
+
+cc_status cc_task_run_one(const cc_task_job *job, long task, cc_sim **sim, size_t *sim_point,
+                          void *rec, cc_error *err)
+{
+    long R = job->opt.replications;
+    size_t p = (size_t)(task / R);
+    cc_sim_options so;
+    cc_status st;
+
+    so.interval_percentiles = job->opt.interval_stats && job->opt.interval_percentiles;
+    if (!*sim || *sim_point != p) {
+        cc_sim_free(*sim);
+        *sim = NULL;
+        if ((st = cc_sim_new(job->models[p], &so, sim, err)) != CC_OK)
+            return st;
+        *sim_point = p;
+    }
+    cc_sim_reset(*sim, job->opt.seed, (uint64_t)(task % R));
+    cc_sim_run(*sim);
+    cc_merge_record_pack(job->models[p], &job->opt, *sim, rec);
+    return CC_OK;
+}
+
+cc_status cc_tasks_compute(const cc_task_job *job, long first, long end, cc_record_sink sink,
+                           void *ctx, cc_error *err)
+{
+    struct worker *w;
+    cc_status st;
+    int failed = CC_OK;
+    cc_error first_err;
+    int nth, i;
+    long t;
+
+    if ((st = job_validate(job, err)) != CC_OK)
+        return st;
+    if (first < 0 || end > cc_task_count(job) || first > end)
+        return cc_error_setf(err, CC_EINVAL, "tasks %ld to %ld are outside the job's %ld", first,
+                             end, cc_task_count(job));
+    if (first == end)
+        return CC_OK;
+    nth = job->opt.threads > 0 ? job->opt.threads : omp_get_max_threads();
+    if (nth > end - first)
+        nth = (int)(end - first);
     if (nth < 1)
         nth = 1;
-    so.interval_percentiles = opt->interval_stats && opt->interval_percentiles;
-    sims = cc_xcalloc((size_t)nth, sizeof(*sims));
-    for (i = 0; i < nth; i++) {
-        if ((st = cc_sim_new(model, &so, &sims[i], err)) != CC_OK)
-            goto out_free_sims;
-    }
-    events = cc_xcalloc((size_t)R, sizeof(*events));
-    mg = cc_merge_new(model, opt);
+    w = cc_xcalloc((size_t)nth, sizeof(*w));
+    memset(&first_err, 0, sizeof first_err);
 
+    /*
+     * Dynamic scheduling, one task at a time: points differ in cost. The
+     * ordered section hands records over in task order; once a task failed
+     * the others are skipped (an OpenMP loop cannot be left early).
+     */
 #pragma omp parallel for ordered schedule(dynamic, 1) num_threads(nth)
-    for (r = 0; r < R; r++) {
-        cc_sim *sim = sims[omp_get_thread_num()];
-        cc_sim_reset(sim, opt->seed, (uint64_t)r);
-        cc_sim_run(sim);
-        cc_merge_totals(mg, sim, r);
-        events[r] = cc_sim_model_events(sim);
+    for (t = first; t < end; t++) {
+        struct worker *me = &w[omp_get_thread_num()];
+        size_t size = cc_task_record_size(job, t);
+        int my = CC_OK;
+        cc_error my_err;
+        int skip;
+#pragma omp atomic read
+        skip = failed;
+        if (!skip) {
+            if (size > me->rec_cap) {
+                free(me->rec);
+                me->rec = cc_xmalloc(size);
+                me->rec_cap = size;
+            }
+            my = (int)cc_task_run_one(job, t, &me->sim, &me->point, me->rec, &my_err);
+        }
 #pragma omp ordered
         {
-            cc_merge_intervals(mg, sim, r);
-            if (opt->progress)
-                opt->progress(opt->progress_ctx, r + 1, R);
+            if (failed == CC_OK && my == CC_OK && !skip)
+                my = (int)sink(ctx, t, me->rec, size, &my_err);
+            if (failed == CC_OK && my != CC_OK) {
+                first_err = my_err;
+#pragma omp atomic write
+                failed = my;
+            }
         }
     }
 
-    *out = cc_merge_finish(mg);
-    for (r = 0; r < R; r++)
-        (*out)->model_events += events[r];
-    free(events);
-    st = CC_OK;
-out_free_sims:
-    for (i = 0; i < nth; i++)
-        cc_sim_free(sims[i]);
-    free(sims);
+    for (i = 0; i < nth; i++) {
+        cc_sim_free(w[i].sim);
+        free(w[i].rec);
+    }
+    free(w);
+    if (failed != CC_OK && err)
+        *err = first_err;
+    return (cc_status)failed;
+}
+
+static cc_status fold_sink(void *ctx, long task, const void *rec, size_t size, cc_error *err)
+{
+    return cc_task_merge_add(ctx, task, rec, size, err);
+}
+
+cc_status cc_tasks_run(const cc_task_job *job, cc_point_sink sink, void *ctx, cc_error *err)
+{
+    cc_task_merge *tm;
+    cc_status st;
+
+    if ((st = job_validate(job, err)) != CC_OK)
+        return st;
+    tm = cc_task_merge_new(job, sink, ctx);
+    if (cc_mpi_ranks() > 1)
+        st = cc_task_mpi_run(job, tm, err);
+    else
+        st = cc_tasks_compute(job, 0, cc_task_count(job), fold_sink, tm, err);
+    cc_task_merge_free(tm);
     return st;
+}
+
+/* ---- one point ---------------------------------------------------------------- */
+
+static cc_status keep_results(void *ctx, size_t point, cc_results *res, cc_error *err)
+{
+    (void)point;
+    (void)err;
+    *(cc_results **)ctx = res;
+    return CC_OK;
+}
+
+cc_status cc_replicate(const cc_simmodel *model, const cc_run_options *opt, cc_results **out,
+                       cc_error *err)
+{
+    cc_task_job job;
+    cc_results *res = NULL;
+    cc_status st;
+
+    if ((st = cc_simmodel_validate(model, err)) != CC_OK)
+        return st;
+    job.models = &model;
+    job.n_points = 1;
+    job.opt = *opt;
+    st = cc_tasks_run(&job, keep_results, &res, err);
+    if (st != CC_OK) {
+        cc_results_free(res);
+        return st;
+    }
+    *out = res;
+    return CC_OK;
 }

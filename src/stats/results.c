@@ -203,11 +203,10 @@ static void period_add(cc_period *p, const cc_sim_target *tg, const cc_pooled *x
  * before judging. The horizon is added from the totals by
  * summarise_channels.
  */
-static void merge_periods(cc_merge *mg, const cc_sim *sim)
+static void merge_periods(cc_merge *mg, const cc_ival_ch *iv)
 {
     cc_results *res = mg->res;
     const cc_simmodel *m = mg->m;
-    const cc_ival_ch *iv = cc_sim_ival_channels(sim);
     size_t nc = res->n_channels, ni = res->n_intervals, nd = res->n_periods[CC_SCOPE_DAY];
     size_t per_day = m->intervals_per_day ? m->intervals_per_day : 1, c, d, i;
 
@@ -243,6 +242,9 @@ static void merge_periods(cc_merge *mg, const cc_sim *sim)
     }
 }
 
+static void fold_intervals(cc_merge *mg, const cc_ival_ch *iv, const cc_ival_team *ivt,
+                           const uint32_t *h);
+
 void cc_merge_totals(cc_merge *mg, const cc_sim *sim, long r)
 {
     cc_results *res = mg->res;
@@ -257,15 +259,23 @@ void cc_merge_totals(cc_merge *mg, const cc_sim *sim, long r)
 
 void cc_merge_intervals(cc_merge *mg, const cc_sim *sim, long r)
 {
+    (void)r;
+    fold_intervals(mg, cc_sim_ival_channels(sim), cc_sim_ival_teams(sim), cc_sim_ival_hist(sim));
+}
+
+/*
+ * Folds one replication's per-interval figures: channel counters iv, team
+ * figures ivt (read only with interval statistics) and wait histograms h
+ * (NULL without them).
+ */
+static void fold_intervals(cc_merge *mg, const cc_ival_ch *iv, const cc_ival_team *ivt,
+                           const uint32_t *h)
+{
     cc_results *res = mg->res;
     const cc_simmodel *m = mg->m;
-    const cc_ival_ch *iv = cc_sim_ival_channels(sim);
-    const cc_ival_team *ivt = cc_sim_ival_teams(sim);
-    const uint32_t *h = cc_sim_ival_hist(sim);
     size_t nc = res->n_channels, nt = res->n_teams, i, c, t, b;
 
-    (void)r;
-    merge_periods(mg, sim);
+    merge_periods(mg, iv);
     if (!res->intervals)
         return;
     for (i = 0; i < res->n_intervals; i++) {
@@ -313,6 +323,90 @@ void cc_merge_intervals(cc_merge *mg, const cc_sim *sim, long r)
             mg->paid_sum[i * nt + t] += v->paid_s / 3600.0;
         }
     }
+}
+
+/* ---- replication records ------------------------------------------------ */
+
+/*
+ * A record is one finished replication as plain bytes, for a merge in
+ * another thread, process or machine: its model events, the channel totals with their derived
+ * figures, the team totals, the per-interval channel counters and, with
+ * interval statistics, the team figures and wait histograms. Offsets are
+ * rounded to 8 bytes so every part is aligned in a malloc'ed buffer.
+ */
+enum { REC_EVENTS, REC_CH, REC_TEAM, REC_IV, REC_IVT, REC_HIST, REC_END };
+
+static size_t round8(size_t n)
+{
+    return (n + 7u) & ~(size_t)7u;
+}
+
+static void record_layout(const cc_simmodel *m, int interval_stats, int percentiles,
+                          size_t off[REC_END + 1])
+{
+    size_t ni = m->n_intervals, nc = m->n_channels, nt = m->n_teams;
+    off[REC_EVENTS] = 0;
+    off[REC_CH] = sizeof(uint64_t);
+    off[REC_TEAM] = off[REC_CH] + round8(nc * sizeof(cc_rep_channel));
+    off[REC_IV] = off[REC_TEAM] + round8(nt * sizeof(cc_rep_team));
+    off[REC_IVT] = off[REC_IV] + round8(ni * nc * sizeof(cc_ival_ch));
+    off[REC_HIST] = off[REC_IVT] + (interval_stats ? round8(ni * nt * sizeof(cc_ival_team)) : 0);
+    off[REC_END] = off[REC_HIST] +
+                   (interval_stats && percentiles ? round8(ni * nc * CC_HI_BINS * sizeof(uint32_t))
+                                                  : 0);
+}
+
+size_t cc_merge_record_size(const cc_simmodel *m, const cc_run_options *opt)
+{
+    size_t off[REC_END + 1];
+    record_layout(m, opt->interval_stats, opt->interval_percentiles, off);
+    return off[REC_END];
+}
+
+void cc_merge_record_pack(const cc_simmodel *m, const cc_run_options *opt, const cc_sim *sim,
+                          void *rec)
+{
+    unsigned char *b = rec;
+    size_t off[REC_END + 1], nc = m->n_channels, nt = m->n_teams, ni = m->n_intervals, c;
+    cc_rep_channel *rc;
+
+    record_layout(m, opt->interval_stats, opt->interval_percentiles, off);
+    rc = (cc_rep_channel *)(void *)(b + off[REC_CH]);
+    memset(rec, 0, off[REC_END]);
+    {
+        uint64_t events = cc_sim_model_events(sim);
+        memcpy(b + off[REC_EVENTS], &events, sizeof events);
+    }
+    memcpy(rc, cc_sim_rep_channels(sim), nc * sizeof(cc_rep_channel));
+    for (c = 0; c < nc; c++)
+        derive_channel(m, sim, c, &rc[c]);
+    memcpy(b + off[REC_TEAM], cc_sim_rep_teams(sim), nt * sizeof(cc_rep_team));
+    memcpy(b + off[REC_IV], cc_sim_ival_channels(sim), ni * nc * sizeof(cc_ival_ch));
+    if (opt->interval_stats)
+        memcpy(b + off[REC_IVT], cc_sim_ival_teams(sim), ni * nt * sizeof(cc_ival_team));
+    if (off[REC_END] > off[REC_HIST] && cc_sim_ival_hist(sim))
+        memcpy(b + off[REC_HIST], cc_sim_ival_hist(sim),
+               ni * nc * CC_HI_BINS * sizeof(uint32_t));
+}
+
+void cc_merge_record_fold(cc_merge *mg, const void *rec, long r)
+{
+    const unsigned char *b = rec;
+    cc_results *res = mg->res;
+    size_t off[REC_END + 1];
+    uint64_t events;
+
+    record_layout(mg->m, res->intervals != NULL, mg->interval_percentiles, off);
+    memcpy(&events, b + off[REC_EVENTS], sizeof events);
+    res->model_events += events;
+    memcpy(&res->rep_channels[(size_t)r * res->n_channels], b + off[REC_CH],
+           res->n_channels * sizeof(cc_rep_channel));
+    memcpy(&res->rep_teams[(size_t)r * res->n_teams], b + off[REC_TEAM],
+           res->n_teams * sizeof(cc_rep_team));
+    fold_intervals(mg, (const cc_ival_ch *)(const void *)(b + off[REC_IV]),
+                   (const cc_ival_team *)(const void *)(b + off[REC_IVT]),
+                   off[REC_END] > off[REC_HIST] ? (const uint32_t *)(const void *)(b + off[REC_HIST])
+                                                : NULL);
 }
 
 /* ---- summaries ---------------------------------------------------------- */

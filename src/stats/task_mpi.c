@@ -1,0 +1,399 @@
+/*
+ * The task farm over MPI ranks (built with make MPI=1; without it a stub of
+ * one rank). Rank 0 runs the program; the other ranks sit in cc_mpi_serve.
+ * For each job rank 0 sends every worker the models, then hands out tasks
+ * dynamically (two in flight per worker, the next one as each record comes
+ * back: points differ in cost), runs tasks itself while it waits, and folds
+ * the records in task order, so rank 0 alone holds and writes results and
+ * they are identical to a single process. A failing worker reports its
+ * error and the job ends with CC_EIO (exit 3); a rank that dies makes
+ * mpirun end the whole job before anything is written.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cc_tasks.h"
+#include "stats/model_wire.h"
+#include "stats/task_mpi.h"
+#include "util/alloc.h"
+
+#ifdef CC_WITH_MPI
+#include <mpi.h>
+
+/* Message tags. */
+enum { TAG_JOB = 1, TAG_TASK, TAG_RESULT, TAG_FAIL, TAG_QUIT };
+
+#define JOB_MAGIC 0x63636a6f62763031ULL /* "ccjobv01" */
+#define IN_FLIGHT 2                      /* tasks outstanding per worker */
+
+/* Set once by cc_mpi_init, before any thread starts: the process's place in the job. */
+static int g_rank, g_ranks = 1, g_started;
+
+int cc_mpi_built(void)
+{
+    return 1;
+}
+
+int cc_mpi_init(int *argc, char ***argv)
+{
+    int provided;
+    if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
+        return 0;
+    g_started = 1;
+    MPI_Comm_rank(MPI_COMM_WORLD, &g_rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &g_ranks);
+    return g_rank;
+}
+
+int cc_mpi_ranks(void)
+{
+    return g_ranks;
+}
+
+/* ---- rank 0: the manager ------------------------------------------------------ */
+
+struct pending {
+    long task;
+    unsigned char *rec;
+    size_t size;
+};
+
+struct manager {
+    const cc_task_job *job;
+    cc_task_merge *tm;
+    long next, total;
+    struct pending *pend;       /* records waiting for earlier tasks */
+    size_t n_pend, cap_pend;
+};
+
+static void send_task(struct manager *mg, int worker)
+{
+    long long t = mg->next < mg->total ? mg->next++ : -1;
+    if (t >= 0)
+        MPI_Send(&t, (int)sizeof t, MPI_BYTE, worker, TAG_TASK, MPI_COMM_WORLD);
+}
+
+static void add_pending(struct manager *mg, long task, unsigned char *rec, size_t size)
+{
+    if (mg->n_pend == mg->cap_pend) {
+        mg->cap_pend = mg->cap_pend ? 2 * mg->cap_pend : 16;
+        mg->pend = cc_xrealloc(mg->pend, mg->cap_pend * sizeof(*mg->pend));
+    }
+    mg->pend[mg->n_pend++] = (struct pending){task, rec, size};
+}
+
+/* Folds every waiting record that is next in task order. */
+static cc_status fold_ready(struct manager *mg, cc_error *err)
+{
+    size_t i;
+    for (;;) {
+        long want = cc_task_merge_done(mg->tm);
+        for (i = 0; i < mg->n_pend && mg->pend[i].task != want; i++)
+            ;
+        if (i == mg->n_pend)
+            return CC_OK;
+        {
+            struct pending p = mg->pend[i];
+            cc_status st;
+            mg->pend[i] = mg->pend[--mg->n_pend];
+            st = cc_task_merge_add(mg->tm, p.task, p.rec, p.size, err);
+            free(p.rec);
+            if (st != CC_OK)
+                return st;
+        }
+    }
+}
+
+/* Receives one message announced by *s: a record (queued) or a failure. */
+static cc_status receive(struct manager *mg, MPI_Status *s, cc_error *err)
+{
+    int n;
+    unsigned char *buf;
+    long long task;
+
+    MPI_Get_count(s, MPI_BYTE, &n);
+    buf = cc_xmalloc(n > 0 ? (size_t)n : 1);
+    MPI_Recv(buf, n, MPI_BYTE, s->MPI_SOURCE, s->MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    if (s->MPI_TAG == TAG_FAIL) {
+        cc_status st = cc_error_setf(err, CC_EIO, "MPI rank %d failed: %.*s", s->MPI_SOURCE,
+                                     n, (const char *)buf);
+        free(buf);
+        return st;
+    }
+    if (s->MPI_TAG != TAG_RESULT || n < (int)sizeof task) {
+        free(buf);
+        return cc_error_setf(err, CC_EIO, "MPI rank %d sent an unexpected message (tag %d)",
+                             s->MPI_SOURCE, s->MPI_TAG);
+    }
+    memcpy(&task, buf, sizeof task);
+    if (task < 0 || task >= mg->total ||
+        (size_t)n - sizeof task != cc_task_record_size(mg->job, (long)task)) {
+        free(buf);
+        return cc_error_setf(err, CC_EIO, "MPI rank %d returned a damaged record",
+                             s->MPI_SOURCE);
+    }
+    memmove(buf, buf + sizeof task, (size_t)n - sizeof task);
+    add_pending(mg, (long)task, buf, (size_t)n - sizeof task);
+    send_task(mg, s->MPI_SOURCE);
+    return CC_OK;
+}
+
+static void send_job(const cc_task_job *job)
+{
+    cc_wire w = {0};
+    uint64_t magic = JOB_MAGIC, n_points = job->n_points, seed = job->opt.seed;
+    int64_t reps = job->opt.replications;
+    int32_t flags[2] = {job->opt.interval_stats, job->opt.interval_percentiles};
+    size_t p;
+    int r;
+
+    cc_wire_put(&w, &magic, sizeof magic);
+    cc_wire_put(&w, &n_points, sizeof n_points);
+    cc_wire_put(&w, &seed, sizeof seed);
+    cc_wire_put(&w, &reps, sizeof reps);
+    cc_wire_put(&w, flags, sizeof flags);
+    for (p = 0; p < job->n_points; p++)
+        cc_simmodel_to_wire(&w, job->models[p]);
+    for (r = 1; r < g_ranks; r++)
+        MPI_Send(w.data, (int)w.len, MPI_BYTE, r, TAG_JOB, MPI_COMM_WORLD);
+    cc_wire_release(&w);
+}
+
+cc_status cc_task_mpi_run(const cc_task_job *job, cc_task_merge *tm, cc_error *err)
+{
+    struct manager mg = {job, tm, 0, cc_task_count(job), NULL, 0, 0};
+    cc_sim *sim = NULL;
+    size_t sim_point = 0, i;
+    cc_status st = CC_OK;
+    int r, k;
+
+    send_job(job);
+    for (k = 0; k < IN_FLIGHT; k++)
+        for (r = 1; r < g_ranks; r++)
+            send_task(&mg, r);
+    while (st == CC_OK && cc_task_merge_done(tm) < mg.total) {
+        MPI_Status s;
+        int flag = 1;
+        while (st == CC_OK && flag) {
+            MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &s);
+            if (flag)
+                st = receive(&mg, &s, err);
+        }
+        if (st == CC_OK)
+            st = fold_ready(&mg, err);
+        if (st != CC_OK || cc_task_merge_done(tm) == mg.total)
+            break;
+        if (mg.next < mg.total) {
+            /* Rank 0 works too while the workers are busy. */
+            long t = mg.next++;
+            size_t size = cc_task_record_size(job, t);
+            unsigned char *rec = cc_xmalloc(size);
+            if ((st = cc_task_run_one(job, t, &sim, &sim_point, rec, err)) != CC_OK) {
+                free(rec);
+                break;
+            }
+            add_pending(&mg, t, rec, size);
+        } else {
+            MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &s);
+            st = receive(&mg, &s, err);
+        }
+        if (st == CC_OK)
+            st = fold_ready(&mg, err);
+    }
+    if (st == CC_OK) {
+        long long end = -1;
+        for (r = 1; r < g_ranks; r++)
+            MPI_Send(&end, (int)sizeof end, MPI_BYTE, r, TAG_TASK, MPI_COMM_WORLD);
+    }
+    cc_sim_free(sim);
+    for (i = 0; i < mg.n_pend; i++)
+        free(mg.pend[i].rec);
+    free(mg.pend);
+    return st;
+}
+
+/* ---- the other ranks: workers ------------------------------------------------- */
+
+struct worker_job {
+    cc_task_job job;
+    cc_simmodel **models;
+    size_t n_models;
+};
+
+static void worker_job_release(struct worker_job *wj)
+{
+    size_t p;
+    for (p = 0; p < wj->n_models; p++)
+        cc_simmodel_free(wj->models[p]);
+    free(wj->models);
+    memset(wj, 0, sizeof(*wj));
+}
+
+static cc_status read_job(const unsigned char *data, size_t len, struct worker_job *wj,
+                          cc_error *err)
+{
+    cc_wire_reader rd = {data, len, 0};
+    uint64_t magic, n_points, seed;
+    int64_t reps;
+    int32_t flags[2];
+    size_t p;
+    cc_status st;
+
+    memset(wj, 0, sizeof(*wj));
+    if (cc_wire_get(&rd, &magic, sizeof magic) || magic != JOB_MAGIC ||
+        cc_wire_get(&rd, &n_points, sizeof n_points) ||
+        cc_wire_get(&rd, &seed, sizeof seed) || cc_wire_get(&rd, &reps, sizeof reps) ||
+        cc_wire_get(&rd, flags, sizeof flags) || n_points < 1 || n_points > 100000000 ||
+        reps < 1)
+        return cc_error_setf(err, CC_EINVAL, "the job sent by rank 0 is damaged");
+    wj->models = cc_xcalloc((size_t)n_points, sizeof(*wj->models));
+    for (p = 0; p < n_points; p++) {
+        if ((st = cc_simmodel_from_wire(&rd, &wj->models[p], err)) != CC_OK) {
+            worker_job_release(wj);
+            return st;
+        }
+        wj->n_models = p + 1;
+    }
+    wj->job.models = (const cc_simmodel *const *)wj->models;
+    wj->job.n_points = (size_t)n_points;
+    wj->job.opt = cc_run_options_default();
+    wj->job.opt.seed = seed;
+    wj->job.opt.replications = (long)reps;
+    wj->job.opt.threads = 1;
+    wj->job.opt.interval_stats = flags[0];
+    wj->job.opt.interval_percentiles = flags[1];
+    return CC_OK;
+}
+
+static void send_failure(const cc_error *err)
+{
+    MPI_Send(err->message, (int)strlen(err->message), MPI_BYTE, 0, TAG_FAIL, MPI_COMM_WORLD);
+}
+
+int cc_mpi_serve(void)
+{
+    struct worker_job wj;
+    int have_job = 0, failed = 0;
+    cc_sim *sim = NULL;
+    size_t sim_point = 0;
+    unsigned char *out = NULL;
+    size_t out_cap = 0;
+    cc_error err;
+
+    memset(&wj, 0, sizeof wj);
+    for (;;) {
+        MPI_Status s;
+        int n;
+        unsigned char *buf;
+        MPI_Probe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &s);
+        MPI_Get_count(&s, MPI_BYTE, &n);
+        buf = cc_xmalloc(n > 0 ? (size_t)n : 1);
+        MPI_Recv(buf, n, MPI_BYTE, 0, s.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        if (s.MPI_TAG == TAG_QUIT) {
+            free(buf);
+            break;
+        }
+        if (s.MPI_TAG == TAG_JOB) {
+            if (have_job)
+                worker_job_release(&wj);
+            cc_sim_free(sim);
+            sim = NULL;
+            failed = read_job(buf, (size_t)n, &wj, &err) != CC_OK;
+            have_job = !failed;
+            if (failed)
+                send_failure(&err);
+        } else if (s.MPI_TAG == TAG_TASK && n == (int)sizeof(long long)) {
+            long long task;
+            memcpy(&task, buf, sizeof task);
+            if (task < 0) {
+                if (have_job)
+                    worker_job_release(&wj);
+                cc_sim_free(sim);
+                sim = NULL;
+                have_job = failed = 0;
+            } else if (have_job && !failed && task < cc_task_count(&wj.job)) {
+                size_t size = cc_task_record_size(&wj.job, (long)task) + sizeof task;
+                if (size > out_cap) {
+                    free(out);
+                    out = cc_xmalloc(size);
+                    out_cap = size;
+                }
+                memcpy(out, &task, sizeof task);
+                if (cc_task_run_one(&wj.job, (long)task, &sim, &sim_point, out + sizeof task,
+                                    &err) == CC_OK) {
+                    MPI_Send(out, (int)size, MPI_BYTE, 0, TAG_RESULT, MPI_COMM_WORLD);
+                } else {
+                    failed = 1;
+                    send_failure(&err);
+                }
+            } else if (!failed) {
+                failed = 1;
+                cc_error_setf(&err, CC_EINVAL, "task %lld arrived without a job", task);
+                send_failure(&err);
+            }
+        }
+        free(buf);
+    }
+    if (have_job)
+        worker_job_release(&wj);
+    cc_sim_free(sim);
+    free(out);
+    return 0;
+}
+
+void cc_mpi_finish(int status)
+{
+    int r;
+    if (!g_started)
+        return;
+    /*
+     * After a failure workers may be blocked sending records nobody will
+     * receive, so a clean finalise could wait forever: abort the job with
+     * the program's exit status instead.
+     */
+    if (status != 0 && g_ranks > 1)
+        MPI_Abort(MPI_COMM_WORLD, status);
+    if (g_rank == 0)
+        for (r = 1; r < g_ranks; r++)
+            MPI_Send(NULL, 0, MPI_BYTE, r, TAG_QUIT, MPI_COMM_WORLD);
+    MPI_Finalize();
+    g_started = 0;
+}
+
+#else /* without MPI: one rank */
+
+int cc_mpi_built(void)
+{
+    return 0;
+}
+
+int cc_mpi_init(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    return 0;
+}
+
+int cc_mpi_ranks(void)
+{
+    return 1;
+}
+
+int cc_mpi_serve(void)
+{
+    return 0;
+}
+
+void cc_mpi_finish(int status)
+{
+    (void)status;
+}
+
+cc_status cc_task_mpi_run(const cc_task_job *job, cc_task_merge *tm, cc_error *err)
+{
+    (void)job;
+    (void)tm;
+    return cc_error_setf(err, CC_EINVAL, "this ccsim was built without MPI (make MPI=1)");
+}
+
+#endif
