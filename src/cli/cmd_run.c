@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "options.h"
 #include "result_set.h"
+#include "tasks_cli.h"
 
 #define MAX_SETS 64
 
@@ -34,6 +35,9 @@ static void run_help(void)
            "  --replications K   independent replications (default: the scenario's)\n"
            "  --seed S           base seed, 0..2^63 (default: the scenario's)\n"
            "  --threads T        worker threads (default: all cores)\n"
+           "  --shard K/N        compute only shard K of N of the replications into a shard\n"
+           "                     file (--out FILE; default results/<scenario>/shards/\n"
+           "                     run-K-of-N.ccshard); 'ccsim merge' joins the N shards\n"
            "  --out DIR          output folder (default: results/<scenario name>/run)\n"
            "  --set KEY=VALUE    override a scenario key (YAML value), repeatable\n"
            "  --json             print summary.json on stdout instead of the tables\n"
@@ -136,10 +140,18 @@ static cc_status write_intervals(FILE *out, const void *ctx, cc_error *err)
     return cc_report_intervals_csv(out, c->s, c->r, err);
 }
 
+static cc_status keep_results(void *ctx, size_t point, cc_results *res, cc_error *err)
+{
+    (void)point;
+    (void)err;
+    *(cc_results **)ctx = res;
+    return CC_OK;
+}
+
 int cmd_run(int argc, char **argv)
 {
     enum { OPT_REPS = CLI_OPT_BASE, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_JSON, OPT_SET,
-           OPT_META, OPT_HELP };
+           OPT_META, OPT_SHARD, OPT_HELP };
     static const struct option longopts[] = {
         {"replications", required_argument, NULL, OPT_REPS},
         {"seed", required_argument, NULL, OPT_SEED},
@@ -148,6 +160,7 @@ int cmd_run(int argc, char **argv)
         {"json", no_argument, NULL, OPT_JSON},
         {"set", required_argument, NULL, OPT_SET},
         {"meta", no_argument, NULL, OPT_META},
+        {"shard", required_argument, NULL, OPT_SHARD},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -168,7 +181,11 @@ int cmd_run(int argc, char **argv)
     cc_run_meta meta;
     struct summary_ctx ctx;
     struct cli_progress progress;
-    cc_status st;
+    struct cli_tasks ct = {"run", NULL, NULL, NULL, NULL, NULL, argc, argv};
+    cc_task_job job;
+    const cc_simmodel *one;
+    int shard_written = 0;
+    long shard_k, shard_n;
 
     opterr = 0;
     optind = 0;
@@ -185,10 +202,19 @@ int cmd_run(int argc, char **argv)
         case OPT_THREADS:
             if ((rc = cli_parse_count("threads", optarg, 1, 1024, &threads)))
                 return rc;
+            ct.threads = optarg;
             break;
-        case OPT_OUT: out_dir = optarg; break;
+        case OPT_OUT:
+            out_dir = optarg;
+            ct.out = optarg;
+            break;
         case OPT_JSON: json = 1; break;
         case OPT_META: with_meta = 1; break;
+        case OPT_SHARD:
+            if ((rc = cli_parse_shard(optarg, &shard_k, &shard_n)))
+                return rc;
+            ct.shard = optarg;
+            break;
         case OPT_SET:
             if ((rc = cli_parse_set(optarg, sets, &n_sets, MAX_SETS)))
                 return rc;
@@ -213,7 +239,10 @@ int cmd_run(int argc, char **argv)
         rc = CLI_USAGE;
         goto out;
     }
-    if ((rc = cli_results_begin(&out_set, out_dir, s->name, "run")))
+    if (cli_merge_out())
+        out_dir = cli_merge_out();
+    if ((!ct.shard || cli_merge_out()) &&
+        (rc = cli_results_begin(&out_set, out_dir, s->name, "run")))
         goto out;
     opt = cc_run_options_default();
     opt.replications = reps ? reps : s->simulation.replications;
@@ -225,13 +254,17 @@ int cmd_run(int argc, char **argv)
     opt.progress = cli_progress_update;
     opt.progress_ctx = &progress;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    st = cc_replicate(model, &opt, &res, &err);
+    /* The replications are tasks: run here, as one shard, or merged from shards. */
+    one = model;
+    job.models = &one;
+    job.n_points = 1;
+    job.opt = opt;
+    ct.scenario_path = scenario_path;
+    ct.scenario_name = s->name;
+    rc = cli_tasks_execute(&ct, &job, keep_results, &res, &shard_written);
     cli_progress_done(&progress);
-    if (st != CC_OK) {
-        cli_print_error(&err);
-        rc = cli_exit_for(err.code);
+    if (rc || shard_written)
         goto out;
-    }
     clock_gettime(CLOCK_MONOTONIC, &t1);
 
     cli_meta_fill(&meta_buf, &meta, &t0, &t1, opt.threads);

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "options.h"
 #include "result_set.h"
+#include "tasks_cli.h"
 
 static void sweep_help(void)
 {
@@ -33,12 +34,21 @@ static void sweep_help(void)
            "  --vary KEY=V1,V2,...  one axis of the grid (repeatable, at most %d)\n"
            "  --replications K      replications per point (default: the scenario's)\n"
            "  --seed S              base seed, shared by every point (default: the scenario's)\n"
-           "  --threads T           worker threads\n"
+           "  --threads T           worker threads: every (point, replication) is a task\n"
+           "                        and threads take them in turn (default: all cores)\n"
+           "  --shard K/N           compute only shard K of N of the tasks and write them\n"
+           "                        to a shard file (--out FILE; default\n"
+           "                        results/<scenario>/shards/sweep-K-of-N.ccshard);\n"
+           "                        'ccsim merge' joins the N shards\n"
            "  --out DIR             output folder (default: results/<scenario>/sweep)\n"
            "  --json                print sweep.json on stdout instead of the table\n"
            "  --help                show this help\n"
            "\n"
-           "Exit codes: 0 ok, 2 bad key, value or option (nothing is run), 3 I/O error.\n",
+           "Under 'mpirun -np N' (a build with MPI=1) the tasks are spread over the ranks;\n"
+           "the results are identical whatever the threads, ranks or shards.\n"
+           "\n"
+           "Exit codes: 0 ok, 2 bad key, value or option (nothing is run), 3 I/O error or\n"
+           "a failed MPI rank.\n",
            CC_SWEEP_MAX_AXES);
 }
 
@@ -104,10 +114,26 @@ static void print_table(const cc_sweep_row *rows, long n, const cc_scenario *bas
            " max ASA, max abandon or max risk; sweep.json says which)\n");
 }
 
+/* Turns each point's results into its row as the task farm hands them over. */
+struct fill_ctx {
+    const cc_sweep *sweep;
+    cc_scenario **points;
+    cc_sweep_row *rows;
+};
+
+static cc_status fill_row(void *ctx, size_t point, cc_results *res, cc_error *err)
+{
+    struct fill_ctx *f = ctx;
+    (void)err;
+    cc_sweep_row_fill(&f->rows[point], f->sweep, (long)point, f->points[point], res);
+    cc_results_free(res);
+    return CC_OK;
+}
+
 int cmd_sweep(int argc, char **argv)
 {
     enum { OPT_VARY = CLI_OPT_BASE, OPT_REPS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_JSON,
-           OPT_HELP };
+           OPT_SHARD, OPT_HELP };
     static const struct option longopts[] = {
         {"vary", required_argument, NULL, OPT_VARY},
         {"replications", required_argument, NULL, OPT_REPS},
@@ -115,6 +141,7 @@ int cmd_sweep(int argc, char **argv)
         {"threads", required_argument, NULL, OPT_THREADS},
         {"out", required_argument, NULL, OPT_OUT},
         {"json", no_argument, NULL, OPT_JSON},
+        {"shard", required_argument, NULL, OPT_SHARD},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -131,6 +158,12 @@ int cmd_sweep(int argc, char **argv)
     struct cli_progress progress;
     cc_error err;
     struct sweep_ctx ctx;
+    struct cli_tasks ct = {"sweep", NULL, NULL, NULL, NULL, NULL, argc, argv};
+    cc_simmodel **models = NULL;
+    cc_task_job job;
+    struct fill_ctx fill;
+    int shard_written = 0;
+    long shard_k, shard_n;
 
     opterr = 0;
     optind = 0;
@@ -153,8 +186,17 @@ int cmd_sweep(int argc, char **argv)
         case OPT_THREADS:
             if (cli_parse_count("threads", optarg, 1, 1024, &threads))
                 goto out;
+            ct.threads = optarg;
             break;
-        case OPT_OUT: out_dir = optarg; break;
+        case OPT_SHARD:
+            if (cli_parse_shard(optarg, &shard_k, &shard_n))
+                goto out;
+            ct.shard = optarg;
+            break;
+        case OPT_OUT:
+            out_dir = optarg;
+            ct.out = optarg;
+            break;
         case OPT_JSON: json = 1; break;
         case OPT_HELP:
             sweep_help();
@@ -223,32 +265,45 @@ int cmd_sweep(int argc, char **argv)
         }
     }
 
-    if ((rc = cli_results_begin(&out_set, out_dir, base->name, "sweep")))
+    /* Every (point, replication) is one task; the points' models make one job. */
+    models = calloc((size_t)n, sizeof(*models));
+    if (!models) {
+        cli_errorf("out of memory for %ld points", n);
+        rc = CLI_BUG;
         goto out;
-    rc = CLI_USAGE;
-    cli_progress_init(&progress, "points");
+    }
     for (i = 0; i < n; i++) {
-        cc_simmodel *model = NULL;
-        cc_results *res = NULL;
-        cc_run_options opt = cc_run_options_default();
-        opt.replications = reps ? reps : base->simulation.replications;
-        opt.seed = seed >= 0 ? (uint64_t)seed : base->simulation.seed;
-        opt.threads = (int)threads;
-        opt.interval_stats = 0;
-        if (cc_simmodel_from_scenario(points[i], &model, &err) != CC_OK ||
-            cc_replicate(model, &opt, &res, &err) != CC_OK) {
-            cli_progress_done(&progress);
+        if (cc_simmodel_from_scenario(points[i], &models[i], &err) != CC_OK) {
             cli_print_error(&err);
-            cc_simmodel_free(model);
             rc = CLI_USAGE;
             goto out;
         }
-        cc_sweep_row_fill(&rows[i], &sweep, i, points[i], res);
-        cc_results_free(res);
-        cc_simmodel_free(model);
-        cli_progress_update(&progress, i + 1, n);
     }
+    job.models = (const cc_simmodel *const *)models;
+    job.n_points = (size_t)n;
+    job.opt = cc_run_options_default();
+    job.opt.replications = reps ? reps : base->simulation.replications;
+    job.opt.seed = seed >= 0 ? (uint64_t)seed : base->simulation.seed;
+    job.opt.threads = (int)threads;
+    job.opt.interval_stats = 0;
+    ct.scenario_path = path;
+    ct.scenario_name = base->name;
+    if (cli_merge_out())
+        out_dir = cli_merge_out();
+    if (!ct.shard || cli_merge_out()) {
+        if ((rc = cli_results_begin(&out_set, out_dir, base->name, "sweep")))
+            goto out;
+    }
+    cli_progress_init(&progress, "replications");
+    job.opt.progress = cli_progress_update;
+    job.opt.progress_ctx = &progress;
+    fill.sweep = &sweep;
+    fill.points = points;
+    fill.rows = rows;
+    rc = cli_tasks_execute(&ct, &job, fill_row, &fill, &shard_written);
     cli_progress_done(&progress);
+    if (rc || shard_written)
+        goto out;
 
     ctx.sweep = &sweep;
     ctx.rows = rows;
@@ -274,6 +329,9 @@ int cmd_sweep(int argc, char **argv)
     rc = cli_finish_stdout();
 out:
     cli_results_abort(&out_set);
+    for (i = 0; models && i < n; i++)
+        cc_simmodel_free(models[i]);
+    free(models);
     for (i = 0; points && i < n; i++)
         cc_scenario_free(points[i]);
     for (i = 0; rows && i < n; i++)

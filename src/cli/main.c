@@ -9,7 +9,9 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "cc_tasks.h"
 #include "cli.h"
+#include "tasks_cli.h"
 
 static const struct cli_command commands[] = {
     {"erlang", cmd_erlang, "Erlang C / Erlang A figures for one staffing level"},
@@ -20,6 +22,7 @@ static const struct cli_command commands[] = {
     {"sweep", cmd_sweep, "simulate a grid of what-ifs and compare them"},
     {"compare", cmd_compare, "compare results with a baseline, metric by metric"},
     {"verify", cmd_verify, "check the simulator against Erlang C/A theory"},
+    {"merge", cmd_merge, "join the shard files of a run or sweep into its results"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -74,12 +77,9 @@ static void usage(FILE *out)
                  "Exit codes: 0 ok, 1 a check failed, 2 usage or input error, 3 I/O error.\n");
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     size_t i;
-
-    /* GSL's default handler aborts; the library checks every status itself. */
-    gsl_set_error_handler_off();
 
     if (argc < 2) {
         usage(stderr);
@@ -98,4 +98,22 @@ int main(int argc, char **argv)
             return commands[i].run(argc - 1, argv + 1);
     cli_errorf("unknown command '%s'; run 'ccsim --help' for the list", argv[1]);
     return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    int rc;
+
+    /* GSL's default handler aborts; the library checks every status itself. */
+    gsl_set_error_handler_off();
+
+    /* Under mpirun (a build with MPI=1) every rank but 0 serves rank 0's tasks. */
+    if (cc_mpi_init(&argc, &argv) > 0) {
+        rc = cc_mpi_serve();
+        cc_mpi_finish(rc);
+        return rc;
+    }
+    rc = dispatch(argc, argv);
+    cc_mpi_finish(rc);
+    return rc;
 }
