@@ -6,6 +6,9 @@
 #                   the command); `run`, `test` and the other tiers call it
 #   make run        simulate the default scenario
 #   make test       unit tests (cmocka) and CLI tests, the fast tier
+#   make MPI=1      the same build/ccsim with Open MPI (libopenmpi-dev): under
+#                   mpirun the tasks of run, sweep and plan spread over the ranks
+#   make test-mpi   builds with MPI=1 and runs tests/mpi/ under mpirun -np 2 and 3
 #   make test-slow  the statistical tier (long simulations against theory)
 #   make sanitize   the tests again under ASan + UBSan
 #   make valgrind   the unit tests under valgrind
@@ -15,7 +18,7 @@
 #   make install    binary, static library, headers, ccsim.pc, ccsim.1 under
 #                   PREFIX=/usr/local, DESTDIR honoured; make uninstall
 #
-# Variables: CC, BUILD, PREFIX, DESTDIR, SANITIZE=address,undefined, V=1.
+# Variables: CC, BUILD, PREFIX, DESTDIR, SANITIZE=address,undefined, V=1, MPI=1.
 # Local overrides go in config.mak (not tracked).
 
 CC ?= cc
@@ -50,9 +53,15 @@ PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out glpk,$(PKGS)) 2>/dev/null) 
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
+# MPI=1: Open MPI for the task farm over ranks (src/stats/task_mpi.c alone uses it).
+ifeq ($(MPI),1)
+MPI_CFLAGS = $(shell $(PKG_CONFIG) --cflags ompi-c 2>/dev/null) -DCC_WITH_MPI
+MPI_LIBS = $(shell $(PKG_CONFIG) --libs ompi-c 2>/dev/null)
+endif
+
 CFLAGS_ALL = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = -fopenmp $(SAN_LDFLAGS) $(LDFLAGS)
-LIBS_ALL = $(PKG_LIBS) -lm
+LIBS_ALL = $(PKG_LIBS) $(MPI_LIBS) -lm
 
 ifeq ($(V),1)
 Q :=
@@ -78,8 +87,8 @@ LIB := $(BUILD)/libccsim.a
 CLI_LIB := $(BUILD)/libccsim-cli.a
 BIN := $(BUILD)/ccsim
 
-.PHONY: all deps run test test-slow sanitize bench fuzz install uninstall clean valgrind \
-	check-baselines update-baselines check-layers
+.PHONY: all deps run test test-slow test-mpi sanitize bench fuzz install uninstall clean valgrind \
+	check-baselines update-baselines check-layers FORCE
 
 all: $(BIN) $(LIB)
 
@@ -118,6 +127,13 @@ $(BUILD)/obj/src/%.o: src/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -Iinclude -Isrc -c $< -o $@
 
+# The MPI switch rebuilds the one file it changes whenever it flips.
+$(BUILD)/obj/src/stats/task_mpi.o: CFLAGS_ALL += $(MPI_CFLAGS)
+$(BUILD)/obj/src/stats/task_mpi.o: $(BUILD)/mpi.flag
+$(BUILD)/mpi.flag: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(MPI)' | cmp -s - $@ || echo '$(MPI)' >$@
+
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AR      $@")
@@ -148,6 +164,14 @@ $(BUILD)/tests/%: tests/slow/%.c $(LIB)
 test: deps
 	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
 	@CCSIM=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+
+# The MPI build under mpirun (tests/mpi/): identical results for 1 process,
+# -np 2 and -np 3, and a rank killed mid-run ending the job with nothing written.
+test-mpi: deps
+	@command -v mpirun >/dev/null && $(PKG_CONFIG) --exists ompi-c || \
+	  { echo "Open MPI missing; run: sudo apt-get install -y openmpi-bin libopenmpi-dev"; exit 1; }
+	@$(MAKE) --no-print-directory MPI=1 $(BIN)
+	@CCSIM_CLI_DIR=tests/mpi CCSIM=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh
 
 # Long statistical checks (tests/slow/): full-size workloads against exact
 # queueing theory with narrow confidence intervals.

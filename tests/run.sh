@@ -3,7 +3,8 @@
 # in tests/cli/, and prints one closing line "tests: N passed, N failed,
 # N skipped".
 # Environment: CCSIM (path of the built binary), VALGRIND=1 to run the unit
-# tests under valgrind, CCSIM_NO_CLI=1 to run only the binaries given.
+# tests under valgrind, CCSIM_NO_CLI=1 to run only the binaries given,
+# CCSIM_CLI_DIR to take the scripts from another folder (tests/mpi).
 #
 # A CLI script prints TAP-style lines, "ok N - what" or "not ok N - what", and
 # exits 0 when every check passed. A check it cannot run is "ok N - # SKIP
@@ -32,7 +33,7 @@ for t in "$@"; do
         sed 's/^/      /' "$log"
     fi
 done
-for s in tests/cli/t*.sh; do
+for s in "${CCSIM_CLI_DIR:-tests/cli}"/t*.sh; do
     [ "${CCSIM_NO_CLI:-0}" = 1 ] && break
     [ -f "$s" ] || continue
     name=$(basename "$s")

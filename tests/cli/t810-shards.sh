@@ -1,0 +1,77 @@
+#!/bin/sh
+# Tasks, shards and merge: a sweep and a run give byte-identical results with
+# 1 or 2 threads and split into 1, 2, 3 or 7 shards merged again (shards
+# given in any order); merge refuses a missing, duplicated, foreign or
+# damaged shard with exit 2 naming it, and writes nothing then.
+set -u
+. tests/cli/lib.sh
+S=scenarios/ecommerce-week.yaml
+V="--vary teams.tier1.shifts[0].agents=30,34 --vary channels.chat.volume.per_day=2000,2600"
+R="--replications 2 --seed 11"
+
+same_sweep() { # dir: identical to the single-process sweep
+    cmp -s "$tmp/sw1/sweep.json" "$1/sweep.json" && cmp -s "$tmp/sw1/sweep.csv" "$1/sweep.csv" &&
+        cmp -s "$tmp/sw1/sweep.html" "$1/sweep.html"
+}
+
+run sweep $S $V $R --threads 1 --out "$tmp/sw1"
+check "sweep, one thread" [ "$rc" -eq 0 ]
+run sweep $S $V $R --threads 2 --out "$tmp/sw2"
+check "sweep with two threads is byte-identical to one thread" same_sweep "$tmp/sw2"
+
+for N in 1 2 3 7; do
+    k=1
+    parts=
+    while [ "$k" -le "$N" ]; do
+        "$CCSIM" sweep $S $V $R --shard "$k/$N" --out "$tmp/p$N/$k.ccshard" >"$out" 2>"$err" ||
+            not_ok "shard $k/$N"
+        # given in reverse order: merge sorts them by shard number
+        parts="$tmp/p$N/$k.ccshard $parts"
+        k=$((k + 1))
+    done
+    run merge "$tmp/m$N" $parts
+    check "sweep as $N shards merged: exit 0" [ "$rc" -eq 0 ]
+    check "sweep as $N shards merged is byte-identical to one process" same_sweep "$tmp/m$N"
+done
+
+# run: the replications are the tasks.
+run run $S --replications 5 --seed 3 --threads 1 --out "$tmp/r1"
+check "run, one thread" [ "$rc" -eq 0 ]
+for k in 1 2 3; do
+    "$CCSIM" run $S --replications 5 --seed 3 --shard "$k/3" --threads 2 \
+        --out "$tmp/rp/$k.ccshard" >"$out" 2>"$err" || not_ok "run shard $k/3"
+done
+run merge "$tmp/rm" "$tmp/rp/2.ccshard" "$tmp/rp/1.ccshard" "$tmp/rp/3.ccshard"
+check "run as 3 shards merged: exit 0" [ "$rc" -eq 0 ]
+check "run as 3 shards: summary.json, intervals.csv and report.html byte-identical" \
+    sh -c "cmp -s '$tmp/r1/summary.json' '$tmp/rm/summary.json' &&
+           cmp -s '$tmp/r1/intervals.csv' '$tmp/rm/intervals.csv' &&
+           cmp -s '$tmp/r1/report.html' '$tmp/rm/report.html'"
+
+# refusals
+run merge "$tmp/x1" "$tmp/p3/1.ccshard" "$tmp/p3/3.ccshard"
+usage_error "missing shard: exit 2" "shard 2/3 is missing"
+check "nothing written for a missing shard" [ ! -e "$tmp/x1" ]
+run merge "$tmp/x2" "$tmp/p3/1.ccshard" "$tmp/p3/2.ccshard" "$tmp/p3/2.ccshard" "$tmp/p3/3.ccshard"
+usage_error "duplicated shard: exit 2 naming it" "are both shard 2/3"
+run merge "$tmp/x3" "$tmp/p3/1.ccshard" "$tmp/p2/2.ccshard" "$tmp/p3/3.ccshard"
+usage_error "shard of another split: exit 2 naming it" "p2/2.ccshard' belongs to another job"
+"$CCSIM" sweep $S $V --replications 2 --seed 12 --shard 2/3 --out "$tmp/seed12.ccshard" >/dev/null 2>&1
+run merge "$tmp/x4" "$tmp/p3/1.ccshard" "$tmp/seed12.ccshard" "$tmp/p3/3.ccshard"
+usage_error "shard of another seed: exit 2 naming the field" "(different seed)"
+run merge "$tmp/x5" "$tmp/p3/1.ccshard" "$tmp/rp/2.ccshard" "$tmp/p3/3.ccshard"
+usage_error "shard of another command: exit 2" "rp/2.ccshard' belongs to another job"
+head -c 2000 "$tmp/p3/2.ccshard" >"$tmp/trunc.ccshard"
+run merge "$tmp/x6" "$tmp/p3/1.ccshard" "$tmp/trunc.ccshard" "$tmp/p3/3.ccshard"
+usage_error "truncated shard: exit 2 naming it" "trunc.ccshard' is truncated"
+check "nothing written for a truncated shard" [ ! -e "$tmp/x6/sweep.json" ]
+printf 'not a shard\n' >"$tmp/junk"
+run merge "$tmp/x7" "$tmp/junk"
+usage_error "not a shard file: exit 2" "is not a ccsim shard file"
+run sweep $S $V --shard 4/3
+usage_error "--shard K > N: exit 2 naming the flag" "--shard"
+run run $S --shard 0/2
+usage_error "--shard 0/2: exit 2 naming the flag" "--shard"
+run merge "$tmp/x8"
+usage_error "merge without shards: exit 2" "at least one shard"
+finish
