@@ -51,7 +51,10 @@ long cc_sweep_n_points(const cc_sweep *sweep);
  */
 void cc_sweep_point(const cc_sweep *sweep, long index, cc_override *out);
 
-/* Writes a label such as "volume.per_day=2000 containment=35%" for a point. */
+/*
+ * Writes a point's label, every varied key in full with its value, e.g.
+ * "teams.inhouse.shifts[0].agents=48 chatbots.assistant.containment=35%".
+ */
 void cc_sweep_point_label(const cc_sweep *sweep, long index, char *buf, size_t cap);
 
 /* Frees the axes and resets *sweep to empty. */
@@ -71,6 +74,17 @@ typedef struct cc_sweep_channel {
     cc_target_verdict verdict;         /* cc_channel_verdict over the point's pooled horizon */
 } cc_sweep_channel;
 
+/* Which plan `sweep --plan` makes of every point. */
+typedef enum cc_sweep_plan_kind {
+    CC_SWEEP_PLAN_NONE = 0,     /* not planned */
+    CC_SWEEP_PLAN_ANALYTIC,     /* roster of the analytic (Erlang) staffing, simulated: ~1 s a point */
+    CC_SWEEP_PLAN_SEARCH        /* the planner's least-cost search by simulation (as `ccsim
+                                   plan`): seconds to tens of seconds a point */
+} cc_sweep_plan_kind;
+
+/* "analytic", "least-cost search" or "none". The string is static. */
+const char *cc_sweep_plan_kind_name(cc_sweep_plan_kind kind);
+
 /* One grid point's outcome. */
 typedef struct cc_sweep_row {
     long index;                 /* point index */
@@ -82,6 +96,13 @@ typedef struct cc_sweep_row {
     double cost_per_week;       /* all teams, currency per week */
     double cost_per_contact;    /* cost / answered contacts */
     int meets_all;              /* no channel misses and at least one has a verdict */
+    cc_sweep_plan_kind planned; /* the plan made of the point; NONE = not planned */
+    double plan_fte;            /* the plan's rostered FTE per week (NaN when it failed) */
+    double plan_cost_per_week;  /* the plan's total cost per week (NaN when it failed) */
+    double plan_cost_per_contact; /* the plan's cost per offered contact */
+    cc_target_status plan_verdict; /* the plan's simulated staffing: every channel meets
+                                   (MEETS), one misses (MISSES), not simulated or failed (NA) */
+    char plan_note[200];        /* why the plan failed, or the channels that miss; "" */
 } cc_sweep_row;
 
 /*
@@ -90,6 +111,17 @@ typedef struct cc_sweep_row {
  */
 void cc_sweep_row_fill(cc_sweep_row *row, const cc_sweep *sweep, long index,
                        const cc_scenario *s, const cc_results *r);
+
+/*
+ * Plans point scenario `s` (the `kind` of plan, on `replications` (0 = the
+ * scenario's), `seed` and `threads`) with the planner's public API and
+ * stores its FTE, cost per week and verdict in *row. A point the planner
+ * cannot plan (an infeasible target) is not an error: its figures are NaN
+ * and plan_note says why. exceptions: none besides CC_EINVAL for a kind of
+ * NONE.
+ */
+cc_status cc_sweep_plan_point(cc_sweep_row *row, const cc_scenario *s, cc_sweep_plan_kind kind,
+                              long replications, uint64_t seed, int threads, cc_error *err);
 
 /* Frees what a row owns. Accepts NULL. */
 void cc_sweep_row_release(cc_sweep_row *row);

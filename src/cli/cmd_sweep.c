@@ -41,6 +41,11 @@ static void sweep_help(void)
            "                        results/<scenario>/shards/sweep-K-of-N.ccshard);\n"
            "                        'ccsim merge' joins the N shards\n"
            "  --out DIR             output folder (default: results/<scenario>/sweep)\n"
+           "  --plan[=KIND]         also plan every point: FTE, cost per week and verdict of\n"
+           "                        its planned roster. KIND analytic (default; the Erlang\n"
+           "                        staffing rostered and simulated, about a second a point)\n"
+           "                        or search (ccsim plan's least-cost search by simulation,\n"
+           "                        seconds to tens of seconds a point)\n"
            "  --json                print sweep.json on stdout instead of the table\n"
            "  --help                show this help\n"
            "\n"
@@ -88,13 +93,17 @@ static void print_table(const cc_sweep_row *rows, long n, const cc_scenario *bas
     for (i = 0; i < n; i++)
         if (strlen(rows[i].label) > width)
             width = strlen(rows[i].label);
-    printf("%-*s", (int)width, "point");
+    int planned = n > 0 && rows[0].planned != CC_SWEEP_PLAN_NONE;
+    printf("%4s %-*s", "#", (int)width, "point");
     for (c = 0; c < base->n_channels; c++)
         printf(" %14.14s", base->channels[c].name);
-    printf(" %8s %12s %10s  %s\n", "FTE", "cost/week", "cost/cont", "targets");
+    printf(" %8s %12s %10s  %-8s", "FTE", "cost/week", "cost/cont", "targets");
+    if (planned)
+        printf(" %9s %12s  %s", "plan FTE", "plan cost/wk", "plan verdict");
+    printf("\n");
     for (i = 0; i < n; i++) {
         int missed = 0;
-        printf("%-*s", (int)width, rows[i].label);
+        printf("%4ld %-*s", rows[i].index + 1, (int)width, rows[i].label);
         for (c = 0; c < rows[i].n_channels; c++) {
             char cell[32];
             int miss = rows[i].channels[c].verdict.status == CC_TARGET_MISSES;
@@ -106,12 +115,21 @@ static void print_table(const cc_sweep_row *rows, long n, const cc_scenario *bas
             printf(" %14s", cell);
             missed |= miss;
         }
-        printf(" %8.1f %12.0f %10.2f  %s\n", rows[i].fte, rows[i].cost_per_week,
+        printf(" %8.1f %12.0f %10.2f  %-8s", rows[i].fte, rows[i].cost_per_week,
                rows[i].cost_per_contact,
                rows[i].meets_all ? "all met" : missed ? "missed" : "n/a");
+        if (planned)
+            printf(" %9.1f %12.0f  %s%s%s", rows[i].plan_fte, rows[i].plan_cost_per_week,
+                   cc_target_status_name(rows[i].plan_verdict), rows[i].plan_note[0] ? " - " : "",
+                   rows[i].plan_note);
+        printf("\n");
     }
     printf("('!' marks a channel missing its target at its scope (target.scope): service level,\n"
            " max ASA, max abandon or max risk; sweep.json says which)\n");
+    if (planned)
+        printf("(FTE and cost/week: the staffing as the scenario writes it; plan columns: the %s\n"
+               " plan of each point, its rostered FTE, total cost per week and whether its\n"
+               " simulated roster meets every target)\n", cc_sweep_plan_kind_name(rows[0].planned));
 }
 
 /* Turns each point's results into its row as the task farm hands them over. */
@@ -130,10 +148,23 @@ static cc_status fill_row(void *ctx, size_t point, cc_results *res, cc_error *er
     return CC_OK;
 }
 
+/* The progress bar counts points: the farm reports tasks, in task order. */
+struct point_progress {
+    struct cli_progress *bar;
+    long replications;
+};
+
+static void progress_points(void *ctx, long done, long total)
+{
+    struct point_progress *pp = ctx;
+    if (done % pp->replications == 0)
+        cli_progress_update(pp->bar, done / pp->replications, total / pp->replications);
+}
+
 int cmd_sweep(int argc, char **argv)
 {
     enum { OPT_VARY = CLI_OPT_BASE, OPT_REPS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_JSON,
-           OPT_SHARD, OPT_HELP };
+           OPT_SHARD, OPT_PLAN, OPT_HELP };
     static const struct option longopts[] = {
         {"vary", required_argument, NULL, OPT_VARY},
         {"replications", required_argument, NULL, OPT_REPS},
@@ -142,6 +173,7 @@ int cmd_sweep(int argc, char **argv)
         {"out", required_argument, NULL, OPT_OUT},
         {"json", no_argument, NULL, OPT_JSON},
         {"shard", required_argument, NULL, OPT_SHARD},
+        {"plan", optional_argument, NULL, OPT_PLAN},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -162,8 +194,10 @@ int cmd_sweep(int argc, char **argv)
     cc_simmodel **models = NULL;
     cc_task_job job;
     struct fill_ctx fill;
+    struct point_progress point_progress;
     int shard_written = 0;
     long shard_k, shard_n;
+    cc_sweep_plan_kind plan_kind = CC_SWEEP_PLAN_NONE;
 
     opterr = 0;
     optind = 0;
@@ -196,6 +230,16 @@ int cmd_sweep(int argc, char **argv)
         case OPT_OUT:
             out_dir = optarg;
             ct.out = optarg;
+            break;
+        case OPT_PLAN:
+            if (!optarg || !strcmp(optarg, "analytic")) {
+                plan_kind = CC_SWEEP_PLAN_ANALYTIC;
+            } else if (!strcmp(optarg, "search")) {
+                plan_kind = CC_SWEEP_PLAN_SEARCH;
+            } else {
+                cli_flag_errorf("plan", "expected analytic or search, got '%s'", optarg);
+                goto out;
+            }
             break;
         case OPT_JSON: json = 1; break;
         case OPT_HELP:
@@ -294,9 +338,11 @@ int cmd_sweep(int argc, char **argv)
         if ((rc = cli_results_begin(&out_set, out_dir, base->name, "sweep")))
             goto out;
     }
-    cli_progress_init(&progress, "replications");
-    job.opt.progress = cli_progress_update;
-    job.opt.progress_ctx = &progress;
+    cli_progress_init(&progress, "points");
+    point_progress.bar = &progress;
+    point_progress.replications = job.opt.replications;
+    job.opt.progress = progress_points;
+    job.opt.progress_ctx = &point_progress;
     fill.sweep = &sweep;
     fill.points = points;
     fill.rows = rows;
@@ -304,6 +350,21 @@ int cmd_sweep(int argc, char **argv)
     cli_progress_done(&progress);
     if (rc || shard_written)
         goto out;
+    if (plan_kind != CC_SWEEP_PLAN_NONE) {
+        /* One plan per point, in point order; its simulations use the task farm. */
+        cli_progress_init(&progress, "plans");
+        for (i = 0; i < n; i++) {
+            if (cc_sweep_plan_point(&rows[i], points[i], plan_kind, job.opt.replications,
+                                    job.opt.seed, (int)threads, &err) != CC_OK) {
+                cli_progress_done(&progress);
+                cli_print_error(&err);
+                rc = cli_exit_for(err.code);
+                goto out;
+            }
+            cli_progress_update(&progress, i + 1, n);
+        }
+        cli_progress_done(&progress);
+    }
 
     ctx.sweep = &sweep;
     ctx.rows = rows;

@@ -5,6 +5,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
@@ -107,8 +108,14 @@ int main(int argc, char **argv)
     /* GSL's default handler aborts; the library checks every status itself. */
     gsl_set_error_handler_off();
 
-    /* Under mpirun (a build with MPI=1) every rank but 0 serves rank 0's tasks. */
-    if (cc_mpi_init(&argc, &argv) > 0) {
+    /*
+     * Under mpirun (a build with MPI=1) every rank but 0 serves rank 0's
+     * tasks. MPI starts only under a launcher (Open MPI's mpirun, PMI/PMIx
+     * such as Slurm's srun): a plain start would pay for a singleton MPI.
+     */
+    if (cc_mpi_built() && (getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE") ||
+                           getenv("PMIX_RANK")) &&
+        cc_mpi_init(&argc, &argv) > 0) {
         rc = cc_mpi_serve();
         cc_mpi_finish(rc);
         return rc;

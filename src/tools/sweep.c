@@ -138,17 +138,10 @@ void cc_sweep_point_label(const cc_sweep *sweep, long index, char *buf, size_t c
     if (cap)
         buf[0] = '\0';
     for (i = 0; i < sweep->n_axes; i++) {
-        const char *key = sweep->axes[i].key, *dot = strrchr(key, '.');
-        /* The last two key components are enough to tell axes apart in a table. */
-        if (dot && dot > key) {
-            const char *prev = dot - 1;
-            while (prev > key && *prev != '.')
-                prev--;
-            key = *prev == '.' ? prev + 1 : prev;
-        }
+        /* The full key: two axes may end alike ("tier1.shifts[0].agents", "tier2...."). */
         if (used < cap)
-            used += (size_t)snprintf(buf + used, cap - used, "%s%s=%s", i ? " " : "", key,
-                                     sweep->axes[i].values[digit[i]]);
+            used += (size_t)snprintf(buf + used, cap - used, "%s%s=%s", i ? " " : "",
+                                     sweep->axes[i].key, sweep->axes[i].values[digit[i]]);
     }
 }
 

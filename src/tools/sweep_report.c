@@ -13,6 +13,7 @@
 
 #include "util/alloc.h"
 #include "util/textout.h"
+#include "cc_plan.h"
 #include "cc_sweep.h"
 #include "report/svg_chart.h"
 #include "report/verdict_text.h"
@@ -61,6 +62,73 @@ void cc_sweep_row_fill(cc_sweep_row *row, const cc_sweep *sweep, long index,
     row->cost_per_contact = answered > 0 ? cost / answered : NAN;
 }
 
+/* ---- planning each point ------------------------------------------------- */
+
+const char *cc_sweep_plan_kind_name(cc_sweep_plan_kind kind)
+{
+    switch (kind) {
+    case CC_SWEEP_PLAN_ANALYTIC: return "analytic";
+    case CC_SWEEP_PLAN_SEARCH: return "least-cost search";
+    case CC_SWEEP_PLAN_NONE: break;
+    }
+    return "none";
+}
+
+cc_status cc_sweep_plan_point(cc_sweep_row *row, const cc_scenario *s, cc_sweep_plan_kind kind,
+                              long replications, uint64_t seed, int threads, cc_error *err)
+{
+    cc_planner_options opt = cc_planner_options_default();
+    cc_planner *p = NULL;
+    cc_error perr;
+    double rostered = 0.0, weeks = (double)s->days / 7.0;
+    size_t c, t, used = 0;
+
+    if (kind == CC_SWEEP_PLAN_NONE)
+        return cc_error_setf(err, CC_EINVAL, "no plan kind given");
+    row->planned = kind;
+    row->plan_fte = row->plan_cost_per_week = row->plan_cost_per_contact = NAN;
+    row->plan_verdict = CC_TARGET_NA;
+    row->plan_note[0] = '\0';
+    /*
+     * The analytic plan rosters the Erlang staffing and simulates it once;
+     * the search is `ccsim plan`'s least-cost search. Plan options are not
+     * evaluated: a sweep compares its own points.
+     */
+    opt.options = 0;
+    opt.least_cost = kind == CC_SWEEP_PLAN_SEARCH;
+    opt.verify = kind == CC_SWEEP_PLAN_SEARCH ? 0 : -1;
+    opt.replications = replications;
+    opt.has_seed = 1;
+    opt.seed = seed;
+    opt.threads = threads;
+    if (cc_planner_new(s, &opt, &p, &perr) != CC_OK) {
+        snprintf(row->plan_note, sizeof row->plan_note, "not planned: %.180s", perr.message);
+        return CC_OK;
+    }
+    for (t = 0; t < p->n_teams; t++)
+        rostered += p->teams[t].shifts ? p->teams[t].rostered_hours : p->teams[t].staffed_hours;
+    row->plan_fte = p->fte_week_h > 0 && weeks > 0 ? rostered / p->fte_week_h / weeks : NAN;
+    row->plan_cost_per_week = p->cost.total_per_week;
+    row->plan_cost_per_contact = p->cost.offered > 0 ? p->cost.per_contact : NAN;
+    if (p->sim) {
+        int any = 0, missed = 0;
+        for (c = 0; c < p->sim->n_channels; c++) {
+            const cc_target_verdict *v = &p->sim->channels[c].verdict;
+            any |= v->status != CC_TARGET_NA;
+            if (v->status == CC_TARGET_MISSES) {
+                if (used < sizeof row->plan_note)
+                    used += (size_t)snprintf(row->plan_note + used, sizeof row->plan_note - used,
+                                             "%s%s", missed ? ", " : "misses: ",
+                                             p->sim->channels[c].name);
+                missed = 1;
+            }
+        }
+        row->plan_verdict = missed ? CC_TARGET_MISSES : any ? CC_TARGET_MEETS : CC_TARGET_NA;
+    }
+    cc_planner_free(p);
+    return CC_OK;
+}
+
 void cc_sweep_row_release(cc_sweep_row *row)
 {
     if (!row)
@@ -87,13 +155,16 @@ cc_status cc_sweep_write_csv(FILE *out, const cc_sweep *sweep, const cc_sweep_ro
                              long n_rows, const cc_scenario *base, cc_error *err)
 {
     long i;
-    int a, c;
+    int a, c, planned = n_rows > 0 && rows[0].planned != CC_SWEEP_PLAN_NONE;
 
     fputs("point", out);
     for (a = 0; a < sweep->n_axes; a++)
         csv_text(out, sweep->axes[a].key);
     fputs(",channel,sl_frac,sl_ci_half_width,target_sl_frac,meets_target,asa_s,abandon_frac,"
-          "risk_frac,fte,paid_hours_per_week,cost_per_week,cost_per_contact,meets_all\n", out);
+          "risk_frac,fte,paid_hours_per_week,cost_per_week,cost_per_contact,meets_all", out);
+    if (planned)
+        fputs(",plan,plan_fte,plan_cost_per_week,plan_cost_per_contact,plan_meets_all", out);
+    fputc('\n', out);
     for (i = 0; i < n_rows; i++) {
         cc_override ov[CC_SWEEP_MAX_AXES];
         cc_sweep_point(sweep, rows[i].index, ov);
@@ -117,7 +188,18 @@ cc_status cc_sweep_write_csv(FILE *out, const cc_sweep *sweep, const cc_sweep_ro
             csv_number(out, rows[i].paid_hours_per_week);
             csv_number(out, rows[i].cost_per_week);
             csv_number(out, rows[i].cost_per_contact);
-            fprintf(out, ",%d\n", rows[i].meets_all);
+            fprintf(out, ",%d", rows[i].meets_all);
+            if (planned) {
+                csv_text(out, cc_sweep_plan_kind_name(rows[i].planned));
+                csv_number(out, rows[i].plan_fte);
+                csv_number(out, rows[i].plan_cost_per_week);
+                csv_number(out, rows[i].plan_cost_per_contact);
+                if (rows[i].plan_verdict == CC_TARGET_NA)
+                    fputs(",", out);
+                else
+                    fprintf(out, ",%d", rows[i].plan_verdict == CC_TARGET_MEETS);
+            }
+            fputc('\n', out);
         }
     }
     return ferror(out) ? cc_error_setf(err, CC_EIO, "cannot write the sweep table") : CC_OK;
@@ -137,6 +219,8 @@ cc_status cc_sweep_write_json(FILE *out, const cc_sweep *sweep, const cc_sweep_r
     json_object_set_new(doc, "scenario", json_string(base->name));
     json_object_set_new(doc, "seed", json_integer((json_int_t)seed));
     json_object_set_new(doc, "replications", json_integer(replications));
+    json_object_set_new(doc, "plan", json_string(cc_sweep_plan_kind_name(
+                                         n_rows > 0 ? rows[0].planned : CC_SWEEP_PLAN_NONE)));
     for (a = 0; a < sweep->n_axes; a++) {
         json_t *ax = json_object(), *vals = json_array();
         int k;
@@ -173,6 +257,18 @@ cc_status cc_sweep_write_json(FILE *out, const cc_sweep *sweep, const cc_sweep_r
         json_object_set_new(p, "cost_per_week", cc_json_number(rows[i].cost_per_week));
         json_object_set_new(p, "cost_per_contact", cc_json_number(rows[i].cost_per_contact));
         json_object_set_new(p, "meets_all_targets", json_boolean(rows[i].meets_all));
+        json_object_set_new(p, "label", json_string(rows[i].label));
+        if (rows[i].planned != CC_SWEEP_PLAN_NONE) {
+            json_t *pl = json_object();
+            json_object_set_new(pl, "fte", cc_json_number(rows[i].plan_fte));
+            json_object_set_new(pl, "cost_per_week", cc_json_number(rows[i].plan_cost_per_week));
+            json_object_set_new(pl, "cost_per_contact",
+                                cc_json_number(rows[i].plan_cost_per_contact));
+            json_object_set_new(pl, "verdict",
+                                json_string(cc_target_status_name(rows[i].plan_verdict)));
+            json_object_set_new(pl, "note", json_string(rows[i].plan_note));
+            json_object_set_new(p, "plan", pl);
+        }
         json_array_append_new(points, p);
     }
     json_object_set_new(doc, "points", points);
@@ -190,6 +286,10 @@ cc_status cc_sweep_write_html(FILE *out, const cc_sweep *sweep, const cc_sweep_r
                               long n_rows, const cc_scenario *base, cc_error *err)
 {
     const char **labels = cc_xcalloc((size_t)(n_rows ? n_rows : 1), sizeof(char *));
+    char (*numbers)[24] = cc_xcalloc((size_t)(n_rows ? n_rows : 1), sizeof(*numbers));
+    int planned = n_rows > 0 && rows[0].planned != CC_SWEEP_PLAN_NONE;
+    double *plan_cost = cc_xcalloc((size_t)(n_rows ? n_rows : 1), sizeof(double));
+    double *plan_fte = cc_xcalloc((size_t)(n_rows ? n_rows : 1), sizeof(double));
     double *cost = cc_xcalloc((size_t)(n_rows ? n_rows : 1), sizeof(double));
     double *fte = cc_xcalloc((size_t)(n_rows ? n_rows : 1), sizeof(double));
     int nc = base->n_channels, c;
@@ -199,7 +299,14 @@ cc_status cc_sweep_write_html(FILE *out, const cc_sweep *sweep, const cc_sweep_r
     long i;
 
     for (i = 0; i < n_rows; i++) {
-        labels[i] = rows[i].label;
+        /*
+         * The axis names points by number (#1, #2, ...) so 20+ points stay
+         * readable; the table below gives each number's full keys.
+         */
+        snprintf(numbers[i], sizeof numbers[i], "#%ld", rows[i].index + 1);
+        labels[i] = numbers[i];
+        plan_cost[i] = rows[i].plan_cost_per_week;
+        plan_fte[i] = rows[i].plan_fte;
         cost[i] = rows[i].cost_per_week;
         fte[i] = rows[i].fte;
         for (c = 0; c < nc && c < rows[i].n_channels; c++)
@@ -225,7 +332,24 @@ cc_status cc_sweep_write_html(FILE *out, const cc_sweep *sweep, const cc_sweep_r
         cc_chart_escape(out, sweep->axes[c].key);
         fputs("</code>", out);
     }
-    fputs(".</p>\n", out);
+    fputs(". Charts number the points as the table below does.", out);
+    if (planned)
+        fprintf(out, " Every point is planned (%s plan): FTE, cost per week and verdict of its "
+                     "planned roster.", cc_sweep_plan_kind_name(rows[0].planned));
+    fputs("</p>\n", out);
+    if (planned) {
+        cc_chart_series s = {"planned cost per week", plan_cost, NULL, NULL, "#9467bd", 0, 0};
+        cc_chart_frame f = {"sweep-plan-cost", "Planned cost per week by point",
+                            base->currency[0] ? base->currency : "cost", labels, (size_t)n_rows,
+                            0.0, NAN, NAN, NULL, 0, 0, "%.0f"};
+        cc_chart_bars(out, &f, &s, 1);
+    }
+    if (planned) {
+        cc_chart_series s = {"planned FTE", plan_fte, NULL, NULL, "#8c564b", 0, 0};
+        cc_chart_frame f = {"sweep-plan-fte", "Planned FTE by point", "FTE", labels,
+                            (size_t)n_rows, 0.0, NAN, NAN, NULL, 0, 0, "%.1f"};
+        cc_chart_bars(out, &f, &s, 1);
+    }
     {
         cc_chart_series s = {"cost per week", cost, NULL, NULL, "#1f77b4", 0, 0};
         cc_chart_frame f = {"sweep-cost", "Cost per week by point", base->currency[0] ? base->currency
@@ -247,16 +371,18 @@ cc_status cc_sweep_write_html(FILE *out, const cc_sweep *sweep, const cc_sweep_r
                          labels, (size_t)n_rows, 0.0, 100.0, NAN, NULL, 0, 0, "%.1f"};
         cc_chart_bars(out, &f, series, (size_t)nc);
     }
-    fputs("<table><tr><th>point</th>", out);
+    fputs("<table><tr><th>#</th><th>point</th>", out);
     for (c = 0; c < nc; c++) {
         fputs("<th>", out);
         cc_chart_escape(out, base->channels[c].name);
         fputs(" SL</th>", out);
     }
-    fputs("<th>FTE</th><th>cost per week</th><th>cost per contact</th><th>all targets</th></tr>\n",
-          out);
+    fputs("<th>FTE</th><th>cost per week</th><th>cost per contact</th><th>all targets</th>", out);
+    if (planned)
+        fputs("<th>planned FTE</th><th>planned cost per week</th><th>plan verdict</th>", out);
+    fputs("</tr>\n", out);
     for (i = 0; i < n_rows; i++) {
-        fputs("<tr><td>", out);
+        fprintf(out, "<tr><td>%s</td><td>", numbers[i]);
         cc_chart_escape(out, rows[i].label);
         fputs("</td>", out);
         for (c = 0; c < rows[i].n_channels; c++) {
@@ -271,8 +397,20 @@ cc_status cc_sweep_write_html(FILE *out, const cc_sweep *sweep, const cc_sweep_r
             fprintf(out, ">%.1f%% ± %.1f</td>", 100.0 * rows[i].channels[c].service_level,
                     100.0 * rows[i].channels[c].service_level_hw);
         }
-        fprintf(out, "<td>%.1f</td><td>%.0f</td><td>%.2f</td><td>%s</td></tr>\n", rows[i].fte,
+        fprintf(out, "<td>%.1f</td><td>%.0f</td><td>%.2f</td><td>%s</td>", rows[i].fte,
                 rows[i].cost_per_week, rows[i].cost_per_contact, rows[i].meets_all ? "yes" : "no");
+        if (planned) {
+            fprintf(out, "<td>%.1f</td><td>%.0f</td><td class=\"%s\"", rows[i].plan_fte,
+                    rows[i].plan_cost_per_week,
+                    rows[i].plan_verdict == CC_TARGET_MISSES ? "miss" : "ok");
+            if (rows[i].plan_note[0]) {
+                fputs(" title=\"", out);
+                cc_chart_escape(out, rows[i].plan_note);
+                fputc('"', out);
+            }
+            fprintf(out, ">%s</td>", cc_target_status_name(rows[i].plan_verdict));
+        }
+        fputs("</tr>\n", out);
     }
     fputs("</table>\n<script>window.addEventListener('load',function(){var all=document."
           "querySelectorAll('svg.chart'),n=0;for(var i=0;i<all.length;i++){var b=all[i].getBBox();"
@@ -280,6 +418,9 @@ cc_status cc_sweep_write_html(FILE *out, const cc_sweep *sweep, const cc_sweep_r
           "document.body.setAttribute('data-charts-drawn',n);});</script>\n</body>\n</html>\n",
           out);
     free(labels);
+    free(numbers);
+    free(plan_cost);
+    free(plan_fte);
     free(cost);
     free(fte);
     free(sl);
