@@ -42,10 +42,10 @@ public_stage() {
     cc_scenario.h) echo scenario ;;
     cc_erlang.h) echo analytics ;;
     cc_sim.h) echo engine ;;
-    cc_results.h) echo stats ;;
+    cc_results.h | cc_tasks.h) echo stats ;;
     cc_plan.h) echo plan ;;
     cc_report.h) echo report ;;
-    cc_compare.h | cc_sweep.h) echo tools ;;
+    cc_compare.h | cc_sweep.h | cc_shard.h) echo tools ;;
     cc.h) echo cli ;;
     *) echo unknown ;;
     esac
@@ -66,7 +66,8 @@ tables() { # "stage allowed..." lines, then "header stage" lines
         echo "S $st $(allowed "$st")"
     done
     for h in cc_types.h cc_status.h cc_diag.h cc_units.h cc_version.h cc_scenario.h \
-        cc_erlang.h cc_sim.h cc_results.h cc_plan.h cc_report.h cc_compare.h cc_sweep.h cc.h; do
+        cc_erlang.h cc_sim.h cc_results.h cc_tasks.h cc_plan.h cc_report.h cc_compare.h cc_sweep.h \
+        cc_shard.h cc.h; do
         echo "H $h $(public_stage "$h")"
     done
 }

@@ -31,7 +31,7 @@ static void test_grid_expansion_order(void **state)
     assert_string_equal(ov[0].value, "3200");
     assert_string_equal(ov[1].value, "50%");
     cc_sweep_point_label(&s, 5, label, sizeof(label));
-    assert_string_equal(label, "volume.per_day=2600 bot.containment=50%");
+    assert_string_equal(label, "channels.chat.volume.per_day=2600 chatbots.bot.containment=50%");
     cc_sweep_release(&s);
     assert_int_equal(s.n_axes, 0);
 }
