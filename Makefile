@@ -14,6 +14,8 @@
 #   make valgrind   the unit tests under valgrind
 #   make check-layers  the pipeline's include rules and the exported-symbol prefix
 #   make bench      benchmark table (events/s, solves/s, peak memory)
+#   make bench-scale  48-point x 10-replication sweep: 1 thread, 2 threads,
+#                   mpirun -np 2 (with an MPI=1 build): speed-up, efficiency
 #   make fuzz       libFuzzer over the scenario loader (FUZZ_SECONDS=60)
 #   make install    binary, static library, headers, ccsim.pc, ccsim.1 under
 #                   PREFIX=/usr/local, DESTDIR honoured; make uninstall
@@ -87,7 +89,7 @@ LIB := $(BUILD)/libccsim.a
 CLI_LIB := $(BUILD)/libccsim-cli.a
 BIN := $(BUILD)/ccsim
 
-.PHONY: all deps run test test-slow test-mpi sanitize bench fuzz install uninstall clean valgrind \
+.PHONY: all deps run test test-slow test-mpi sanitize bench bench-scale fuzz install uninstall clean valgrind \
 	check-baselines update-baselines check-layers FORCE
 
 all: $(BIN) $(LIB)
@@ -238,6 +240,10 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN)
 	@for b in $(BENCH_BIN); do $$b || exit 1; done
+
+bench-scale: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@CCSIM=$(BIN) sh bench/sweep_scale.sh
 
 # ---- fuzzing (clang + libFuzzer) -----------------------------------------------
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \

@@ -32,6 +32,7 @@ best() { # label, command...: best wall time in seconds of REPEAT runs
     echo "$b"
 }
 
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 t1=$(best "1 thread" "$CCSIM" sweep $S $V $R --threads 1 --out "$tmp/t1")
 t2=$(best "2 threads" "$CCSIM" sweep $S $V $R --threads 2 --out "$tmp/t2")
 printf '%-26s %9s %9s %11s %14s\n' "48 x 10 sweep ($TASKS tasks)" "wall s" speed-up efficiency "added ms/task"
@@ -50,4 +51,4 @@ if command -v mpirun >/dev/null 2>&1 && ldd "$CCSIM" 2>/dev/null | grep -q libmp
 else
     echo "mpirun -np 2: skipped (build with make MPI=1 and install openmpi-bin)"
 fi
-echo "machine: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores; load average before: $load, after: $(cut -d' ' -f1-3 /proc/loadavg)"
