@@ -6,6 +6,7 @@
  * ordered section in task order, so the results are bit-identical for any
  * number of threads, processes or shards.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,14 +164,87 @@ cc_status cc_task_run_one(const cc_task_job *job, long task, cc_sim **sim, size_
     return CC_OK;
 }
 
+/* Records finished ahead of their turn, waiting for the tasks before them. */
+struct early {
+    long task;
+    unsigned char *rec;
+    size_t size;
+};
+
+struct handover {
+    cc_record_sink sink;
+    void *ctx;
+    long next;                  /* the next task to hand over */
+    struct early *early;
+    size_t n_early, cap_early;
+    _Atomic int failed;         /* a cc_status; CC_OK while all is well */
+    cc_error err;               /* the first failure's message */
+};
+
+/* Records a failure; other threads read the flag outside the lock to skip their tasks. */
+static void set_failed(struct handover *h, int status)
+{
+    atomic_store_explicit(&h->failed, status, memory_order_relaxed);
+}
+
+static void give(struct handover *h, long t, const unsigned char *rec, size_t size)
+{
+    cc_status st = h->sink(h->ctx, t, rec, size, &h->err);
+    if (st != CC_OK)
+        set_failed(h, (int)st);
+    h->next++;
+}
+
+/*
+ * Hands task t's record over in task order (under the caller's lock): at
+ * once when it is the next one, then every early record that follows it;
+ * otherwise a copy waits its turn. A thread never waits for a slower one,
+ * so one descheduled thread does not stall the others.
+ */
+static void hand_over(struct handover *h, long t, const unsigned char *rec, size_t size,
+                      int status, const cc_error *err)
+{
+    size_t i;
+    if (h->failed != CC_OK)
+        return;
+    if (status != CC_OK) {
+        h->err = *err;
+        set_failed(h, status);
+        return;
+    }
+    if (t != h->next) {
+        if (h->n_early == h->cap_early) {
+            h->cap_early = h->cap_early ? 2 * h->cap_early : 8;
+            h->early = cc_xrealloc(h->early, h->cap_early * sizeof(*h->early));
+        }
+        h->early[h->n_early].task = t;
+        h->early[h->n_early].rec = cc_xmalloc(size ? size : 1);
+        memcpy(h->early[h->n_early].rec, rec, size);
+        h->early[h->n_early++].size = size;
+        return;
+    }
+    give(h, t, rec, size);
+    while (h->failed == CC_OK) {
+        struct early e;
+        for (i = 0; i < h->n_early && h->early[i].task != h->next; i++)
+            ;
+        if (i == h->n_early)
+            return;
+        e = h->early[i];
+        h->early[i] = h->early[--h->n_early];
+        give(h, e.task, e.rec, e.size);
+        free(e.rec);
+    }
+}
+
 cc_status cc_tasks_compute(const cc_task_job *job, long first, long end, cc_record_sink sink,
                            void *ctx, cc_error *err)
 {
     struct worker *w;
+    struct handover h;
     cc_status st;
-    int failed = CC_OK;
-    cc_error first_err;
     int nth, i;
+    size_t k;
     long t;
 
     if ((st = job_validate(job, err)) != CC_OK)
@@ -186,40 +260,34 @@ cc_status cc_tasks_compute(const cc_task_job *job, long first, long end, cc_reco
     if (nth < 1)
         nth = 1;
     w = cc_xcalloc((size_t)nth, sizeof(*w));
-    memset(&first_err, 0, sizeof first_err);
+    memset(&h, 0, sizeof h);
+    h.sink = sink;
+    h.ctx = ctx;
+    h.next = first;
+    atomic_init(&h.failed, CC_OK);
 
     /*
-     * Dynamic scheduling, one task at a time: points differ in cost. The
-     * ordered section hands records over in task order; once a task failed
-     * the others are skipped (an OpenMP loop cannot be left early).
+     * Dynamic scheduling, one task at a time: points differ in cost. Records
+     * are handed over in task order under a lock (hand_over); once a task
+     * failed the others are skipped (an OpenMP loop cannot be left early).
      */
-#pragma omp parallel for ordered schedule(dynamic, 1) num_threads(nth)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(nth)
     for (t = first; t < end; t++) {
         struct worker *me = &w[omp_get_thread_num()];
         size_t size = cc_task_record_size(job, t);
-        int my = CC_OK;
+        int my = CC_OK, skip;
         cc_error my_err;
-        int skip;
-#pragma omp atomic read
-        skip = failed;
-        if (!skip) {
-            if (size > me->rec_cap) {
-                free(me->rec);
-                me->rec = cc_xmalloc(size);
-                me->rec_cap = size;
-            }
-            my = (int)cc_task_run_one(job, t, &me->sim, &me->point, me->rec, &my_err);
+        skip = atomic_load_explicit(&h.failed, memory_order_relaxed);
+        if (skip)
+            continue;
+        if (size > me->rec_cap) {
+            free(me->rec);
+            me->rec = cc_xmalloc(size);
+            me->rec_cap = size;
         }
-#pragma omp ordered
-        {
-            if (failed == CC_OK && my == CC_OK && !skip)
-                my = (int)sink(ctx, t, me->rec, size, &my_err);
-            if (failed == CC_OK && my != CC_OK) {
-                first_err = my_err;
-#pragma omp atomic write
-                failed = my;
-            }
-        }
+        my = (int)cc_task_run_one(job, t, &me->sim, &me->point, me->rec, &my_err);
+#pragma omp critical(cc_task_handover)
+        hand_over(&h, t, me->rec, size, my, &my_err);
     }
 
     for (i = 0; i < nth; i++) {
@@ -227,9 +295,12 @@ cc_status cc_tasks_compute(const cc_task_job *job, long first, long end, cc_reco
         free(w[i].rec);
     }
     free(w);
-    if (failed != CC_OK && err)
-        *err = first_err;
-    return (cc_status)failed;
+    for (k = 0; k < h.n_early; k++)
+        free(h.early[k].rec);
+    free(h.early);
+    if (h.failed != CC_OK && err)
+        *err = h.err;
+    return (cc_status)h.failed;
 }
 
 static cc_status fold_sink(void *ctx, long task, const void *rec, size_t size, cc_error *err)
