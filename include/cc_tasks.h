@@ -124,6 +124,13 @@ int cc_mpi_ranks(void);
 int cc_mpi_serve(void);
 
 /*
+ * Fault injection for tests: a worker rank given task `task` fails it (as a
+ * worker whose task cannot run) instead of running it; -1 (the default)
+ * turns it off. Call before cc_mpi_serve.
+ */
+void cc_mpi_inject_failure(long task);
+
+/*
  * Ends MPI: rank 0 tells the workers the program is over (status 0) or has
  * failed, then finalises. With a failure (status != 0) the whole job is
  * aborted with that exit status.

@@ -116,6 +116,10 @@ int main(int argc, char **argv)
     if (cc_mpi_built() && (getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE") ||
                            getenv("PMIX_RANK")) &&
         cc_mpi_init(&argc, &argv) > 0) {
+        /* Fault injection for tests/mpi: this worker fails the given task. */
+        const char *fail = getenv("CCSIM_MPI_FAIL_TASK");
+        if (fail)
+            cc_mpi_inject_failure(strtol(fail, NULL, 10));
         rc = cc_mpi_serve();
         cc_mpi_finish(rc);
         return rc;

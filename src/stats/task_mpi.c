@@ -28,6 +28,12 @@ enum { TAG_JOB = 1, TAG_TASK, TAG_RESULT, TAG_FAIL, TAG_QUIT };
 
 /* Set once by cc_mpi_init, before any thread starts: the process's place in the job. */
 static int g_rank, g_ranks = 1, g_started;
+static long g_fail_task = -1;
+
+void cc_mpi_inject_failure(long task)
+{
+    g_fail_task = task;
+}
 
 int cc_mpi_built(void)
 {
@@ -319,7 +325,11 @@ int cc_mpi_serve(void)
                     out_cap = size;
                 }
                 memcpy(out, &task, sizeof task);
-                if (cc_task_run_one(&wj.job, (long)task, &sim, &sim_point, out + sizeof task,
+                if (task == g_fail_task) {
+                    failed = 1;
+                    cc_error_setf(&err, CC_EIO, "task %lld failed (injected failure)", task);
+                    send_failure(&err);
+                } else if (cc_task_run_one(&wj.job, (long)task, &sim, &sim_point, out + sizeof task,
                                     &err) == CC_OK) {
                     MPI_Send(out, (int)size, MPI_BYTE, 0, TAG_RESULT, MPI_COMM_WORLD);
                 } else {
@@ -382,6 +392,11 @@ int cc_mpi_ranks(void)
 int cc_mpi_serve(void)
 {
     return 0;
+}
+
+void cc_mpi_inject_failure(long task)
+{
+    (void)task;
 }
 
 void cc_mpi_finish(int status)

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The MPI build (make test-mpi): run, sweep and plan under
 # mpirun --oversubscribe -np 2 and -np 3 give byte-identical results to one
-# process (outside meta), as do 3 shards merged; a rank killed mid-run ends
-# the whole job with a non-zero exit and no result folder.
+# process (outside meta), as do 3 shards merged; a worker failing its task
+# ends the job with exit 3, and a rank killed mid-run ends it with mpirun's
+# non-zero exit; neither leaves a result folder.
 set -u
 . tests/cli/lib.sh
 S=scenarios/ecommerce-week.yaml
@@ -49,6 +50,12 @@ for f in "$tmp"/p/*; do
 done
 check "mpirun -np 3 plan: every file byte-identical" [ "$plan_same" = 1 ]
 
+# A worker that fails its task (fault injection): exit 3, the rank named, nothing written.
+$MPIRUN -np 3 -x CCSIM_MPI_FAIL_TASK=2 "$CCSIM" sweep $S $V $R --out "$tmp/failed" >"$out" 2>"$err"
+check "a failing worker ends the job with exit 3" [ $? -eq 3 ]
+check "the message names the failed rank" grep -q "ccsim: error: MPI rank 1 failed: task 2 failed" "$err"
+check "a failing worker leaves no result folder" [ ! -e "$tmp/failed" ]
+
 # A worker killed mid-run: the job ends, non-zero, and nothing is written.
 $MPIRUN -np 3 "$CCSIM" sweep $S --vary channels.chat.volume.per_day=2000,2100,2200,2300,2400,2500 \
     --replications 40 --out "$tmp/killed" >"$tmp/kill.out" 2>"$tmp/kill.err" &
@@ -56,8 +63,9 @@ job=$!
 victim=
 i=0
 while [ -z "$victim" ] && [ $i -lt 100 ]; do
-    for p in $(pgrep -x ccsim); do
-        if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx 'OMPI_COMM_WORLD_RANK=1'; then
+    # the ranks are mpirun's children; rank 1 is a worker
+    for p in $(pgrep -x ccsim -P "$job"); do
+        if { tr '\0' '\n' <"/proc/$p/environ"; } 2>/dev/null | grep -qx 'OMPI_COMM_WORLD_RANK=1'; then
             victim=$p
         fi
     done
