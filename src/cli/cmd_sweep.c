@@ -97,7 +97,8 @@ static void print_table(const cc_sweep_row *rows, long n, const cc_scenario *bas
     printf("%4s %-*s", "#", (int)width, "point");
     for (c = 0; c < base->n_channels; c++)
         printf(" %14.14s", base->channels[c].name);
-    printf(" %8s %12s %10s  %-8s", "FTE", "cost/week", "cost/cont", "targets");
+    printf(planned ? " %8s %12s %10s  %-8s" : " %8s %12s %10s  %s", "FTE", "cost/week",
+           "cost/cont", "targets");
     if (planned)
         printf(" %9s %12s  %s", "plan FTE", "plan cost/wk", "plan verdict");
     printf("\n");
@@ -115,8 +116,8 @@ static void print_table(const cc_sweep_row *rows, long n, const cc_scenario *bas
             printf(" %14s", cell);
             missed |= miss;
         }
-        printf(" %8.1f %12.0f %10.2f  %-8s", rows[i].fte, rows[i].cost_per_week,
-               rows[i].cost_per_contact,
+        printf(planned ? " %8.1f %12.0f %10.2f  %-8s" : " %8.1f %12.0f %10.2f  %s", rows[i].fte,
+               rows[i].cost_per_week, rows[i].cost_per_contact,
                rows[i].meets_all ? "all met" : missed ? "missed" : "n/a");
         if (planned)
             printf(" %9.1f %12.0f  %s%s%s", rows[i].plan_fte, rows[i].plan_cost_per_week,

@@ -179,6 +179,7 @@ struct handover {
     size_t n_early, cap_early;
     _Atomic int failed;         /* a cc_status; CC_OK while all is well */
     cc_error err;               /* the first failure's message */
+    omp_lock_t lock;            /* held while handing over */
 };
 
 /* Records a failure; other threads read the flag outside the lock to skip their tasks. */
@@ -265,6 +266,7 @@ cc_status cc_tasks_compute(const cc_task_job *job, long first, long end, cc_reco
     h.ctx = ctx;
     h.next = first;
     atomic_init(&h.failed, CC_OK);
+    omp_init_lock(&h.lock);
 
     /*
      * Dynamic scheduling, one task at a time: points differ in cost. Records
@@ -286,8 +288,9 @@ cc_status cc_tasks_compute(const cc_task_job *job, long first, long end, cc_reco
             me->rec_cap = size;
         }
         my = (int)cc_task_run_one(job, t, &me->sim, &me->point, me->rec, &my_err);
-#pragma omp critical(cc_task_handover)
+        omp_set_lock(&h.lock);
         hand_over(&h, t, me->rec, size, my, &my_err);
+        omp_unset_lock(&h.lock);
     }
 
     for (i = 0; i < nth; i++) {
@@ -295,6 +298,7 @@ cc_status cc_tasks_compute(const cc_task_job *job, long first, long end, cc_reco
         free(w[i].rec);
     }
     free(w);
+    omp_destroy_lock(&h.lock);
     for (k = 0; k < h.n_early; k++)
         free(h.early[k].rec);
     free(h.early);

@@ -97,8 +97,8 @@ ok "terminal: n/a for the channel without contacts" \
 
 # ---- sweep ----------------------------------------------------------------------
 check "sweep of the headcount" 0 "$CCSIM" sweep "$S" --vary teams.agents.agents=50,70 --out "$tmp/sw"
-ok "table: 50 agents marked and missed" "grep '^agents.agents=50 ' '$tmp/out' | grep -q '%!.* missed\$'"
-ok "table: 70 agents all met" "grep '^agents.agents=70 ' '$tmp/out' | grep -q 'all met\$'"
+ok "table: 50 agents marked and missed" "grep ' teams.agents.agents=50 ' '$tmp/out' | grep -q '%!.* missed\$'"
+ok "table: 70 agents all met" "grep ' teams.agents.agents=70 ' '$tmp/out' | grep -q 'all met\$'"
 ok "csv: meets_target 0 and meets_all 0 at 50 agents, 1 and 1 at 70" \
     "awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[\$i] = i; next }
               { m[\$1] = \$col[\"meets_target\"] \$col[\"meets_all\"] }

@@ -85,8 +85,8 @@ jcheck "summary.json: a miss on risk names max_risk" \
 run sweep "$S" --vary channels.calls.target.scope=day,horizon --out "$tmp/sw"
 check "sweep of the scope" [ "$rc" -eq 0 ]
 check "sweep table: day marked and missed, horizon met" \
-    eval "grep '^target.scope=day ' '$out' | grep -q '%!.* missed\$' &&
-          grep '^target.scope=horizon ' '$out' | grep -q 'all met\$'"
+    eval "grep ' channels.calls.target.scope=day ' '$out' | grep -q '%!.* missed\$' &&
+          grep ' channels.calls.target.scope=horizon ' '$out' | grep -q 'all met\$'"
 cp "$tmp/sw/sweep.json" "$out"
 jcheck "sweep.json: misses at day scope, meets at horizon scope" \
     '.points[0].channels.calls.meets_target == false and .points[1].channels.calls.meets_target == true'
