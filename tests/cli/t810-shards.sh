@@ -37,16 +37,24 @@ done
 # run: the replications are the tasks.
 run run $S --replications 5 --seed 3 --threads 1 --out "$tmp/r1"
 check "run, one thread" [ "$rc" -eq 0 ]
-for k in 1 2 3; do
-    "$CCSIM" run $S --replications 5 --seed 3 --shard "$k/3" --threads 2 \
-        --out "$tmp/rp/$k.ccshard" >"$out" 2>"$err" || not_ok "run shard $k/3"
+for N in 1 2 3 7; do
+    k=1
+    parts=
+    while [ "$k" -le "$N" ]; do
+        "$CCSIM" run $S --replications 5 --seed 3 --shard "$k/$N" --threads 2 \
+            --out "$tmp/rp$N/$k.ccshard" >"$out" 2>"$err" || not_ok "run shard $k/$N"
+        parts="$tmp/rp$N/$k.ccshard $parts"
+        k=$((k + 1))
+    done
+    run merge "$tmp/rm$N" $parts
+    check "run as $N shards merged: exit 0" [ "$rc" -eq 0 ]
+    check "run as $N shards: summary.json, intervals.csv and report.html byte-identical" \
+        sh -c "cmp -s '$tmp/r1/summary.json' '$tmp/rm$N/summary.json' &&
+               cmp -s '$tmp/r1/intervals.csv' '$tmp/rm$N/intervals.csv' &&
+               cmp -s '$tmp/r1/report.html' '$tmp/rm$N/report.html'"
 done
-run merge "$tmp/rm" "$tmp/rp/2.ccshard" "$tmp/rp/1.ccshard" "$tmp/rp/3.ccshard"
-check "run as 3 shards merged: exit 0" [ "$rc" -eq 0 ]
-check "run as 3 shards: summary.json, intervals.csv and report.html byte-identical" \
-    sh -c "cmp -s '$tmp/r1/summary.json' '$tmp/rm/summary.json' &&
-           cmp -s '$tmp/r1/intervals.csv' '$tmp/rm/intervals.csv' &&
-           cmp -s '$tmp/r1/report.html' '$tmp/rm/report.html'"
+check "7 shards of 5 replications: two shards hold no task, and still merge" \
+    grep -q '"first_task":0,"end_task":0' "$tmp/rp7/1.ccshard"
 
 # refusals
 run merge "$tmp/x1" "$tmp/p3/1.ccshard" "$tmp/p3/3.ccshard"
@@ -59,8 +67,8 @@ usage_error "shard of another split: exit 2 naming it" "p2/2.ccshard' belongs to
 "$CCSIM" sweep $S $V --replications 2 --seed 12 --shard 2/3 --out "$tmp/seed12.ccshard" >/dev/null 2>&1
 run merge "$tmp/x4" "$tmp/p3/1.ccshard" "$tmp/seed12.ccshard" "$tmp/p3/3.ccshard"
 usage_error "shard of another seed: exit 2 naming the field" "(different seed)"
-run merge "$tmp/x5" "$tmp/p3/1.ccshard" "$tmp/rp/2.ccshard" "$tmp/p3/3.ccshard"
-usage_error "shard of another command: exit 2" "rp/2.ccshard' belongs to another job"
+run merge "$tmp/x5" "$tmp/p3/1.ccshard" "$tmp/rp3/2.ccshard" "$tmp/p3/3.ccshard"
+usage_error "shard of another command: exit 2" "rp3/2.ccshard' belongs to another job"
 head -c 2000 "$tmp/p3/2.ccshard" >"$tmp/trunc.ccshard"
 run merge "$tmp/x6" "$tmp/p3/1.ccshard" "$tmp/trunc.ccshard" "$tmp/p3/3.ccshard"
 usage_error "truncated shard: exit 2 naming it" "trunc.ccshard' is truncated"
