@@ -4,7 +4,8 @@
 # binary is built with MPI=1 and mpirun exists, mpirun -np 2. Prints the
 # wall time (best of REPEAT runs), the speed-up and efficiency against one
 # thread, and the time each way adds per task: (workers x wall - 1-thread
-# wall) / tasks. Checks the three give byte-identical sweep.json.
+# wall) / tasks, and what MPI adds per task against threads. Checks the
+# three give byte-identical sweep.json.
 set -u
 CCSIM=${CCSIM:-build/ccsim}
 REPEAT=${REPEAT:-3}
@@ -47,6 +48,8 @@ if command -v mpirun >/dev/null 2>&1 && ldd "$CCSIM" 2>/dev/null | grep -q libmp
     tm=$(best "mpirun -np 2" mpirun --allow-run-as-root --oversubscribe -np 2 "$CCSIM" sweep $S $V $R \
         --out "$tmp/m2")
     row "mpirun -np 2" "$tm" 2
+    awk -v tm="$tm" -v t2="$t2" -v n="$TASKS" 'BEGIN {
+        printf "MPI against 2 threads: %+.2f ms per task (2 x wall difference / tasks)\n", 2000 * (tm - t2) / n }'
     cmp -s "$tmp/t1/sweep.json" "$tmp/m2/sweep.json" || echo "DIFFERENT: mpirun -np 2" >&2
 else
     echo "mpirun -np 2: skipped (build with make MPI=1 and install openmpi-bin)"
