@@ -8,6 +8,8 @@
 #ifndef CCSIM_CLI_TASKS_H
 #define CCSIM_CLI_TASKS_H
 
+#include <stdio.h>
+
 #include "cc_tasks.h"
 
 /* A command's request. The strings are borrowed from its argv. */
@@ -38,6 +40,19 @@ int cli_tasks_execute(const struct cli_tasks *ct, const cc_task_job *job, cc_poi
 
 /* The folder `ccsim merge` writes to while it runs a command, else NULL. */
 const char *cli_merge_out(void);
+
+struct cc_shard_header;
+
+/*
+ * Puts the process in merge mode (cmd_merge): the n shard files, sorted by
+ * shard number, their paths and headers (all borrowed until cli_merge_clear),
+ * and the output folder.
+ */
+void cli_merge_set(const char *out, long n, FILE **files, const char **paths,
+                   struct cc_shard_header *headers);
+
+/* Leaves merge mode. */
+void cli_merge_clear(void);
 
 /* ccsim merge OUT PART...: checks the shards and runs their command from them. */
 int cmd_merge(int argc, char **argv);
