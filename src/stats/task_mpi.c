@@ -1,13 +1,14 @@
 /*
  * The task farm over MPI ranks (built with make MPI=1; without it a stub of
  * one rank). Rank 0 runs the program; the other ranks sit in cc_mpi_serve.
- * For each job rank 0 sends every worker the models, then hands out tasks
- * dynamically (two in flight per worker, the next one as each record comes
- * back: points differ in cost), runs tasks itself while it waits, and folds
- * the records in task order, so rank 0 alone holds and writes results and
- * they are identical to a single process. A failing worker reports its
- * error and the job ends with CC_EIO (exit 3); a rank that dies makes
- * mpirun end the whole job before anything is written.
+ * For each job rank 0 sends every worker the job's settings, then hands out
+ * tasks dynamically: two in flight per worker, the next one as each record
+ * comes back (points differ in cost). A point's model goes with a worker's
+ * first task of that point, so a worker holds one model whatever the grid.
+ * Rank 0 runs tasks itself while it waits and folds the records in task
+ * order, so it alone holds and writes results, identical to one process. A
+ * failing worker reports its error and the job ends with CC_EIO (exit 3); a
+ * rank that dies makes mpirun end the whole job before anything is written.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@
 #include <mpi.h>
 
 /* Message tags. */
-enum { TAG_JOB = 1, TAG_TASK, TAG_RESULT, TAG_FAIL, TAG_QUIT };
+enum { TAG_JOB = 1, TAG_MODEL, TAG_TASK, TAG_RESULT, TAG_FAIL, TAG_QUIT };
 
 #define JOB_MAGIC 0x63636a6f62763031ULL /* "ccjobv01" */
 #define IN_FLIGHT 2                      /* tasks outstanding per worker */
@@ -67,16 +68,54 @@ struct pending {
 struct manager {
     const cc_task_job *job;
     cc_task_merge *tm;
+    long *worker_point;         /* [rank] the point whose model the worker holds; -1 none */
+    long wire_point;            /* the point serialised in `wire`; -1 none */
+    cc_wire wire;               /* [uint64 point][model bytes] of wire_point */
+    MPI_Request *sends;         /* model messages in flight */
+    unsigned char **send_bufs;  /* their buffers, freed once sent */
+    size_t n_sends, cap_sends;
     long next, total;
     struct pending *pend;       /* records waiting for earlier tasks */
     size_t n_pend, cap_pend;
 };
 
+/*
+ * Sends the worker its next task, preceded by the task's model when the
+ * worker holds another point's: tasks go out in order, so a worker needs
+ * each point's model once and holds one at a time, whatever the grid's size.
+ */
 static void send_task(struct manager *mg, int worker)
 {
     long long t = mg->next < mg->total ? mg->next++ : -1;
-    if (t >= 0)
-        MPI_Send(&t, (int)sizeof t, MPI_BYTE, worker, TAG_TASK, MPI_COMM_WORLD);
+    long p;
+    if (t < 0)
+        return;
+    p = (long)(t / mg->job->opt.replications);
+    if (mg->worker_point[worker] != p) {
+        if (mg->wire_point != p) {
+            uint64_t point = (uint64_t)p;
+            mg->wire.len = 0;
+            cc_wire_put(&mg->wire, &point, sizeof point);
+            cc_simmodel_to_wire(&mg->wire, mg->job->models[p]);
+            mg->wire_point = p;
+        }
+        /*
+         * Non-blocking: a blocking send of a large message could wait for a
+         * worker that is itself blocked sending its record to us.
+         */
+        if (mg->n_sends == mg->cap_sends) {
+            mg->cap_sends = mg->cap_sends ? 2 * mg->cap_sends : 8;
+            mg->sends = cc_xrealloc(mg->sends, mg->cap_sends * sizeof(*mg->sends));
+            mg->send_bufs = cc_xrealloc(mg->send_bufs, mg->cap_sends * sizeof(*mg->send_bufs));
+        }
+        mg->send_bufs[mg->n_sends] = cc_xmalloc(mg->wire.len);
+        memcpy(mg->send_bufs[mg->n_sends], mg->wire.data, mg->wire.len);
+        MPI_Isend(mg->send_bufs[mg->n_sends], (int)mg->wire.len, MPI_BYTE, worker, TAG_MODEL,
+                  MPI_COMM_WORLD, &mg->sends[mg->n_sends]);
+        mg->n_sends++;
+        mg->worker_point[worker] = p;
+    }
+    MPI_Send(&t, (int)sizeof t, MPI_BYTE, worker, TAG_TASK, MPI_COMM_WORLD);
 }
 
 static void add_pending(struct manager *mg, long task, unsigned char *rec, size_t size)
@@ -86,6 +125,27 @@ static void add_pending(struct manager *mg, long task, unsigned char *rec, size_
         mg->pend = cc_xrealloc(mg->pend, mg->cap_pend * sizeof(*mg->pend));
     }
     mg->pend[mg->n_pend++] = (struct pending){task, rec, size};
+}
+
+/* Frees the buffers of model messages that have gone (all of them with `wait`). */
+static void reap_sends(struct manager *mg, int wait)
+{
+    size_t i = 0;
+    while (i < mg->n_sends) {
+        int done = 1;
+        if (wait)
+            MPI_Wait(&mg->sends[i], MPI_STATUS_IGNORE);
+        else
+            MPI_Test(&mg->sends[i], &done, MPI_STATUS_IGNORE);
+        if (!done) {
+            i++;
+            continue;
+        }
+        free(mg->send_bufs[i]);
+        mg->n_sends--;
+        mg->sends[i] = mg->sends[mg->n_sends];
+        mg->send_bufs[i] = mg->send_bufs[mg->n_sends];
+    }
 }
 
 /* Folds every waiting record that is next in task order. */
@@ -150,7 +210,6 @@ static void send_job(const cc_task_job *job)
     uint64_t magic = JOB_MAGIC, n_points = job->n_points, seed = job->opt.seed;
     int64_t reps = job->opt.replications;
     int32_t flags[2] = {job->opt.interval_stats, job->opt.interval_percentiles};
-    size_t p;
     int r;
 
     cc_wire_put(&w, &magic, sizeof magic);
@@ -158,8 +217,6 @@ static void send_job(const cc_task_job *job)
     cc_wire_put(&w, &seed, sizeof seed);
     cc_wire_put(&w, &reps, sizeof reps);
     cc_wire_put(&w, flags, sizeof flags);
-    for (p = 0; p < job->n_points; p++)
-        cc_simmodel_to_wire(&w, job->models[p]);
     for (r = 1; r < g_ranks; r++)
         MPI_Send(w.data, (int)w.len, MPI_BYTE, r, TAG_JOB, MPI_COMM_WORLD);
     cc_wire_release(&w);
@@ -167,12 +224,20 @@ static void send_job(const cc_task_job *job)
 
 cc_status cc_task_mpi_run(const cc_task_job *job, cc_task_merge *tm, cc_error *err)
 {
-    struct manager mg = {job, tm, 0, cc_task_count(job), NULL, 0, 0};
+    struct manager mg;
     cc_sim *sim = NULL;
     size_t sim_point = 0, i;
     cc_status st = CC_OK;
     int r, k;
 
+    memset(&mg, 0, sizeof mg);
+    mg.job = job;
+    mg.tm = tm;
+    mg.total = cc_task_count(job);
+    mg.wire_point = -1;
+    mg.worker_point = cc_xmalloc((size_t)g_ranks * sizeof(long));
+    for (r = 0; r < g_ranks; r++)
+        mg.worker_point[r] = -1;
     send_job(job);
     for (k = 0; k < IN_FLIGHT; k++)
         for (r = 1; r < g_ranks; r++)
@@ -187,6 +252,7 @@ cc_status cc_task_mpi_run(const cc_task_job *job, cc_task_merge *tm, cc_error *e
         }
         if (st == CC_OK)
             st = fold_ready(&mg, err);
+        reap_sends(&mg, 0);
         if (st != CC_OK || cc_task_merge_done(tm) == mg.total)
             break;
         if (mg.next < mg.total) {
@@ -208,6 +274,7 @@ cc_status cc_task_mpi_run(const cc_task_job *job, cc_task_merge *tm, cc_error *e
     }
     if (st == CC_OK) {
         long long end = -1;
+        reap_sends(&mg, 1);
         for (r = 1; r < g_ranks; r++)
             MPI_Send(&end, (int)sizeof end, MPI_BYTE, r, TAG_TASK, MPI_COMM_WORLD);
     }
@@ -215,6 +282,13 @@ cc_status cc_task_mpi_run(const cc_task_job *job, cc_task_merge *tm, cc_error *e
     for (i = 0; i < mg.n_pend; i++)
         free(mg.pend[i].rec);
     free(mg.pend);
+    free(mg.worker_point);
+    cc_wire_release(&mg.wire);
+    /* after a failure the job is aborted: messages still in flight keep their buffers */
+    if (st == CC_OK) {
+        free(mg.sends);
+        free(mg.send_bufs);
+    }
     return st;
 }
 
@@ -222,17 +296,18 @@ cc_status cc_task_mpi_run(const cc_task_job *job, cc_task_merge *tm, cc_error *e
 
 struct worker_job {
     cc_task_job job;
-    cc_simmodel **models;
+    cc_simmodel **models;       /* [n_points]; only the current point's is held */
     size_t n_models;
+    long current;               /* the point whose model is held; -1 none */
 };
 
 static void worker_job_release(struct worker_job *wj)
 {
-    size_t p;
-    for (p = 0; p < wj->n_models; p++)
-        cc_simmodel_free(wj->models[p]);
+    if (wj->models && wj->current >= 0)
+        cc_simmodel_free(wj->models[wj->current]);
     free(wj->models);
     memset(wj, 0, sizeof(*wj));
+    wj->current = -1;
 }
 
 static cc_status read_job(const unsigned char *data, size_t len, struct worker_job *wj,
@@ -242,10 +317,9 @@ static cc_status read_job(const unsigned char *data, size_t len, struct worker_j
     uint64_t magic, n_points, seed;
     int64_t reps;
     int32_t flags[2];
-    size_t p;
-    cc_status st;
 
     memset(wj, 0, sizeof(*wj));
+    wj->current = -1;
     if (cc_wire_get(&rd, &magic, sizeof magic) || magic != JOB_MAGIC ||
         cc_wire_get(&rd, &n_points, sizeof n_points) ||
         cc_wire_get(&rd, &seed, sizeof seed) || cc_wire_get(&rd, &reps, sizeof reps) ||
@@ -253,13 +327,7 @@ static cc_status read_job(const unsigned char *data, size_t len, struct worker_j
         reps < 1)
         return cc_error_setf(err, CC_EINVAL, "the job sent by rank 0 is damaged");
     wj->models = cc_xcalloc((size_t)n_points, sizeof(*wj->models));
-    for (p = 0; p < n_points; p++) {
-        if ((st = cc_simmodel_from_wire(&rd, &wj->models[p], err)) != CC_OK) {
-            worker_job_release(wj);
-            return st;
-        }
-        wj->n_models = p + 1;
-    }
+    wj->n_models = (size_t)n_points;
     wj->job.models = (const cc_simmodel *const *)wj->models;
     wj->job.n_points = (size_t)n_points;
     wj->job.opt = cc_run_options_default();
@@ -268,6 +336,28 @@ static cc_status read_job(const unsigned char *data, size_t len, struct worker_j
     wj->job.opt.threads = 1;
     wj->job.opt.interval_stats = flags[0];
     wj->job.opt.interval_percentiles = flags[1];
+    return CC_OK;
+}
+
+/* Replaces the model held by the one of the point in `data` ([uint64 point][model]). */
+static cc_status read_model(const unsigned char *data, size_t len, struct worker_job *wj,
+                            cc_error *err)
+{
+    cc_wire_reader rd = {data, len, 0};
+    uint64_t point;
+    cc_simmodel *m;
+    cc_status st;
+
+    if (cc_wire_get(&rd, &point, sizeof point) || point >= wj->n_models)
+        return cc_error_setf(err, CC_EINVAL, "a model sent by rank 0 is damaged");
+    if ((st = cc_simmodel_from_wire(&rd, &m, err)) != CC_OK)
+        return st;
+    if (wj->current >= 0) {
+        cc_simmodel_free(wj->models[wj->current]);
+        wj->models[wj->current] = NULL;
+    }
+    wj->models[point] = m;
+    wj->current = (long)point;
     return CC_OK;
 }
 
@@ -287,6 +377,7 @@ int cc_mpi_serve(void)
     cc_error err;
 
     memset(&wj, 0, sizeof wj);
+    wj.current = -1;
     for (;;) {
         MPI_Status s;
         int n;
@@ -308,6 +399,14 @@ int cc_mpi_serve(void)
             have_job = !failed;
             if (failed)
                 send_failure(&err);
+        } else if (s.MPI_TAG == TAG_MODEL) {
+            /* the workspace borrows the model it replaces: free it first */
+            cc_sim_free(sim);
+            sim = NULL;
+            if (have_job && !failed && read_model(buf, (size_t)n, &wj, &err) != CC_OK) {
+                failed = 1;
+                send_failure(&err);
+            }
         } else if (s.MPI_TAG == TAG_TASK && n == (int)sizeof(long long)) {
             long long task;
             memcpy(&task, buf, sizeof task);
@@ -317,7 +416,8 @@ int cc_mpi_serve(void)
                 cc_sim_free(sim);
                 sim = NULL;
                 have_job = failed = 0;
-            } else if (have_job && !failed && task < cc_task_count(&wj.job)) {
+            } else if (have_job && !failed && task < cc_task_count(&wj.job) &&
+                       wj.models[task / wj.job.opt.replications]) {
                 size_t size = cc_task_record_size(&wj.job, (long)task) + sizeof task;
                 if (size > out_cap) {
                     free(out);
