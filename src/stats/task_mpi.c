@@ -25,7 +25,8 @@
 enum { TAG_JOB = 1, TAG_MODEL, TAG_TASK, TAG_RESULT, TAG_FAIL, TAG_QUIT };
 
 #define JOB_MAGIC 0x63636a6f62763031ULL /* "ccjobv01" */
-#define IN_FLIGHT 2                      /* tasks outstanding per worker */
+#define IN_FLIGHT 3                      /* tasks outstanding per worker */
+#define OUT_RING (IN_FLIGHT + 1)         /* a worker's records being sent */
 
 /* Set once by cc_mpi_init, before any thread starts: the process's place in the job. */
 static int g_rank, g_ranks = 1, g_started;
@@ -372,10 +373,21 @@ int cc_mpi_serve(void)
     int have_job = 0, failed = 0;
     cc_sim *sim = NULL;
     size_t sim_point = 0;
-    unsigned char *out = NULL;
-    size_t out_cap = 0;
+    /*
+     * Records go out with non-blocking sends from a ring of buffers, so a
+     * worker starts its next task while rank 0, busy with a task of its own,
+     * has not yet taken the last record.
+     */
+    struct {
+        unsigned char *buf;
+        size_t cap;
+        MPI_Request req;
+        int busy;
+    } ring[OUT_RING];
+    int slot = 0, k;
     cc_error err;
 
+    memset(ring, 0, sizeof ring);
     memset(&wj, 0, sizeof wj);
     wj.current = -1;
     for (;;) {
@@ -411,6 +423,12 @@ int cc_mpi_serve(void)
             long long task;
             memcpy(&task, buf, sizeof task);
             if (task < 0) {
+                /* rank 0 took every record before ending the job */
+                for (k = 0; k < OUT_RING; k++) {
+                    if (ring[k].busy)
+                        MPI_Wait(&ring[k].req, MPI_STATUS_IGNORE);
+                    ring[k].busy = 0;
+                }
                 if (have_job)
                     worker_job_release(&wj);
                 cc_sim_free(sim);
@@ -419,11 +437,17 @@ int cc_mpi_serve(void)
             } else if (have_job && !failed && task < cc_task_count(&wj.job) &&
                        wj.models[task / wj.job.opt.replications]) {
                 size_t size = cc_task_record_size(&wj.job, (long)task) + sizeof task;
-                if (size > out_cap) {
-                    free(out);
-                    out = cc_xmalloc(size);
-                    out_cap = size;
+                unsigned char *out;
+                if (ring[slot].busy) {
+                    MPI_Wait(&ring[slot].req, MPI_STATUS_IGNORE);
+                    ring[slot].busy = 0;
                 }
+                if (size > ring[slot].cap) {
+                    free(ring[slot].buf);
+                    ring[slot].buf = cc_xmalloc(size);
+                    ring[slot].cap = size;
+                }
+                out = ring[slot].buf;
                 memcpy(out, &task, sizeof task);
                 if (task == g_fail_task) {
                     failed = 1;
@@ -431,7 +455,10 @@ int cc_mpi_serve(void)
                     send_failure(&err);
                 } else if (cc_task_run_one(&wj.job, (long)task, &sim, &sim_point, out + sizeof task,
                                     &err) == CC_OK) {
-                    MPI_Send(out, (int)size, MPI_BYTE, 0, TAG_RESULT, MPI_COMM_WORLD);
+                    MPI_Isend(out, (int)size, MPI_BYTE, 0, TAG_RESULT, MPI_COMM_WORLD,
+                              &ring[slot].req);
+                    ring[slot].busy = 1;
+                    slot = (slot + 1) % OUT_RING;
                 } else {
                     failed = 1;
                     send_failure(&err);
@@ -447,7 +474,9 @@ int cc_mpi_serve(void)
     if (have_job)
         worker_job_release(&wj);
     cc_sim_free(sim);
-    free(out);
+    for (k = 0; k < OUT_RING; k++)
+        if (!ring[k].busy)
+            free(ring[k].buf);
     return 0;
 }
 
