@@ -172,7 +172,8 @@ test: deps
 test-mpi: deps
 	@command -v mpirun >/dev/null && $(PKG_CONFIG) --exists ompi-c || \
 	  { echo "Open MPI missing; run: sudo apt-get install -y openmpi-bin libopenmpi-dev"; exit 1; }
-	@$(MAKE) --no-print-directory MPI=1 $(BIN)
+	@$(MAKE) --no-print-directory MPI=1 $(BIN) $(LIB)
+	@sh tests/check-layers.sh $(LIB)
 	@CCSIM_CLI_DIR=tests/mpi CCSIM=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh
 
 # Long statistical checks (tests/slow/): full-size workloads against exact

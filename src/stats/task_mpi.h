@@ -1,11 +1,15 @@
 /*
- * The task farm's private parts shared by the one-machine farm
- * (replicate.c) and the MPI manager/worker farm (task_mpi.c).
+ * The task farm's private parts: what tasks.c gives the one-machine farm
+ * (replicate.c) and the MPI manager/worker farm (task_mpi.c), and the MPI
+ * farm's entry for cc_tasks_run.
  */
 #ifndef CC_STATS_TASK_MPI_H
 #define CC_STATS_TASK_MPI_H
 
 #include "cc_tasks.h"
+
+/* Checks the job's options and models. exceptions: CC_EINVAL. */
+cc_status cc_task_job_validate(const cc_task_job *job, cc_error *err);
 
 /*
  * Runs task `task` of the job into rec (cc_task_record_size bytes) with the
