@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -137,6 +138,16 @@ cc_status cc_shard_read_header(FILE *in, const char *path, cc_shard_header *h, c
     return CC_OK;
 }
 
+/* Bytes from the current position to the end of the file (a regular file), else INT64_MAX. */
+static int64_t bytes_left(FILE *in)
+{
+    struct stat st;
+    off_t pos = ftello(in);
+    if (pos < 0 || fstat(fileno(in), &st) != 0 || !S_ISREG(st.st_mode))
+        return INT64_MAX;
+    return (int64_t)st.st_size - (int64_t)pos;
+}
+
 int cc_shard_read_record(FILE *in, const char *path, long read_so_far, long *task,
                          unsigned char **buf, size_t *cap, size_t *size, cc_error *err)
 {
@@ -153,7 +164,7 @@ int cc_shard_read_record(FILE *in, const char *path, long read_so_far, long *tas
         }
         return 0;
     }
-    if (t < 0 || n < 0 || n > ((int64_t)1 << 40)) {
+    if (t < 0 || n < 0 || n > bytes_left(in)) {
         cc_error_setf(err, CC_EINVAL, "'%s' is damaged after %ld records", path, read_so_far);
         return -1;
     }
