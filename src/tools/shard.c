@@ -164,8 +164,14 @@ int cc_shard_read_record(FILE *in, const char *path, long read_so_far, long *tas
         }
         return 0;
     }
-    if (t < 0 || n < 0 || n > bytes_left(in)) {
+    if (t < 0 || n < 0) {
         cc_error_setf(err, CC_EINVAL, "'%s' is damaged after %ld records", path, read_so_far);
+        return -1;
+    }
+    if (n > bytes_left(in)) {
+        cc_error_setf(err, CC_EINVAL, "'%s' is truncated: task %lld's record needs %lld bytes, "
+                      "%lld are left", path, (long long)t, (long long)n,
+                      (long long)bytes_left(in));
         return -1;
     }
     if ((size_t)n > *cap) {

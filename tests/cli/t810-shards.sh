@@ -76,7 +76,7 @@ check "nothing written for a truncated shard" [ ! -e "$tmp/x6/sweep.json" ]
 { head -n 2 "$tmp/p3/2.ccshard"; printf '\004\000\000\000\000\000\000\000\000\000\000\000\200\000\000\000'; } \
     >"$tmp/huge.ccshard"
 run merge "$tmp/x9" "$tmp/p3/1.ccshard" "$tmp/huge.ccshard" "$tmp/p3/3.ccshard"
-usage_error "a record said to be larger than the file: exit 2, no allocation" "huge.ccshard' is damaged"
+usage_error "a record said to be larger than the file: exit 2, no allocation" "huge.ccshard' is truncated"
 printf 'not a shard\n' >"$tmp/junk"
 run merge "$tmp/x7" "$tmp/junk"
 usage_error "not a shard file: exit 2" "is not a ccsim shard file"
