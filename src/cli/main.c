@@ -3,10 +3,12 @@
  * subcommand lives in its own cmd_*.c, parses its own options and calls the
  * library through the public headers only.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -78,6 +80,34 @@ static void usage(FILE *out)
                  "Exit codes: 0 ok, 1 a check failed, 2 usage or input error, 3 I/O error.\n");
 }
 
+/*
+ * A worker rank that crashes (a fatal signal it can catch: segmentation
+ * fault, bus error, abort on out of memory, termination) says so and exits
+ * with 3, which mpirun passes on as the job's status. SIGKILL cannot be
+ * caught: mpirun then reports the signal itself (exit 137).
+ */
+static void worker_died(int sig)
+{
+    static const char msg[] = "ccsim: error: an MPI worker rank died on a fatal signal\n";
+    (void)sig;
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+        /* nothing more can be done in a signal handler */
+    }
+    _exit(CLI_IO);
+}
+
+static void worker_fatal_signals(void)
+{
+    static const int sigs[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL, SIGTERM};
+    struct sigaction sa;
+    size_t i;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = worker_died;
+    sigemptyset(&sa.sa_mask);
+    for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
 static int dispatch(int argc, char **argv)
 {
     size_t i;
@@ -118,6 +148,7 @@ int main(int argc, char **argv)
         cc_mpi_init(&argc, &argv) > 0) {
         /* Fault injection for tests/mpi: this worker fails the given task. */
         const char *fail = getenv("CCSIM_MPI_FAIL_TASK");
+        worker_fatal_signals();
         if (fail)
             cc_mpi_inject_failure(strtol(fail, NULL, 10));
         rc = cc_mpi_serve();

@@ -2,8 +2,8 @@
 # The MPI build (make test-mpi): run, sweep and plan under
 # mpirun --oversubscribe -np 2 and -np 3 give byte-identical results to one
 # process (outside meta), as do 3 shards merged; a worker failing its task
-# ends the job with exit 3, and a rank killed mid-run ends it with mpirun's
-# non-zero exit; neither leaves a result folder.
+# or crashing ends the job with exit 3, and a rank killed with SIGKILL ends
+# it with mpirun's non-zero exit; none leaves a result folder.
 set -u
 . tests/cli/lib.sh
 S=scenarios/ecommerce-week.yaml
@@ -60,26 +60,36 @@ check "a failing worker ends the job with exit 3" [ $? -eq 3 ]
 check "the message names the failed rank" grep -q "ccsim: error: MPI rank 1 failed: task 2 failed" "$err"
 check "a failing worker leaves no result folder" [ ! -e "$tmp/failed" ]
 
-# A worker killed mid-run: the job ends, non-zero, and nothing is written.
-$MPIRUN -np 3 "$CCSIM" sweep $S --vary channels.chat.volume.per_day=2000,2100,2200,2300,2400,2500 \
-    --replications 40 --out "$tmp/killed" >"$tmp/kill.out" 2>"$tmp/kill.err" &
-job=$!
-victim=
-i=0
-while [ -z "$victim" ] && [ $i -lt 100 ]; do
-    # the ranks are mpirun's children; rank 1 is a worker
-    for p in $(pgrep -x ccsim -P "$job"); do
-        if { tr '\0' '\n' <"/proc/$p/environ"; } 2>/dev/null | grep -qx 'OMPI_COMM_WORLD_RANK=1'; then
-            victim=$p
-        fi
+# A worker that dies mid-run: crashed (SIGSEGV, caught) the job ends with
+# exit 3; killed (SIGKILL, which nothing can catch) mpirun ends it with the
+# signal's status. Either way no result folder.
+kill_worker() { # signal, output folder; sets krc and victim
+    $MPIRUN -np 3 "$CCSIM" sweep $S --vary channels.chat.volume.per_day=2000,2100,2200,2300,2400,2500 \
+        --replications 40 --out "$2" >"$tmp/kill.out" 2>"$tmp/kill.err" &
+    job=$!
+    victim=
+    i=0
+    while [ -z "$victim" ] && [ $i -lt 100 ]; do
+        # the ranks are mpirun's children; rank 1 is a worker
+        for p in $(pgrep -x ccsim -P "$job"); do
+            if { tr '\0' '\n' <"/proc/$p/environ"; } 2>/dev/null | grep -qx 'OMPI_COMM_WORLD_RANK=1'; then
+                victim=$p
+            fi
+        done
+        [ -n "$victim" ] || sleep 0.1
+        i=$((i + 1))
     done
-    [ -n "$victim" ] || sleep 0.1
-    i=$((i + 1))
-done
-sleep 1
-[ -n "$victim" ] && kill -9 "$victim"
-wait $job
-krc=$?
+    sleep 1
+    [ -n "$victim" ] && kill "-$1" "$victim"
+    wait $job
+    krc=$?
+}
+kill_worker SEGV "$tmp/crashed"
+crashed_ok() { [ -n "$victim" ] && [ "$krc" -eq 3 ]; }
+check "a crashed worker ends the job with exit 3 (got $krc)" crashed_ok
+check "the crash is reported" grep -q "an MPI worker rank died on a fatal signal" "$tmp/kill.err"
+check "a crashed worker leaves no result folder" [ ! -e "$tmp/crashed/sweep.json" ]
+kill_worker KILL "$tmp/killed"
 killed_ok() { [ -n "$victim" ] && [ "$krc" -ne 0 ]; }
 check "a killed rank ends the job with a non-zero exit (got $krc)" killed_ok
 check "a killed rank leaves no result folder" [ ! -e "$tmp/killed/sweep.json" ]
