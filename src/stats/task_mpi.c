@@ -2,7 +2,7 @@
  * The task farm over MPI ranks (built with make MPI=1; without it a stub of
  * one rank). Rank 0 runs the program; the other ranks sit in cc_mpi_serve.
  * For each job rank 0 sends every worker the job's settings, then hands out
- * tasks dynamically: two in flight per worker, the next one as each record
+ * tasks dynamically: three in flight per worker, the next one as each record
  * comes back (points differ in cost). A point's model goes with a worker's
  * first task of that point, so a worker holds one model whatever the grid.
  * Rank 0 runs tasks itself while it waits and folds the records in task
