@@ -159,6 +159,16 @@ cc_status cc_report_planned_yaml(FILE *out, const cc_planner *p, cc_error *err);
  * cap. The plan's JSON (assumptions.abandonment) and HTML carry the same
  * text. The caller frees it with free().
  */
+/*
+ * Writes why the plan is what it is: per team covered and paid hours per
+ * week beside the staffing written in the scenario, the roster cost of
+ * both, each channel's verdict at its target's scope and where its target
+ * binds, and what the staffing as written misses. Writes nothing when the
+ * plan was not simulated.
+ * exceptions: CC_EIO (the stream failed).
+ */
+cc_status cc_report_plan_why(FILE *out, const cc_planner *p, cc_error *err);
+
 char *cc_report_plan_abandon_note(const cc_planner *p);
 
 /*

@@ -89,14 +89,31 @@ typedef struct cc_target_verdict {
  * A goal or cap of 0 is not a target. Nothing presented (presented <= 0)
  * gives no verdict, CC_TARGET_NA, never "meets".
  *
- * Sampling error: the verdict is on the pooled point estimate; it neither
- * gives the benefit of the doubt nor asks for a margin. Reports show the 95%
- * confidence interval beside it, and the risk (the share of replications
- * missing) says how often one replication alone would miss.
+ * Sampling error: a figure misses only when it is past its goal or cap by
+ * more than the sampling spread of a figure that sat exactly on the goal,
+ * over the period's pooled contacts: for a share (SL, abandonment)
+ * CC_VERDICT_Z x sqrt(goal x (1 - goal) / presented) (cc_share_tolerance),
+ * for the ASA CC_VERDICT_Z x cap / sqrt(answered) (cc_wait_tolerance: waits
+ * spread about as much as their mean). A period with a few hundred contacts
+ * is not failed for a shortfall of noise size; a horizon of a million
+ * contacts is judged to a tenth of a point. The plan aims above the goals
+ * by its own margin (see the planner), so another seed reaches the same
+ * verdict. Reports show the 95% confidence interval beside the verdict, and
+ * the risk (the share of replications missing) says how often one
+ * replication alone would miss.
  *
  * Returns the verdict; it copies *tg, so it borrows nothing.
  */
 cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x);
+
+/* The verdict's z: a two-sided 95% normal quantile. */
+#define CC_VERDICT_Z 1.96
+
+/* The tolerance of a share `goal` over n contacts (0 when n <= 0 or goal is 0 or 1). */
+double cc_share_tolerance(double goal, double n);
+
+/* The tolerance of an ASA cap over `answered` contacts (0 when none). */
+double cc_wait_tolerance(double cap_s, double answered);
 
 /*
  * Writes why the verdict misses into buf (at most cap bytes, NUL-terminated),
@@ -167,8 +184,8 @@ typedef struct cc_attainment {
  *   its risk is p[k].missed_reps / replications;
  * - the scope verdict meets when every judged period's pooled verdict meets
  *   and, when j->has_max_risk, every judged period's risk is <= j->max_risk;
- *   without max_risk only the pooled verdicts count. Sampling error: the
- *   verdict is on the pooled point estimate, with no tolerance.
+ *   without max_risk only the pooled verdicts count. Sampling error: as
+ *   cc_channel_verdict's tolerance, on each period's pooled contacts.
  * The worst period is, in order: a failing one before a passing one; one
  * whose pooled verdict misses before one failing on risk alone; the largest
  * shortfall (the most relative excess over a goal or cap: (goal - SL) /

@@ -29,11 +29,14 @@ static void plan_help(void)
            "\n"
            "Plans the scenario: agents per channel and interval (workload -> Erlang or\n"
            "simulation requirement -> occupancy cap -> shrinkage -> scheduled -> FTE), the\n"
-           "agents per team, a shift roster per team (integer programme), weekly FTE against\n"
-           "the headcount with hires, overtime and vendor cover, the simulation of the roster,\n"
-           "and the scenario's plan options side by side. Writes plan.csv, plan_teams.csv,\n"
-           "roster.csv (shift starts per day and team), summary.json, intervals.csv and\n"
-           "report.html to results/<scenario>/plan/ (or --out).\n"
+           "agents per team, then the least-cost roster per team whose simulation meets every\n"
+           "target at its scope (integer programme + simulation on common random numbers,\n"
+           "checked on an independent seed), weekly FTE against the headcount with hires,\n"
+           "overtime and vendor cover, why the plan differs from the staffing written in the\n"
+           "scenario, and the scenario's plan options side by side. Writes plan.csv,\n"
+           "plan_teams.csv, roster.csv (shifts per day and team), agents.csv (weekly agent\n"
+           "lines), planned.yaml (the scenario with the planned roster), summary.json,\n"
+           "intervals.csv and report.html to results/<scenario>/plan/ (or --out).\n"
            "\n"
            "options:\n"
            "  --explain 'YYYY-MM-DD HH:MM'  print the chain of that interval, write nothing\n"
@@ -52,7 +55,11 @@ static void plan_help(void)
            "  --help             show this help\n"
            "\n"
            "Service level = answered within the target time / contacts presented to agents\n"
-           "(abandoned count as missed); ASA = mean wait of answered contacts. The shrinkage\n"
+           "(abandoned count as missed); ASA = mean wait of answered contacts. A target is\n"
+           "judged at its scope (target.scope: every interval by default, day, week or\n"
+           "horizon) on counts pooled over the period and the replications; a period misses\n"
+           "when a figure is past its goal by more than 1.96 x its binomial spread at the\n"
+           "goal. Total cost per week = in-house + overtime + vendor + hiring. The shrinkage\n"
            "formula is plan.shrinkage_method: divisive, scheduled = required / (1 - s), or\n"
            "multiplicative, required x (1 + s); plan.csv has both. FTE = paid hours /\n"
            "plan.fte_week. Exit codes: 0 ok, 1 a target cannot be met, 2 usage or scenario\n"
@@ -582,6 +589,11 @@ int cmd_plan(int argc, char **argv)
         print_hiring(p);
         print_sim(p);
         print_cost(p);
+        if (cc_report_plan_why(stdout, p, &err) != CC_OK) {
+            cli_print_error(&err);
+            rc = CLI_IO;
+            goto out;
+        }
         print_options(p);
         printf("wrote %s/plan.csv, plan_teams.csv, roster.csv, agents.csv, planned.yaml, "
                "summary.json, intervals.csv and report.html\n",

@@ -16,6 +16,7 @@
 #include "util/textout.h"
 #include "cc_plan.h"
 #include "cc_report.h"
+#include "report/plan_why.h"
 #include "report/svg_chart.h"
 
 /* Horizons longer than this many intervals are charted for their peak week only. */
@@ -592,6 +593,11 @@ char *cc_report_plan_json(const cc_planner *p)
         }
         json_object_set_new(x, "by_round", rounds);
         json_object_set_new(o, "least_cost_search", x);
+    }
+    {
+        json_t *why = cc_report_plan_why_json(p);
+        if (why)
+            json_object_set_new(o, "why", why);
     }
     if (p->n_options > 0) {
         json_object_set_new(o, "options", options_json(p));

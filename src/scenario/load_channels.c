@@ -305,7 +305,7 @@ static const cc_field target_fields[] = {
     [T_SHORT] = {"short_abandon", CC_VK_DURATION, .lo = 0, .hi = 3600, .def = 5,
                  .at = CC_AT(cc_target, short_abandon_s),
                  .help = "threshold for `exclude-short`"},
-    [T_SCOPE] = {"scope", CC_VK_ENUM, .names = scope_names, .def = CC_SCOPE_HORIZON,
+    [T_SCOPE] = {"scope", CC_VK_ENUM, .names = scope_names, .def = CC_SCOPE_INTERVAL,
                  .at = CC_AT(cc_target, scope),
                  .help = "the period judged: every `interval`, every `day`, every 7-day `week` "
                          "from the horizon start, or the whole `horizon`; every judged period "

@@ -16,9 +16,23 @@
 /*
  * SL = in_target / presented >= goal; ASA = wait_answered_s / answered <= cap
  * (only when something was answered); abandonment = abandoned / presented
- * <= cap. The comparisons are written so that a NaN figure misses rather
- * than passes.
+ * <= cap; each with the sampling tolerance of cc_verdict_tolerance. The
+ * comparisons are written so that a NaN figure misses rather than passes.
  */
+double cc_share_tolerance(double goal, double n)
+{
+    if (!(n > 0.0) || !(goal > 0.0) || !(goal < 1.0))
+        return 0.0;
+    return CC_VERDICT_Z * sqrt(goal * (1.0 - goal) / n);
+}
+
+double cc_wait_tolerance(double cap_s, double answered)
+{
+    if (!(answered > 0.0) || !(cap_s > 0.0))
+        return 0.0;
+    return CC_VERDICT_Z * cap_s / sqrt(answered);
+}
+
 cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x)
 {
     cc_target_verdict v;
@@ -33,11 +47,15 @@ cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x
     v.abandon = x->abandoned / x->presented;
     if (x->answered > 0.0)
         v.asa_s = x->wait_answered_s / x->answered;
-    if (tg->service_level > 0.0 && !(v.service_level >= tg->service_level))
+    if (tg->service_level > 0.0 &&
+        !(v.service_level >= tg->service_level - cc_share_tolerance(tg->service_level,
+                                                                     x->presented)))
         v.missed |= CC_MISS_SL;
-    if (tg->max_asa_s > 0.0 && x->answered > 0.0 && !(v.asa_s <= tg->max_asa_s))
+    if (tg->max_asa_s > 0.0 && x->answered > 0.0 &&
+        !(v.asa_s <= tg->max_asa_s + cc_wait_tolerance(tg->max_asa_s, x->answered)))
         v.missed |= CC_MISS_ASA;
-    if (tg->max_abandon > 0.0 && !(v.abandon <= tg->max_abandon))
+    if (tg->max_abandon > 0.0 &&
+        !(v.abandon <= tg->max_abandon + cc_share_tolerance(tg->max_abandon, x->presented)))
         v.missed |= CC_MISS_ABANDON;
     v.status = v.missed ? CC_TARGET_MISSES : CC_TARGET_MEETS;
     return v;

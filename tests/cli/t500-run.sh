@@ -31,7 +31,10 @@ ok "intervals.csv byte-identical across thread counts" "cmp -s '$tmp/t1/interval
 check "exact compare of the two runs passes" 0 "$CCSIM" compare --exact "$tmp/t2" "$tmp/t1"
 check "other seed" 0 "$CCSIM" run $S --replications 3 --seed 8 --out "$tmp/s8"
 ok "other seed gives other numbers" "! cmp -s '$tmp/t1/summary.json' '$tmp/s8/summary.json'"
-check "statistical compare of two seeds passes" 0 "$CCSIM" compare "$tmp/s8" "$tmp/t1"
+# The worst period's risk is a share of 3 replications (0, 1/3, 2/3 or 1) with
+# no interval: a coarse figure that moves with the seed, left out here.
+check "statistical compare of two seeds passes" 0 "$CCSIM" compare "$tmp/s8" "$tmp/t1" \
+    --metric 'channels.*.scope_verdict.worst_period_risk=abs:1
 check "json on stdout" 0 "$CCSIM" run $S --replications 2 --json --out "$tmp/j"
 ok "stdout is the summary document" "jq -n -e --rawfile raw '$tmp/out' \
     '\$raw | fromjson | .replications == 2 and (has(\"meta\") | not)' >/dev/null"
@@ -64,9 +67,9 @@ if command -v script >/dev/null 2>&1; then
     ok "progress bar on a terminal" "grep -q '3/3 replications' '$tmp/tty.out'"
     H=scenarios/holiday-season.yaml
     script -qec "$CCSIM run $H --replications 2 --out '$tmp/col'" /dev/null > "$tmp/col.out" 2>&1
-    ok "a missed target is coloured on a terminal" "grep -q \"\$(printf '\\033')\\[31m  below target\" '$tmp/col.out'"
+    ok "a missed target is coloured on a terminal" "grep -q \"\$(printf '\\033')\\[31m  misses at interval scope\" '$tmp/col.out'"
     NO_COLOR=1 script -qec "$CCSIM run $H --replications 2 --out '$tmp/col'" /dev/null > "$tmp/nocol.out" 2>&1
-    ok "NO_COLOR turns colour off" "grep -q 'below target' '$tmp/nocol.out' && ! grep -q \"\$(printf '\\033')\\[31m\" '$tmp/nocol.out'"
+    ok "NO_COLOR turns colour off" "grep -q 'misses at interval scope' '$tmp/nocol.out' && ! grep -q \"\$(printf '\\033')\\[31m\" '$tmp/nocol.out'"
 fi
 check "help" 0 "$CCSIM" run --help
 exit $failed
