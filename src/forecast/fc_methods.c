@@ -1,0 +1,257 @@
+/*
+ * The simple forecasting methods on a grid of days x intervals: seasonal
+ * naive (the same interval one week before), the mean of the last k same
+ * weekdays, and a weekday x intraday-profile model whose level follows a
+ * weighted linear trend of the weekday-adjusted daily totals. Missing days
+ * (observed[d] = 0: no data, holidays, detected special days) are skipped:
+ * every method looks further back for the same weekday.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forecast/fc_internal.h"
+#include "util/alloc.h"
+
+/* Weeks of history behind the profile model's weekday levels and shapes. */
+#define PROFILE_WEEKS 8
+/* Weeks behind its trend, and the half-life of their weights, days. */
+#define TREND_WEEKS 10
+#define TREND_HALF_LIFE_D 14.0
+/* Per-day damping of the trend beyond the last observed day. */
+#define TREND_DAMP 0.97
+
+static const char *const method_names[CC_FC_N_METHODS] = {
+    "seasonal-naive", "mean-last-k", "profile-trend", "holt-winters", "combined"};
+
+const char *cc_fc_method_name(cc_fc_method m)
+{
+    return (unsigned)m < CC_FC_N_METHODS ? method_names[m] : "?";
+}
+
+static double day_total(const double *y, int d, int per_day)
+{
+    double s = 0;
+    int i;
+    for (i = 0; i < per_day; i++)
+        s += y[(size_t)d * per_day + i];
+    return s;
+}
+
+/* Up to `k` observed days before n_train with the weekday of day t, newest first. */
+static int same_weekdays(const unsigned char *obs, int n_train, int t, int k, int *days)
+{
+    int d = t - 7, n = 0;
+    while (d >= n_train)
+        d -= 7;
+    for (; d >= 0 && n < k; d -= 7)
+        if (obs[d])
+            days[n++] = d;
+    return n;
+}
+
+static void mean_of_days(const double *y, const int *days, int n, int per_day, double *out)
+{
+    int i, j;
+    for (i = 0; i < per_day; i++) {
+        double s = 0;
+        for (j = 0; j < n; j++)
+            s += y[(size_t)days[j] * per_day + i];
+        out[i] = n ? s / n : 0;
+    }
+}
+
+/*
+ * Daily volume as level x weekday x day-of-month: D_d = L_d W_wd M_dom,
+ * fitted by backfitting on the usable training days. L is a centred
+ * triangular moving average (LEVEL_HALF_WIDTH days either side) of
+ * D / (W M); W is the mean of D / (L M) per weekday over the last
+ * WEEKDAY_WEEKS weeks, normalised to mean 1 over open weekdays; M (the
+ * within-month pattern of billing and pay days) is the mean of D / (L W)
+ * per day of the month, shrunk towards 1 by DOM_PRIOR pseudo-days, and used
+ * only with at least DOM_MIN_DAYS days of history. Returns W and M.
+ */
+#define LEVEL_HALF_WIDTH 14
+#define WEEKDAY_WEEKS 12
+#define DOM_PRIOR 3.0
+#define DOM_MIN_DAYS 91
+
+static void daily_factors(const double *tot, const unsigned char *obs, int n, int wd0, long day0,
+                          double W[7], double M[32])
+{
+    double *L = cc_xmalloc((size_t)n * sizeof(double));
+    int it, d, e, w;
+    int use_dom = n >= DOM_MIN_DAYS;
+    for (w = 0; w < 7; w++)
+        W[w] = 1;
+    for (d = 0; d < 32; d++)
+        M[d] = 1;
+    for (it = 0; it < 4; it++) {
+        double sw[7] = {0}, nw[7] = {0}, sm[32] = {0}, nm[32] = {0}, mean_w = 0;
+        int open = 0;
+        /* level */
+        for (d = 0; d < n; d++) {
+            double s = 0, wt = 0;
+            for (e = d - LEVEL_HALF_WIDTH; e <= d + LEVEL_HALF_WIDTH; e++) {
+                int yy, mm, dd, we;
+                double k;
+                if (e < 0 || e >= n || !obs[e])
+                    continue;
+                we = (wd0 + e) % 7;
+                if (W[we] <= 0.05)
+                    continue;
+                cc_fc_civil_from_days(day0 + e, &yy, &mm, &dd);
+                k = LEVEL_HALF_WIDTH + 1 - abs(e - d);
+                s += k * tot[e] / (W[we] * M[dd]);
+                wt += k;
+            }
+            L[d] = wt > 0 ? s / wt : 0;
+        }
+        /* weekday */
+        for (d = n - 1; d >= 0 && d >= n - 7 * WEEKDAY_WEEKS; d--) {
+            int yy, mm, dd;
+            if (!obs[d] || L[d] <= 0)
+                continue;
+            cc_fc_civil_from_days(day0 + d, &yy, &mm, &dd);
+            sw[(wd0 + d) % 7] += tot[d] / (L[d] * M[dd]);
+            nw[(wd0 + d) % 7] += 1;
+        }
+        for (w = 0; w < 7; w++) {
+            W[w] = nw[w] > 0 ? sw[w] / nw[w] : 0;
+            if (W[w] > 0.05) {
+                mean_w += W[w];
+                open++;
+            }
+        }
+        for (w = 0; w < 7 && open; w++)
+            W[w] /= mean_w / open;
+        /* day of month */
+        if (!use_dom)
+            continue;
+        for (d = 0; d < n; d++) {
+            int yy, mm, dd, wd = (wd0 + d) % 7;
+            if (!obs[d] || L[d] <= 0 || W[wd] <= 0.2)
+                continue;
+            cc_fc_civil_from_days(day0 + d, &yy, &mm, &dd);
+            sm[dd] += tot[d] / (L[d] * W[wd]);
+            nm[dd] += 1;
+        }
+        {
+            double s = 0, c = 0;
+            for (d = 1; d <= 31; d++) {
+                M[d] = (sm[d] + DOM_PRIOR) / (nm[d] + DOM_PRIOR);
+                s += M[d] * nm[d];
+                c += nm[d];
+            }
+            for (d = 1; d <= 31 && c > 0; d++)
+                M[d] /= s / c;
+        }
+    }
+    free(L);
+}
+
+static void profile_trend(const double *y, const unsigned char *obs, int n_train, int per_day,
+                          int wd0, long day0, int h, double *out)
+{
+    double shape_sum[7] = {0}, W[7], M[32];
+    double *shape = cc_xcalloc((size_t)7 * per_day, sizeof(double));
+    double *tot = cc_xmalloc((size_t)(n_train > 0 ? n_train : 1) * sizeof(double));
+    double sw = 0, swx = 0, swy = 0, swxx = 0, swxy = 0, a, b, x_end;
+    int days[PROFILE_WEEKS], w, j, i, d, last_obs = -1;
+
+    for (d = 0; d < n_train; d++)
+        tot[d] = obs[d] ? day_total(y, d, per_day) : 0;
+    daily_factors(tot, obs, n_train, wd0, day0, W, M);
+    for (w = 0; w < 7; w++) {
+        /* the weekday of day t is (wd0 + t) % 7: pick t just past the training end */
+        int t = n_train + ((w - (wd0 + n_train) % 7) + 14) % 7;
+        int n = same_weekdays(obs, n_train, t, PROFILE_WEEKS, days);
+        for (j = 0; j < n; j++) {
+            shape_sum[w] += tot[days[j]];
+            for (i = 0; i < per_day; i++)
+                shape[w * per_day + i] += y[(size_t)days[j] * per_day + i];
+        }
+        if (shape_sum[w] > 0)
+            for (i = 0; i < per_day; i++)
+                shape[w * per_day + i] /= shape_sum[w];
+    }
+
+    /* Weighted least squares of the adjusted totals on the day number: level and trend. */
+    for (d = n_train - 1; d >= 0 && d >= n_train - 7 * TREND_WEEKS; d--) {
+        int wd = (wd0 + d) % 7, yy, mm, dd;
+        double z, wt;
+        if (!obs[d] || W[wd] <= 0.2)
+            continue;
+        if (last_obs < 0)
+            last_obs = d;
+        cc_fc_civil_from_days(day0 + d, &yy, &mm, &dd);
+        z = tot[d] / (W[wd] * M[dd]);
+        wt = pow(0.5, (n_train - 1 - d) / TREND_HALF_LIFE_D);
+        sw += wt;
+        swx += wt * d;
+        swy += wt * z;
+        swxx += wt * d * d;
+        swxy += wt * d * z;
+    }
+    if (sw > 0 && swxx * sw - swx * swx > 1e-9 * sw * sw) {
+        b = (sw * swxy - swx * swy) / (sw * swxx - swx * swx);
+        a = (swy - b * swx) / sw;
+    } else {
+        b = 0;
+        a = sw > 0 ? swy / sw : 0;
+    }
+    x_end = last_obs >= 0 ? last_obs : n_train - 1;
+    for (j = 0; j < h; j++) {
+        int t = n_train + j, wd = (wd0 + t) % 7, k, yy, mm, dd;
+        double damp = 0, lvl, p = 1;
+        for (k = 1; k <= t - (int)x_end; k++) {
+            p *= TREND_DAMP;
+            damp += p;
+        }
+        lvl = a + b * x_end + b * damp;
+        if (lvl < 0)
+            lvl = 0;
+        cc_fc_civil_from_days(day0 + t, &yy, &mm, &dd);
+        for (i = 0; i < per_day; i++)
+            out[(size_t)j * per_day + i] = lvl * W[wd] * M[dd] * shape[wd * per_day + i];
+    }
+    free(shape);
+    free(tot);
+}
+
+void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char *observed,
+                           int n_train, int per_day, long day0, int h, int k, double *out)
+{
+    int j, n, *days, wd0 = cc_fc_weekday(day0);
+    if (k <= 0)
+        k = 4;
+    days = cc_xmalloc((size_t)(k > PROFILE_WEEKS ? k : PROFILE_WEEKS) * sizeof(int));
+    switch (m) {
+    case CC_FC_SNAIVE:
+    case CC_FC_MEANK:
+        for (j = 0; j < h; j++) {
+            n = same_weekdays(observed, n_train, n_train + j, m == CC_FC_SNAIVE ? 1 : k, days);
+            mean_of_days(y, days, n, per_day, out + (size_t)j * per_day);
+        }
+        break;
+    case CC_FC_PROFILE:
+        profile_trend(y, observed, n_train, per_day, wd0, day0, h, out);
+        break;
+    case CC_FC_HOLT_WINTERS:
+        fc_holt_winters(y, observed, n_train, per_day, h, out);
+        break;
+    case CC_FC_COMBINED: {
+        size_t i, cells = (size_t)h * per_day;
+        double *tmp = cc_xmalloc(cells * sizeof(double));
+        profile_trend(y, observed, n_train, per_day, wd0, day0, h, out);
+        fc_holt_winters(y, observed, n_train, per_day, h, tmp);
+        for (i = 0; i < cells; i++)
+            out[i] = 0.5 * (out[i] + tmp[i]);
+        free(tmp);
+        break;
+    }
+    default:
+        memset(out, 0, (size_t)h * per_day * sizeof(double));
+    }
+    free(days);
+}
