@@ -63,8 +63,9 @@ static void add_score(score *s, const cc_fc_history *h, long from, int days, con
 
 /* One case: target weeks starting at from[0..n-1], each of days[] days. */
 static void run_case(const char *label, const cc_fc_history *h, const long *from, const int *days,
-                     int n, int verbose)
+                     int n, const long *closed, int n_closed, int verbose)
 {
+    static const int ones[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
     score pick = {0}, sn = {0}, mk = {0};
     int w, picks[CC_FC_N_METHODS] = {0}, m;
     for (w = 0; w < n; w++) {
@@ -76,6 +77,9 @@ static void run_case(const char *label, const cc_fc_history *h, const long *from
         cc_fc_options_init(&opt);
         opt.from_day = from[w];
         opt.days = days[w];
+        opt.special_days = closed;
+        opt.special_closed = ones;
+        opt.n_special = (size_t)n_closed;
         if (cc_fc_forecast(h, &opt, &r, &err))
             die(label, &err);
         add_score(&pick, h, from[w], days[w], r->channels[0].mean);
@@ -89,7 +93,7 @@ static void run_case(const char *label, const cc_fc_history *h, const long *from
         if (verbose) {
             for (m = 0; m < CC_FC_N_METHODS; m++) {
                 score one = {0};
-                cc_fc_method_forecast((cc_fc_method)m, h->series[0].y, h->observed, n_train,
+                cc_fc_method_forecast((cc_fc_method)m, h->series[0].y, h->observed, NULL, n_train,
                                       h->per_day, h->day0, days[w], 4, f);
                 add_score(&one, h, from[w], days[w], f);
                 printf("#     %-16s held-out %5.1f%% %5.1f%%  backtest %5.1f%% %5.1f%%\n",
@@ -98,10 +102,10 @@ static void run_case(const char *label, const cc_fc_history *h, const long *from
                        100 * r->channels[0].wape_interval[m]);
             }
         }
-        cc_fc_method_forecast(CC_FC_SNAIVE, h->series[0].y, h->observed, n_train, h->per_day,
+        cc_fc_method_forecast(CC_FC_SNAIVE, h->series[0].y, h->observed, NULL, n_train, h->per_day,
                               h->day0, days[w], 4, f);
         add_score(&sn, h, from[w], days[w], f);
-        cc_fc_method_forecast(CC_FC_MEANK, h->series[0].y, h->observed, n_train, h->per_day,
+        cc_fc_method_forecast(CC_FC_MEANK, h->series[0].y, h->observed, NULL, n_train, h->per_day,
                               h->day0, days[w], 4, f);
         add_score(&mk, h, from[w], days[w], f);
         free(f);
@@ -164,7 +168,17 @@ int main(int argc, char **argv)
         from[n] = cc_fc_days_from_civil(2003, 9, 29) + 7 * n;
         days[n] = 7;
     }
-    run_case("(a) US bank 2003, last 4 weeks", h, from, days, 4, verbose);
+    {
+        /* The weekdays the bank was closed (the file has no rows for them). */
+        long closed[6];
+        closed[0] = cc_fc_days_from_civil(2003, 4, 4);
+        closed[1] = cc_fc_days_from_civil(2003, 4, 7);
+        closed[2] = cc_fc_days_from_civil(2003, 5, 26);
+        closed[3] = cc_fc_days_from_civil(2003, 7, 4);
+        closed[4] = cc_fc_days_from_civil(2003, 9, 1);
+        closed[5] = cc_fc_days_from_civil(2003, 10, 14);
+        run_case("(a) US bank 2003, last 4 weeks", h, from, days, 4, closed, 6, verbose);
+    }
     cc_fc_history_free(h);
 
     /* (b) Israeli bank 1999, each week of November-December. */
@@ -178,7 +192,7 @@ int main(int argc, char **argv)
         from[n] = cc_fc_days_from_civil(1999, 11, 1) + 7 * n;
         days[n] = n < 8 ? 7 : 5;
     }
-    run_case("(b) 1999 counts, Nov-Dec weeks", h, from, days, 9, verbose);
+    run_case("(b) 1999 counts, Nov-Dec weeks", h, from, days, 9, NULL, 0, verbose);
     {
         double t_all = now_s() - t0;
         cc_fc_history_free(h);
@@ -195,7 +209,7 @@ int main(int argc, char **argv)
     from[0] = cc_fc_days_from_civil(1999, 1, 25);
     days[0] = 7;
     printf("\n");
-    run_case("(c) Jan 1999 log, last week", h, from, days, 1, verbose);
+    run_case("(c) Jan 1999 log, last week", h, from, days, 1, NULL, 0, verbose);
     cc_fc_history_free(h);
     return 0;
 }

@@ -107,15 +107,6 @@ typedef struct bt_sums {
     double abs_i, abs_d, act;     /* sum |a - f| per interval, per day; sum of actuals */
 } bt_sums;
 
-static int is_calendar_closed(const cc_fc_options *opt, long day)
-{
-    size_t s;
-    for (s = 0; s < opt->n_special; s++)
-        if (opt->special_days[s] == day && opt->special_closed && opt->special_closed[s])
-            return 1;
-    return 0;
-}
-
 static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser,
                                  const cc_fc_options *opt, cc_fc_channel *ch)
 {
@@ -130,6 +121,15 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
     bt_sums sums[CC_FC_N_METHODS];
     int first_origin = n_train;
 
+    unsigned char *closed = cc_xcalloc((size_t)n_train + (size_t)opt->days + BT_HORIZON, 1);
+    size_t sp;
+
+    for (sp = 0; sp < opt->n_special; sp++) {
+        long k2 = opt->special_days[sp] - h->day0;
+        if (opt->special_closed && opt->special_closed[sp] && k2 >= 0 &&
+            k2 < (long)n_train + opt->days)
+            closed[k2] = 1;
+    }
     memcpy(y, ser->y, (size_t)n_avail * per_day * sizeof(double));
     memcpy(obs, h->observed, (size_t)n_avail);
     ch->n_special_found = mark_usable(y, obs, n_train, per_day, h->day0, opt, use);
@@ -149,7 +149,7 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
     for (j = 1; j <= n_orig; j++) {
         int o = n_train - 7 * j, hz = BT_HORIZON;
         for (m = 0; m < CC_FC_N_METHODS; m++) {
-            cc_fc_method_forecast((cc_fc_method)m, y, use, o, per_day, h->day0, hz, k, fc);
+            cc_fc_method_forecast((cc_fc_method)m, y, use, closed, o, per_day, h->day0, hz, k, fc);
             for (d = 0; d < hz; d++) {
                 double A = 0, F = 0;
                 if (!use[o + d])
@@ -176,7 +176,8 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
     } else if (n_orig) {
         double best = INFINITY;
         for (m = 0; m < CC_FC_N_METHODS; m++)
-            if (!isnan(ch->wape_interval[m]) && ch->wape_interval[m] < best - 1e-12) {
+            if (m != CC_FC_COMBINED && !isnan(ch->wape_interval[m]) &&
+                ch->wape_interval[m] < best - 1e-12) {
                 best = ch->wape_interval[m];
                 ch->chosen = m;
             }
@@ -194,7 +195,7 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
         double s_rel2 = 0, s_inv = 0, c2;
         for (j = n_orig; j >= 1; j--) {
             int o = n_train - 7 * j;
-            cc_fc_method_forecast((cc_fc_method)ch->chosen, y, use, o, per_day, h->day0, BT_HORIZON,
+            cc_fc_method_forecast((cc_fc_method)ch->chosen, y, use, closed, o, per_day, h->day0, BT_HORIZON,
                                   k, fc);
             for (d = 0; d < BT_HORIZON; d++) {
                 int bi = o + d - first_origin;
@@ -215,7 +216,7 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
         c2 = ch->cv_daily * ch->cv_daily;
         for (j = n_orig; j >= 1; j--) {
             int o = n_train - 7 * j;
-            cc_fc_method_forecast((cc_fc_method)ch->chosen, y, use, o, per_day, h->day0, BT_HORIZON,
+            cc_fc_method_forecast((cc_fc_method)ch->chosen, y, use, closed, o, per_day, h->day0, BT_HORIZON,
                                   k, fc);
             for (d = 0; d < BT_HORIZON; d++) {
                 if (!use[o + d])
@@ -244,11 +245,8 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
         ch->mean = cc_xmalloc(cells * sizeof(double));
         ch->p10 = cc_xmalloc(cells * sizeof(double));
         ch->p90 = cc_xmalloc(cells * sizeof(double));
-        cc_fc_method_forecast((cc_fc_method)ch->chosen, y, use, n_train, per_day, h->day0, opt->days,
+        cc_fc_method_forecast((cc_fc_method)ch->chosen, y, use, closed, n_train, per_day, h->day0, opt->days,
                               k, ch->mean);
-        for (d = 0; d < opt->days; d++)
-            if (is_calendar_closed(opt, opt->from_day + d))
-                memset(ch->mean + (size_t)d * per_day, 0, (size_t)per_day * sizeof(double));
         for (c = 0; c < cells; c++) {
             double f = ch->mean[c], sd = sqrt(f + c2 * f * f);
             ch->p10[c] = f + ch->z10 * sd > 0 ? f + ch->z10 * sd : 0;
@@ -281,6 +279,7 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
     free(y);
     free(obs);
     free(use);
+    free(closed);
     free(fc);
     free(zs);
     free(rel2);

@@ -133,7 +133,7 @@ void fc_holt_winters(const double *y, const unsigned char *observed, int n_train
         weeks = FIT_WEEKS;
     if (weeks < INIT_WEEKS + 1) {
         /* Too short to initialise two seasonal cycles and fit: same-weekday means. */
-        cc_fc_method_forecast(CC_FC_MEANK, y, observed, n_train, per_day, 0, h, 4, out);
+        cc_fc_method_forecast(CC_FC_MEANK, y, observed, NULL, n_train, per_day, 0, h, 4, out);
         return;
     }
     memset(&m, 0, sizeof(m));

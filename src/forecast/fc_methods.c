@@ -77,9 +77,8 @@ static void mean_of_days(const double *y, const int *days, int n, int per_day, d
 #define DOM_MIN_DAYS 91
 
 static void daily_factors(const double *tot, const unsigned char *obs, int n, int wd0, long day0,
-                          double W[7], double M[32])
+                          double W[7], double M[32], double *L)
 {
-    double *L = cc_xmalloc((size_t)n * sizeof(double));
     int it, d, e, w;
     int use_dom = n >= DOM_MIN_DAYS;
     for (w = 0; w < 7; w++)
@@ -147,13 +146,75 @@ static void daily_factors(const double *tot, const unsigned char *obs, int n, in
                 M[d] /= s / c;
         }
     }
-    free(L);
 }
 
-static void profile_trend(const double *y, const unsigned char *obs, int n_train, int per_day,
-                          int wd0, long day0, int h, double *out)
+/*
+ * Contacts held over from a closed day come the next open day: the mean
+ * ratio of actual to model volume on days after a closure (a normally open
+ * weekday without data) in the history, shrunk towards 1 by one pseudo-day.
+ */
+static double after_closure_factor(const double *tot, const unsigned char *obs, int n, int wd0,
+                                   long day0, const double W[7], const double M[32],
+                                   const double *L)
 {
-    double shape_sum[7] = {0}, W[7], M[32];
+    double s = 1, c = 1;
+    int d;
+    for (d = 1; d < n; d++) {
+        int yy, mm, dd, wd = (wd0 + d) % 7;
+        if (!obs[d] || obs[d - 1] || W[(wd0 + d - 1) % 7] <= 0.2 || W[wd] <= 0.2 || L[d] <= 0)
+            continue;
+        cc_fc_civil_from_days(day0 + d, &yy, &mm, &dd);
+        s += tot[d] / (L[d] * W[wd] * M[dd]);
+        c += 1;
+    }
+    return s / c;
+}
+
+/*
+ * Weekdays with alike intraday shapes (L1 distance below SHAPE_ALIKE) share
+ * their data: each shape is blended with the volume-weighted mean shape of
+ * its alike weekdays, which halves the sampling noise of a shape estimated
+ * from a few weeks without flattening days that differ (Fridays, weekends).
+ */
+#define SHAPE_ALIKE 0.25
+#define SHAPE_POOL_WEIGHT 0.5
+
+static void pool_shapes(double *shape, const double *weight, int per_day)
+{
+    double *pooled = cc_xcalloc((size_t)7 * per_day, sizeof(double));
+    int w, v, i;
+    for (w = 0; w < 7; w++) {
+        double sw = 0;
+        if (weight[w] <= 0)
+            continue;
+        for (v = 0; v < 7; v++) {
+            double dist = 0;
+            if (weight[v] <= 0)
+                continue;
+            for (i = 0; i < per_day; i++)
+                dist += fabs(shape[w * per_day + i] - shape[v * per_day + i]);
+            if (dist >= SHAPE_ALIKE)
+                continue;
+            sw += weight[v];
+            for (i = 0; i < per_day; i++)
+                pooled[w * per_day + i] += weight[v] * shape[v * per_day + i];
+        }
+        for (i = 0; i < per_day; i++)
+            pooled[w * per_day + i] /= sw;
+    }
+    for (w = 0; w < 7; w++)
+        if (weight[w] > 0)
+            for (i = 0; i < per_day; i++)
+                shape[w * per_day + i] = (1 - SHAPE_POOL_WEIGHT) * shape[w * per_day + i] +
+                                         SHAPE_POOL_WEIGHT * pooled[w * per_day + i];
+    free(pooled);
+}
+
+static void profile_trend(const double *y, const unsigned char *obs, const unsigned char *closed,
+                          int n_train, int per_day, int wd0, long day0, int h, double *out)
+{
+    double shape_sum[7] = {0}, W[7], M[32], after;
+    double *L = cc_xmalloc((size_t)(n_train > 0 ? n_train : 1) * sizeof(double));
     double *shape = cc_xcalloc((size_t)7 * per_day, sizeof(double));
     double *tot = cc_xmalloc((size_t)(n_train > 0 ? n_train : 1) * sizeof(double));
     double sw = 0, swx = 0, swy = 0, swxx = 0, swxy = 0, a, b, x_end;
@@ -161,7 +222,8 @@ static void profile_trend(const double *y, const unsigned char *obs, int n_train
 
     for (d = 0; d < n_train; d++)
         tot[d] = obs[d] ? day_total(y, d, per_day) : 0;
-    daily_factors(tot, obs, n_train, wd0, day0, W, M);
+    daily_factors(tot, obs, n_train, wd0, day0, W, M, L);
+    after = after_closure_factor(tot, obs, n_train, wd0, day0, W, M, L);
     for (w = 0; w < 7; w++) {
         /* the weekday of day t is (wd0 + t) % 7: pick t just past the training end */
         int t = n_train + ((w - (wd0 + n_train) % 7) + 14) % 7;
@@ -175,6 +237,7 @@ static void profile_trend(const double *y, const unsigned char *obs, int n_train
             for (i = 0; i < per_day; i++)
                 shape[w * per_day + i] /= shape_sum[w];
     }
+    pool_shapes(shape, shape_sum, per_day);
 
     /* Weighted least squares of the adjusted totals on the day number: level and trend. */
     for (d = n_train - 1; d >= 0 && d >= n_train - 7 * TREND_WEEKS; d--) {
@@ -212,15 +275,20 @@ static void profile_trend(const double *y, const unsigned char *obs, int n_train
         if (lvl < 0)
             lvl = 0;
         cc_fc_civil_from_days(day0 + t, &yy, &mm, &dd);
+        if (W[(wd0 + t - 1) % 7] > 0.2 &&
+            (t - 1 < n_train ? !obs[t - 1] : closed != NULL && closed[t - 1]))
+            lvl *= after;
         for (i = 0; i < per_day; i++)
             out[(size_t)j * per_day + i] = lvl * W[wd] * M[dd] * shape[wd * per_day + i];
     }
     free(shape);
     free(tot);
+    free(L);
 }
 
 void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char *observed,
-                           int n_train, int per_day, long day0, int h, int k, double *out)
+                           const unsigned char *closed, int n_train, int per_day, long day0,
+                           int h, int k, double *out)
 {
     int j, n, *days, wd0 = cc_fc_weekday(day0);
     if (k <= 0)
@@ -235,7 +303,7 @@ void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char 
         }
         break;
     case CC_FC_PROFILE:
-        profile_trend(y, observed, n_train, per_day, wd0, day0, h, out);
+        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, out);
         break;
     case CC_FC_HOLT_WINTERS:
         fc_holt_winters(y, observed, n_train, per_day, h, out);
@@ -243,7 +311,7 @@ void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char 
     case CC_FC_COMBINED: {
         size_t i, cells = (size_t)h * per_day;
         double *tmp = cc_xmalloc(cells * sizeof(double));
-        profile_trend(y, observed, n_train, per_day, wd0, day0, h, out);
+        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, out);
         fc_holt_winters(y, observed, n_train, per_day, h, tmp);
         for (i = 0; i < cells; i++)
             out[i] = 0.5 * (out[i] + tmp[i]);
@@ -253,5 +321,8 @@ void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char 
     default:
         memset(out, 0, (size_t)h * per_day * sizeof(double));
     }
+    for (j = 0; j < h && closed; j++)
+        if (closed[n_train + j])
+            memset(out + (size_t)j * per_day, 0, (size_t)per_day * sizeof(double));
     free(days);
 }
