@@ -108,6 +108,34 @@ cc_status cc_fc_import(const char *path, const cc_fc_import_options *opt, cc_fc_
 /* Frees a history. Accepts NULL. */
 void cc_fc_history_free(cc_fc_history *h);
 
+/*
+ * Column mapping from a small YAML file: a flat mapping whose keys are the
+ * import flags without dashes (time-column, date-column, count-column,
+ * channel-column, channel, wait-column, handle-column, wrap-column,
+ * outcome-column, tz, dates: dmy|mdy, epoch: true|false, delimiter,
+ * strict: true|false). Keys set here fill only the fields still NULL/0 in
+ * `opt`, so flags given on the command line win. The strings live in
+ * *strings, freed by cc_fc_strings_free. exceptions: CC_EIO, CC_ESYNTAX,
+ * CC_ESCHEMA (unknown key, with its position).
+ */
+typedef struct cc_fc_strings {
+    char **items;                /* owned copies */
+    size_t n;                    /* entries */
+} cc_fc_strings;
+
+cc_status cc_fc_read_mapping(const char *path, cc_fc_import_options *opt, cc_fc_strings *strings,
+                             cc_error *err);
+void cc_fc_strings_free(cc_fc_strings *s);
+
+/*
+ * Holiday calendar: one date a line, "YYYY-MM-DD[,closed|open[,name]]"
+ * (a header line "date,..." and # comments allowed). *days and *closed are
+ * allocated arrays of *n entries the caller frees with free().
+ * exceptions: CC_EIO, CC_EINVAL (bad line, with its number).
+ */
+cc_status cc_fc_read_calendar(const char *path, long **days, int **closed, size_t *n,
+                              cc_error *err);
+
 /* ---- calendar helpers ---- */
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
