@@ -62,18 +62,77 @@ static void mean_of_days(const double *y, const int *days, int n, int per_day, d
 }
 
 /*
+ * Day-of-month factors with empirical-Bayes shrinkage: the raw mean ratio
+ * m_k of day k is pulled towards 1 by tau^2 / (tau^2 + s^2 / n_k), where s^2
+ * is the day-to-day variance within a day of the month and tau^2 the
+ * variance of the true factors (the spread of the m_k less their sampling
+ * variance). Without a within-month pattern every factor stays near 1; a
+ * strong one is kept nearly whole.
+ */
+static void dom_factors(const double *tot, const unsigned char *obs, int n, int wd0, long day0,
+                        const double W[7], const double *L, double M[32])
+{
+    double sm[32] = {0}, nm[32] = {0}, ss[32] = {0}, within = 0, spread = 0, samp = 0, tau2;
+    double mean_all = 0, c_all = 0, norm = 0, n_all = 0;
+    int d, k, groups = 0;
+    for (d = 0; d < n; d++) {
+        int yy, mm, dd, wd = (wd0 + d) % 7;
+        double r;
+        if (!obs[d] || L[d] <= 0 || W[wd] <= 0.2)
+            continue;
+        cc_fc_civil_from_days(day0 + d, &yy, &mm, &dd);
+        r = tot[d] / (L[d] * W[wd]);
+        sm[dd] += r;
+        ss[dd] += r * r;
+        nm[dd] += 1;
+    }
+    for (k = 1; k <= 31; k++)
+        M[k] = 1;
+    for (k = 1; k <= 31; k++) {
+        if (nm[k] < 2)
+            continue;
+        within += ss[k] - sm[k] * sm[k] / nm[k];
+        c_all += nm[k] - 1;
+        mean_all += sm[k] / nm[k];
+        groups++;
+    }
+    if (groups < 2 || c_all <= 0)
+        return;
+    within /= c_all;
+    mean_all /= groups;
+    for (k = 1; k <= 31; k++)
+        if (nm[k] >= 2) {
+            double mk = sm[k] / nm[k];
+            spread += (mk - mean_all) * (mk - mean_all) / (groups - 1);
+            samp += within / nm[k] / groups;
+        }
+    tau2 = spread - samp > 0 ? spread - samp : 0;
+    for (k = 1; k <= 31; k++) {
+        double mk, wgt;
+        if (nm[k] < 1)
+            continue;
+        mk = sm[k] / nm[k] / mean_all;
+        wgt = tau2 > 0 ? tau2 / (tau2 + within / nm[k]) : 0;
+        M[k] = 1 + (mk - 1) * wgt;
+        norm += M[k] * nm[k];
+        n_all += nm[k];
+    }
+    for (k = 1; k <= 31 && norm > 0; k++)
+        M[k] /= norm / n_all;
+}
+
+/*
  * Daily volume as level x weekday x day-of-month: D_d = L_d W_wd M_dom,
  * fitted by backfitting on the usable training days. L is a centred
  * triangular moving average (LEVEL_HALF_WIDTH days either side) of
  * D / (W M); W is the mean of D / (L M) per weekday over the last
  * WEEKDAY_WEEKS weeks, normalised to mean 1 over open weekdays; M (the
  * within-month pattern of billing and pay days) is the mean of D / (L W)
- * per day of the month, shrunk towards 1 by DOM_PRIOR pseudo-days, and used
+ * per day of the month, shrunk towards 1 (dom_factors), and used
  * only with at least DOM_MIN_DAYS days of history. Returns W and M.
  */
 #define LEVEL_HALF_WIDTH 14
 #define WEEKDAY_WEEKS 12
-#define DOM_PRIOR 3.0
 #define DOM_MIN_DAYS 91
 
 static void daily_factors(const double *tot, const unsigned char *obs, int n, int wd0, long day0,
@@ -86,7 +145,7 @@ static void daily_factors(const double *tot, const unsigned char *obs, int n, in
     for (d = 0; d < 32; d++)
         M[d] = 1;
     for (it = 0; it < 4; it++) {
-        double sw[7] = {0}, nw[7] = {0}, sm[32] = {0}, nm[32] = {0}, mean_w = 0;
+        double sw[7] = {0}, nw[7] = {0}, mean_w = 0;
         int open = 0;
         /* level */
         for (d = 0; d < n; d++) {
@@ -127,24 +186,7 @@ static void daily_factors(const double *tot, const unsigned char *obs, int n, in
         /* day of month */
         if (!use_dom)
             continue;
-        for (d = 0; d < n; d++) {
-            int yy, mm, dd, wd = (wd0 + d) % 7;
-            if (!obs[d] || L[d] <= 0 || W[wd] <= 0.2)
-                continue;
-            cc_fc_civil_from_days(day0 + d, &yy, &mm, &dd);
-            sm[dd] += tot[d] / (L[d] * W[wd]);
-            nm[dd] += 1;
-        }
-        {
-            double s = 0, c = 0;
-            for (d = 1; d <= 31; d++) {
-                M[d] = (sm[d] + DOM_PRIOR) / (nm[d] + DOM_PRIOR);
-                s += M[d] * nm[d];
-                c += nm[d];
-            }
-            for (d = 1; d <= 31 && c > 0; d++)
-                M[d] /= s / c;
-        }
+        dom_factors(tot, obs, n, wd0, day0, W, L, M);
     }
 }
 
