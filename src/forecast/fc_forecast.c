@@ -91,7 +91,7 @@ static size_t mark_usable(const double *y, const unsigned char *observed, int n,
                 near[m++] = tot[e];
         }
         if (m >= 2) {
-            double med = fc_median(near, (size_t)m);
+            double med = cc_fc_median(near, (size_t)m);
             if (med > 0 && tot[d] < SPECIAL_SHARE * med) {
                 use[d] = 0;
                 found++;
@@ -229,8 +229,8 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
             }
         }
         if (nz >= 20) {
-            ch->z10 = fc_quantile(zs, nz, 0.10);
-            ch->z90 = fc_quantile(zs, nz, 0.90);
+            ch->z10 = cc_fc_quantile(zs, nz, 0.10);
+            ch->z90 = cc_fc_quantile(zs, nz, 0.90);
         } else {
             /* Too few backtest cells: normal quantiles. */
             ch->z10 = -1.2816;

@@ -118,8 +118,8 @@ static void hw_init(hw_data *m, double *d0, double *w0)
     free(wsum);
 }
 
-void fc_holt_winters(const double *y, const unsigned char *observed, int n_train, int per_day,
-                     int h, double *out)
+int cc_fc_holt_winters(const double *y, const unsigned char *observed, int n_train, int per_day,
+                       int h, double *out)
 {
     int s1 = per_day, s2 = 7 * per_day, weeks = n_train / 7, j, i;
     hw_data m;
@@ -131,11 +131,8 @@ void fc_holt_winters(const double *y, const unsigned char *observed, int n_train
 
     if (weeks > FIT_WEEKS)
         weeks = FIT_WEEKS;
-    if (weeks < INIT_WEEKS + 1) {
-        /* Too short to initialise two seasonal cycles and fit: same-weekday means. */
-        cc_fc_method_forecast(CC_FC_MEANK, y, observed, NULL, n_train, per_day, 0, h, 4, out);
-        return;
-    }
+    if (weeks < INIT_WEEKS + 1)
+        return -1; /* too short to initialise two seasonal cycles and fit */
     memset(&m, 0, sizeof(m));
     m.y = y;
     m.obs = observed;
@@ -190,4 +187,5 @@ void fc_holt_winters(const double *y, const unsigned char *observed, int n_train
     free(w0);
     free(m.d);
     free(m.w);
+    return 0;
 }

@@ -34,7 +34,7 @@ enum { COL_TIME, COL_DATE, COL_COUNT, COL_CHANNEL, COL_WAIT, COL_HANDLE, COL_WRA
 typedef struct import_ctx {
     const cc_fc_import_options *opt;
     const char *path;
-    fc_zone zone;
+    cc_fc_zone zone;
     /* the record being read */
     char *buf;                   /* field bytes, NUL-separated */
     size_t buf_len, buf_cap;
@@ -291,7 +291,7 @@ static int parse_dur_field(import_ctx *c, int role, const char *what, double *ou
     *out = NAN;
     if (!f)
         return 0;
-    if (fc_parse_duration(f, out))
+    if (cc_fc_parse_duration(f, out))
         return row_error(c, "bad %s '%.40s' in column '%s' (seconds or H:MM:SS)", what, f,
                          c->buf + c->off[c->col[role]]) ? -1 : 1;
     /* Negative durations are clock slack in some logs: kept as a row, left out of fits. */
@@ -304,7 +304,7 @@ static void data_row(import_ctx *c)
 {
     const cc_fc_import_options *o = c->opt;
     cc_fc_history *h = c->h;
-    fc_stamp st;
+    cc_fc_stamp st;
     const char *tf, *chan;
     double count = 1;
     int s, need = 0, i;
@@ -329,13 +329,13 @@ static void data_row(import_ctx *c)
         long days;
         double sod;
         int hz, off;
-        const char *df = field(c, COL_DATE), *p = fc_parse_date_part(df, o->month_first, &days);
+        const char *df = field(c, COL_DATE), *p = cc_fc_parse_date_part(df, o->month_first, &days);
         if (!p || *p) {
             row_error(c, "bad date '%.40s' in column '%s' (YYYY-MM-DD, DD/MM/YYYY, YYYYMMDD or "
                       "YYMMDD)", df, o->date_column);
             return;
         }
-        p = fc_parse_time_part(tf, &sod, &hz, &off);
+        p = cc_fc_parse_time_part(tf, &sod, &hz, &off);
         if (!p || *p) {
             row_error(c, "bad time of day '%.40s' in column '%s' (H:MM or H:MM:SS)", tf,
                       o->time_column);
@@ -344,7 +344,7 @@ static void data_row(import_ctx *c)
         st.local_s = (long long)days * 86400 + (long long)floor(sod);
         st.has_zone = hz;
         st.offset_s = off;
-    } else if (o->epoch ? fc_parse_epoch(tf, &st) : fc_parse_stamp(tf, o->month_first, &st)) {
+    } else if (o->epoch ? cc_fc_parse_epoch(tf, &st) : cc_fc_parse_stamp(tf, o->month_first, &st)) {
         row_error(c, "bad timestamp '%.40s' in column '%s' (%s)", tf, o->time_column,
                   o->epoch ? "seconds since 1970-01-01 UTC"
                            : "ISO 8601 like 2024-03-31T08:30[:00][Z|+02:00], or DD/MM/YYYY HH:MM");
@@ -393,7 +393,7 @@ static void data_row(import_ctx *c)
         c->entries = cc_xrealloc(c->entries, c->cap_entries * sizeof(fc_entry));
     }
     e = &c->entries[c->n_entries++];
-    e->local_s = fc_zone_local(&c->zone, &st);
+    e->local_s = cc_fc_zone_local(&c->zone, &st);
     e->count = count;
     e->series = s;
 }
@@ -526,7 +526,7 @@ cc_status cc_fc_import(const char *path, const cc_fc_import_options *opt, cc_fc_
     c.opt = &o;
     c.path = path;
     c.err = err;
-    if (fc_zone_parse(o.tz, &c.zone))
+    if (cc_fc_zone_parse(o.tz, &c.zone))
         return cc_error_setf(err, CC_EINVAL, "--tz: unknown time zone '%s' (allowed: UTC, an "
                                              "offset like +02:00, or a zone like Europe/Berlin)",
                              o.tz);
@@ -552,7 +552,7 @@ cc_status cc_fc_import(const char *path, const cc_fc_import_options *opt, cc_fc_
     csv_set_delim(&p, (unsigned char)o.delimiter);
     if (o.delimiter == '\t')
         csv_set_space_func(&p, only_space);
-    fc_zone_begin(&c.zone, &env);
+    cc_fc_zone_begin(&c.zone, &env);
     /* Skip a UTF-8 byte-order mark. */
     if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
         pos = 3;
@@ -572,7 +572,7 @@ cc_status cc_fc_import(const char *path, const cc_fc_import_options *opt, cc_fc_
     }
     if (!c.stop)
         csv_fini(&p, field_cb, record_cb, &c);
-    fc_zone_end(&c.zone, env);
+    cc_fc_zone_end(&c.zone, env);
     csv_free(&p);
     free(text);
     if (c.stop) {

@@ -348,15 +348,20 @@ void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char 
         profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, out);
         break;
     case CC_FC_HOLT_WINTERS:
-        fc_holt_winters(y, observed, n_train, per_day, h, out);
+        /* too short a history for two seasonal cycles: same-weekday means */
+        if (cc_fc_holt_winters(y, observed, n_train, per_day, h, out))
+            for (j = 0; j < h; j++) {
+                n = same_weekdays(observed, n_train, n_train + j, k, days);
+                mean_of_days(y, days, n, per_day, out + (size_t)j * per_day);
+            }
         break;
     case CC_FC_COMBINED: {
         size_t i, cells = (size_t)h * per_day;
         double *tmp = cc_xmalloc(cells * sizeof(double));
         profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, out);
-        fc_holt_winters(y, observed, n_train, per_day, h, tmp);
-        for (i = 0; i < cells; i++)
-            out[i] = 0.5 * (out[i] + tmp[i]);
+        if (cc_fc_holt_winters(y, observed, n_train, per_day, h, tmp) == 0)
+            for (i = 0; i < cells; i++)
+                out[i] = 0.5 * (out[i] + tmp[i]);
         free(tmp);
         break;
     }

@@ -87,7 +87,7 @@ static const char *some_digits(const char *s, int max, int *v)
     return i ? s + i : NULL;
 }
 
-const char *fc_parse_date_part(const char *s, int month_first, long *days)
+const char *cc_fc_parse_date_part(const char *s, int month_first, long *days)
 {
     int y, m, d, a, b;
     const char *p;
@@ -172,7 +172,7 @@ static const char *parse_zone(const char *s, int *has_zone, int *offset_s)
     return p;
 }
 
-const char *fc_parse_time_part(const char *s, double *sec_of_day, int *has_zone, int *offset_s)
+const char *cc_fc_parse_time_part(const char *s, double *sec_of_day, int *has_zone, int *offset_s)
 {
     int h, m, sec = 0;
     double frac = 0;
@@ -203,12 +203,12 @@ const char *fc_parse_time_part(const char *s, double *sec_of_day, int *has_zone,
     return parse_zone(p, has_zone, offset_s);
 }
 
-int fc_parse_stamp(const char *s, int month_first, fc_stamp *out)
+int cc_fc_parse_stamp(const char *s, int month_first, cc_fc_stamp *out)
 {
     long days;
     double sod = 0;
     int has_zone = 0, off = 0;
-    const char *p = fc_parse_date_part(s, month_first, &days);
+    const char *p = cc_fc_parse_date_part(s, month_first, &days);
     if (!p)
         return -1;
     if (*p == 'T' || *p == ' ') {
@@ -216,7 +216,7 @@ int fc_parse_stamp(const char *s, int month_first, fc_stamp *out)
             p++;
         if (*p == 'T')
             p++;
-        if (*p && !(p = fc_parse_time_part(p, &sod, &has_zone, &off)))
+        if (*p && !(p = cc_fc_parse_time_part(p, &sod, &has_zone, &off)))
             return -1;
     }
     while (*p == ' ')
@@ -229,7 +229,7 @@ int fc_parse_stamp(const char *s, int month_first, fc_stamp *out)
     return 0;
 }
 
-int fc_parse_epoch(const char *s, fc_stamp *out)
+int cc_fc_parse_epoch(const char *s, cc_fc_stamp *out)
 {
     char *end;
     double v = strtod(s, &end);
@@ -243,7 +243,7 @@ int fc_parse_epoch(const char *s, fc_stamp *out)
     return 0;
 }
 
-int fc_parse_duration(const char *s, double *out)
+int cc_fc_parse_duration(const char *s, double *out)
 {
     char *end;
     double v;
@@ -277,7 +277,7 @@ int fc_parse_duration(const char *s, double *out)
 
 /* ---- zones ---- */
 
-int fc_zone_parse(const char *text, fc_zone *z)
+int cc_fc_zone_parse(const char *text, cc_fc_zone *z)
 {
     int has, off;
     const char *p;
@@ -306,7 +306,7 @@ int fc_zone_parse(const char *text, fc_zone *z)
     return 0;
 }
 
-void fc_zone_begin(const fc_zone *z, char **env_saved)
+void cc_fc_zone_begin(const cc_fc_zone *z, char **env_saved)
 {
     const char *old;
     *env_saved = NULL;
@@ -319,7 +319,7 @@ void fc_zone_begin(const fc_zone *z, char **env_saved)
     tzset();
 }
 
-void fc_zone_end(const fc_zone *z, char *env_saved)
+void cc_fc_zone_end(const cc_fc_zone *z, char *env_saved)
 {
     if (!z->set || z->fixed)
         return;
@@ -332,7 +332,7 @@ void fc_zone_end(const fc_zone *z, char *env_saved)
     tzset();
 }
 
-long long fc_zone_local(const fc_zone *z, const fc_stamp *st)
+long long cc_fc_zone_local(const cc_fc_zone *z, const cc_fc_stamp *st)
 {
     long long utc;
     if (!z->set || !st->has_zone)
@@ -357,7 +357,7 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-double fc_quantile(double *x, size_t n, double q)
+double cc_fc_quantile(double *x, size_t n, double q)
 {
     double pos, fr;
     size_t i;
@@ -370,7 +370,7 @@ double fc_quantile(double *x, size_t n, double q)
     return i + 1 < n ? x[i] * (1 - fr) + x[i + 1] * fr : x[n - 1];
 }
 
-double fc_median(double *x, size_t n)
+double cc_fc_median(double *x, size_t n)
 {
-    return fc_quantile(x, n, 0.5);
+    return cc_fc_quantile(x, n, 0.5);
 }
