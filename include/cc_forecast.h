@@ -228,9 +228,9 @@ void cc_fc_result_free(cc_fc_result *r);
  * Forecast of one series, for benchmarks and tests: y holds n_train days of
  * per_day intervals (observed[d] 0 marks a missing day) starting on day0
  * (days since 1970-01-01); writes the h days after them into out[h * per_day].
- * closed[n_train + h] (or NULL) marks days the calendar closes: their
- * forecast is 0 and the next open day carries the history's after-closure
- * effect.
+ * closed[n_train + h] (or NULL: days without data) marks closed days, in
+ * the history and ahead: forecast days closed get 0, and the next open day
+ * carries the history's after-closure effect.
  */
 void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char *observed,
                            const unsigned char *closed, int n_train, int per_day, long day0,

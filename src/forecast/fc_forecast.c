@@ -132,6 +132,10 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
     }
     memcpy(y, ser->y, (size_t)n_avail * per_day * sizeof(double));
     memcpy(obs, h->observed, (size_t)n_avail);
+    /* a day of the history without any row counts as closed (special days do not) */
+    for (d = 0; d < n_avail; d++)
+        if (!obs[d])
+            closed[d] = 1;
     ch->n_special_found = mark_usable(y, obs, n_train, per_day, h->day0, opt, use);
     memset(sums, 0, sizeof(sums));
     for (m = 0; m < CC_FC_N_METHODS; m++)

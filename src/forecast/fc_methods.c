@@ -20,6 +20,9 @@
 #define TREND_HALF_LIFE_D 14.0
 /* Per-day damping of the trend beyond the last observed day. */
 #define TREND_DAMP 0.97
+/* Weekdays below this share of an average day (Fridays, weekends of some
+ * centres) are too noisy to estimate the day-of-month factors from. */
+#define DOM_MIN_WEEKDAY 0.7
 
 static const char *const method_names[CC_FC_N_METHODS] = {
     "seasonal-naive", "mean-last-k", "profile-trend", "holt-winters", "combined"};
@@ -78,7 +81,7 @@ static void dom_factors(const double *tot, const unsigned char *obs, int n, int 
     for (d = 0; d < n; d++) {
         int yy, mm, dd, wd = (wd0 + d) % 7;
         double r;
-        if (!obs[d] || L[d] <= 0 || W[wd] <= 0.2)
+        if (!obs[d] || L[d] <= 0 || W[wd] <= DOM_MIN_WEEKDAY)
             continue;
         cc_fc_civil_from_days(day0 + d, &yy, &mm, &dd);
         r = tot[d] / (L[d] * W[wd]);
@@ -190,20 +193,27 @@ static void daily_factors(const double *tot, const unsigned char *obs, int n, in
     }
 }
 
+/* Day d was closed: the calendar says so, or (without one) it has no data. */
+static int was_closed(const unsigned char *obs, const unsigned char *closed, int d)
+{
+    return closed ? closed[d] != 0 : !obs[d];
+}
+
 /*
  * Contacts held over from a closed day come the next open day: the mean
  * ratio of actual to model volume on days after a closure (a normally open
  * weekday without data) in the history, shrunk towards 1 by one pseudo-day.
  */
-static double after_closure_factor(const double *tot, const unsigned char *obs, int n, int wd0,
-                                   long day0, const double W[7], const double M[32],
-                                   const double *L)
+static double after_closure_factor(const double *tot, const unsigned char *obs,
+                                   const unsigned char *closed, int n, int wd0, long day0,
+                                   const double W[7], const double M[32], const double *L)
 {
     double s = 1, c = 1;
     int d;
     for (d = 1; d < n; d++) {
         int yy, mm, dd, wd = (wd0 + d) % 7;
-        if (!obs[d] || obs[d - 1] || W[(wd0 + d - 1) % 7] <= 0.2 || W[wd] <= 0.2 || L[d] <= 0)
+        if (!obs[d] || !was_closed(obs, closed, d - 1) || W[(wd0 + d - 1) % 7] <= 0.2 ||
+            W[wd] <= 0.2 || L[d] <= 0)
             continue;
         cc_fc_civil_from_days(day0 + d, &yy, &mm, &dd);
         s += tot[d] / (L[d] * W[wd] * M[dd]);
@@ -265,7 +275,7 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
     for (d = 0; d < n_train; d++)
         tot[d] = obs[d] ? day_total(y, d, per_day) : 0;
     daily_factors(tot, obs, n_train, wd0, day0, W, M, L);
-    after = after_closure_factor(tot, obs, n_train, wd0, day0, W, M, L);
+    after = after_closure_factor(tot, obs, closed, n_train, wd0, day0, W, M, L);
     for (w = 0; w < 7; w++) {
         /* the weekday of day t is (wd0 + t) % 7: pick t just past the training end */
         int t = n_train + ((w - (wd0 + n_train) % 7) + 14) % 7;
@@ -317,8 +327,8 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
         if (lvl < 0)
             lvl = 0;
         cc_fc_civil_from_days(day0 + t, &yy, &mm, &dd);
-        if (W[(wd0 + t - 1) % 7] > 0.2 &&
-            (t - 1 < n_train ? !obs[t - 1] : closed != NULL && closed[t - 1]))
+        if (W[(wd0 + t - 1) % 7] > 0.2 && t >= 1 &&
+            (t - 1 < n_train ? was_closed(obs, closed, t - 1) : closed != NULL && closed[t - 1]))
             lvl *= after;
         for (i = 0; i < per_day; i++)
             out[(size_t)j * per_day + i] = lvl * W[wd] * M[dd] * shape[wd * per_day + i];
