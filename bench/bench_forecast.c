@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cc_forecast.h"
 
@@ -211,5 +212,70 @@ int main(int argc, char **argv)
     printf("\n");
     run_case("(c) Jan 1999 log, last week", h, from, days, 1, NULL, 0, verbose);
     cc_fc_history_free(h);
+
+    printf("\nSpeed (targets: under 5 s each)\n\n| task | seconds |\n|---|---:|\n");
+    {
+        /* A year of 6-minute counts on the 6-minute grid: import, backtest, forecast. */
+        cc_fc_options fo;
+        cc_fc_result *r;
+        cc_error err;
+        double t_total;
+        snprintf(path, sizeof(path), "%s/anonymous-bank-1999/counts-6min-1999.csv", dir);
+        cc_fc_import_options_init(&o);
+        o.time_column = "start";
+        o.count_column = "contacts";
+        o.interval_min = 6;
+        t0 = now_s();
+        h = load(path, &o, &t_imp);
+        cc_fc_options_init(&fo);
+        fo.from_day = cc_fc_days_from_civil(1999, 12, 25);
+        fo.days = 7;
+        if (cc_fc_forecast(h, &fo, &r, &err))
+            die("forecast", &err);
+        t_total = now_s() - t0;
+        printf("| a year of 6-minute counts (87,600 rows): import, backtest of %d methods x %d "
+               "origins, forecast (6-minute grid) | %.2f |\n",
+               CC_FC_N_METHODS, r->channels[0].n_origins, t_total);
+        cc_fc_result_free(r);
+        cc_fc_history_free(h);
+    }
+    {
+        /* A million-row per-contact log: import and fit. */
+        char big[] = "/tmp/ccsim-bench-log-XXXXXX";
+        int fd = mkstemp(big), i;
+        FILE *f = fdopen(fd, "w");
+        cc_fc_fit_options fo;
+        cc_fc_fit *fit;
+        cc_error err;
+        double t_total;
+        unsigned long x = 88172645463325252UL;
+        fputs("arrival,wait,talk,outcome\n", f);
+        for (i = 0; i < 1000000; i++) {
+            int day = i / 11000, sec = 7 * 3600 + (i % 11000) * 5;
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            fprintf(f, "2024-%02d-%02dT%02d:%02d:%02d,%lu,%lu,%s\n", 1 + day / 28, 1 + day % 28,
+                    sec / 3600, sec / 60 % 60, sec % 60, x % 120, 30 + (x >> 8) % 600,
+                    (x >> 20) % 9 ? "AGENT" : "HANG");
+        }
+        fclose(f);
+        cc_fc_import_options_init(&o);
+        o.time_column = "arrival";
+        o.wait_column = "wait";
+        o.handle_column = "talk";
+        o.outcome_column = "outcome";
+        t0 = now_s();
+        h = load(big, &o, &t_imp);
+        cc_fc_fit_options_init(&fo);
+        if (cc_fc_fit_history(h, &fo, &fit, &err))
+            die("fit", &err);
+        t_total = now_s() - t0;
+        unlink(big);
+        printf("| a 1,000,000-row per-contact log: import (%.2f s) and fit | %.2f |\n", t_imp,
+               t_total);
+        cc_fc_fit_free(fit);
+        cc_fc_history_free(h);
+    }
     return 0;
 }

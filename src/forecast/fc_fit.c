@@ -32,9 +32,14 @@ static double ks_distance(const double *x, size_t n, int gamma, double p1, doubl
 {
     double d = 0;
     size_t i;
+    double F = 0;
     for (i = 0; i < n; i++) {
-        double F = gamma ? gsl_cdf_gamma_P(x[i], p1, p2) : gsl_cdf_lognormal_P(x[i], p1, p2);
-        double a = F - (double)i / n, b = (double)(i + 1) / n - F;
+        double a, b;
+        /* exports round to whole seconds: one CDF per distinct value */
+        if (i == 0 || x[i] != x[i - 1])
+            F = gamma ? gsl_cdf_gamma_P(x[i], p1, p2) : gsl_cdf_lognormal_P(x[i], p1, p2);
+        a = F - (double)i / n;
+        b = (double)(i + 1) / n - F;
         if (a > d)
             d = a;
         if (b > d)
@@ -123,8 +128,11 @@ static int cmp_obs(const void *a, const void *b)
     return (int)y->event - (int)x->event;
 }
 
+/* Distinct times with their counts of events and censorings. */
 typedef struct cens_data {
-    const obs_t *o;
+    double *t;                   /* [n] distinct times */
+    double *ev;                  /* [n] events at t */
+    double *cn;                  /* [n] censorings at t */
     size_t n;
 } cens_data;
 
@@ -135,12 +143,12 @@ static double cens_lognormal_nll(const gsl_vector *v, void *params)
     double mu = gsl_vector_get(v, 0), sg = exp(gsl_vector_get(v, 1)), ll = 0;
     size_t i;
     for (i = 0; i < c->n; i++) {
-        double l = log(c->o[i].t), z = (l - mu) / sg;
-        if (c->o[i].event)
-            ll += -l - log(sg) - 0.5 * log(2 * M_PI) - 0.5 * z * z;
-        else {
+        double l = log(c->t[i]), z = (l - mu) / sg;
+        if (c->ev[i] > 0)
+            ll += c->ev[i] * (-l - log(sg) - 0.5 * log(2 * M_PI) - 0.5 * z * z);
+        if (c->cn[i] > 0) {
             double S = gsl_cdf_ugaussian_Q(z);
-            ll += log(S > 1e-300 ? S : 1e-300);
+            ll += c->cn[i] * log(S > 1e-300 ? S : 1e-300);
         }
     }
     return -ll;
@@ -205,15 +213,29 @@ void cc_fc_fit_patience(const double *t, const unsigned char *event, size_t n,
     if (out->n_abandoned)
         out->exp_mean_s = exposure / (double)out->n_abandoned;
     if (out->n_abandoned >= 2) {
-        cens_data cd = {o, m};
+        cens_data cd;
         gsl_multimin_function fn = {cens_lognormal_nll, 2, &cd};
         gsl_vector *x0 = gsl_vector_alloc(2), *step = gsl_vector_alloc(2);
         gsl_multimin_fminimizer *mn =
             gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, 2);
         int it;
         double ml = 0;
-        for (i = 0; i < m; i++)
+        cd.t = cc_xmalloc(m * sizeof(double));
+        cd.ev = cc_xmalloc(m * sizeof(double));
+        cd.cn = cc_xmalloc(m * sizeof(double));
+        cd.n = 0;
+        for (i = 0; i < m; i++) {
+            if (cd.n == 0 || o[i].t != cd.t[cd.n - 1]) {
+                cd.t[cd.n] = o[i].t;
+                cd.ev[cd.n] = cd.cn[cd.n] = 0;
+                cd.n++;
+            }
+            if (o[i].event)
+                cd.ev[cd.n - 1] += 1;
+            else
+                cd.cn[cd.n - 1] += 1;
             ml += log(o[i].t);
+        }
         gsl_vector_set(x0, 0, ml / m + 1.0);
         gsl_vector_set(x0, 1, 0.0);
         gsl_vector_set(step, 0, 0.5);
@@ -232,6 +254,9 @@ void cc_fc_fit_patience(const double *t, const unsigned char *event, size_t n,
         gsl_multimin_fminimizer_free(mn);
         gsl_vector_free(x0);
         gsl_vector_free(step);
+        free(cd.t);
+        free(cd.ev);
+        free(cd.cn);
     }
     free(o);
 }
