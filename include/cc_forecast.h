@@ -38,6 +38,7 @@ typedef struct cc_fc_import_options {
     const char *handle_column;   /* handle (talk) time, or NULL */
     const char *wrap_column;     /* after-contact work, or NULL */
     const char *outcome_column;  /* served / abandoned / other, or NULL */
+    const char *agent_column;    /* agent who served the contact, or NULL */
     const char *tz;              /* stated zone: "UTC", "+02:00" or an IANA name; NULL = clock as written */
     int month_first;             /* 1: dates like 03/04/2024 are mm/dd/yyyy; 0: dd/mm/yyyy */
     int epoch;                   /* 1: the time column holds seconds since 1970-01-01 UTC */
@@ -60,6 +61,8 @@ enum { CC_FC_OTHER = 0, CC_FC_SERVED = 1, CC_FC_ABANDONED = 2 };
 
 /* One contact of a per-contact log (only what the fitters use). */
 typedef struct cc_fc_contact {
+    long long arrival_s;         /* local wall-clock seconds since 1970-01-01 */
+    int agent;                   /* agent index, -1 when none */
     int series;                  /* index into cc_fc_history.series */
     int outcome;                 /* CC_FC_SERVED, CC_FC_ABANDONED or CC_FC_OTHER */
     double wait_s;               /* queue wait, seconds; NAN when absent */
@@ -85,7 +88,8 @@ typedef struct cc_fc_history {
     int per_contact;             /* 1: rows were contacts; 0: interval counts */
     size_t n_contacts;           /* contacts kept for fitting */
     cc_fc_contact *contacts;     /* [n_contacts], NULL for counts */
-    int has_wait, has_handle, has_wrap, has_outcome; /* which optional columns were read */
+    int has_wait, has_handle, has_wrap, has_outcome, has_agent; /* optional columns read */
+    int n_agents;                /* distinct agents named in the agent column */
     long rows_read;              /* data rows in the file (header excluded) */
     long rows_bad;               /* malformed rows skipped */
     long rows_repaired;          /* rows with blanks where a tab belongs, split and kept */
@@ -112,7 +116,7 @@ void cc_fc_history_free(cc_fc_history *h);
  * Column mapping from a small YAML file: a flat mapping whose keys are the
  * import flags without dashes (time-column, date-column, count-column,
  * channel-column, channel, wait-column, handle-column, wrap-column,
- * outcome-column, tz, dates: dmy|mdy, epoch: true|false, delimiter,
+ * outcome-column, agent-column, tz, dates: dmy|mdy, epoch: true|false, delimiter,
  * strict: true|false). Keys set here fill only the fields still NULL/0 in
  * `opt`, so flags given on the command line win. The strings live in
  * *strings, freed by cc_fc_strings_free. exceptions: CC_EIO, CC_ESYNTAX,
@@ -287,7 +291,7 @@ typedef struct cc_fc_fit_options {
 /* Per-channel fit. */
 typedef struct cc_fc_channel_fit {
     char name[64];               /* channel */
-    double daily_mean;           /* mean daily volume over the recent weeks */
+    double daily_mean;           /* mean daily volume over the last eight weeks (special days out) */
     double weekday_mult[7];      /* multiplier per weekday, Mon first (mean 1 over open days) */
     int profile_group[7];        /* weekday whose profile each weekday uses (groups of alike days) */
     double *profile;             /* [7 * per_day] intraday shares per weekday */
@@ -295,6 +299,7 @@ typedef struct cc_fc_channel_fit {
     double wape_daily;           /* backtest WAPE of the chosen method, daily */
     const char *method;          /* the chosen forecast method */
     double peak_per_hour;        /* busiest interval's mean arrival rate, per hour */
+    /* (cv, wape_daily and method come from the backtest of a forecast of the next week) */
     cc_fc_dist_fit handle;       /* handle time (n 0 when absent) */
     cc_fc_dist_fit wrap;         /* wrap-up (n 0 when absent) */
     cc_fc_patience_fit patience; /* patience (counts 0 when absent) */
@@ -303,6 +308,11 @@ typedef struct cc_fc_channel_fit {
 
 /* The fit of a history. */
 typedef struct cc_fc_fit {
+    int has_staffing;            /* 1: staffing[] estimated from the agent column */
+    double staffing[7][24];      /* mean agents serving per weekday (Mon first) and hour, fractional */
+    double history_sl;           /* history: answered within 20 s / offered to the queue, NAN */
+    double history_abandon;      /* history: abandoned after a wait / offered to the queue, NAN */
+    double history_daily;        /* history: mean contacts per observed day */
     int interval_min;            /* grid interval */
     int per_day;                 /* intervals per day */
     long next_day;               /* first day after the history */

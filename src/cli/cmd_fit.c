@@ -157,6 +157,12 @@ int cmd_fit(int argc, char **argv)
                    ch->patience.n_abandoned, ch->patience.n_censored, ch->patience.km_median_s,
                    ch->patience.exp_mean_s, ch->patience.lognormal_mean_s);
     }
+    if (!isnan(f->history_sl))
+        printf("history: %.1f contacts a day; %.1f%% answered within 20 s, %.1f%% abandoned "
+               "(of those offered to the queue)\n",
+               f->history_daily, 100 * f->history_sl, 100 * f->history_abandon);
+    if (f->has_staffing)
+        printf("staffing: the agents serving per weekday and hour, as shifts in fit.yaml\n");
     printf("wrote %s/fit.yaml and %s/fit.json\n", out_dir, out_dir);
     rc = cli_finish_stdout();
 out:

@@ -35,6 +35,7 @@ int cli_history_option(struct cli_history *h, int c, const char *arg)
     case HOPT_HANDLE: o->handle_column = arg; return 0;
     case HOPT_WRAP: o->wrap_column = arg; return 0;
     case HOPT_OUTCOME: o->outcome_column = arg; return 0;
+    case HOPT_AGENT: o->agent_column = arg; return 0;
     case HOPT_TZ: o->tz = arg; return 0;
     case HOPT_EPOCH: o->epoch = 1; return 0;
     case HOPT_STRICT: o->strict = 1; return 0;

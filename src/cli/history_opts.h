@@ -14,7 +14,7 @@
 enum {
     HOPT_TIME = 512, HOPT_DATE, HOPT_COUNT, HOPT_CHANNEL_COL, HOPT_CHANNEL, HOPT_WAIT,
     HOPT_HANDLE, HOPT_WRAP, HOPT_OUTCOME, HOPT_TZ, HOPT_DATES, HOPT_EPOCH, HOPT_DELIM,
-    HOPT_STRICT, HOPT_INTERVAL, HOPT_COLUMNS
+    HOPT_STRICT, HOPT_INTERVAL, HOPT_COLUMNS, HOPT_AGENT
 };
 
 /* getopt_long entries of the shared flags (a list to put in a command's table). */
@@ -34,7 +34,8 @@ enum {
     {"delimiter", required_argument, NULL, HOPT_DELIM},                             \
     {"strict", no_argument, NULL, HOPT_STRICT},                                     \
     {"interval", required_argument, NULL, HOPT_INTERVAL},                           \
-    {"columns", required_argument, NULL, HOPT_COLUMNS}
+    {"columns", required_argument, NULL, HOPT_COLUMNS},                            \
+    {"agent-column", required_argument, NULL, HOPT_AGENT}
 
 /* Help text of the shared flags. */
 #define HISTORY_HELP                                                                 \
@@ -51,6 +52,7 @@ enum {
     "  --handle-column NAME   handle (talk) time\n"                                    \
     "  --wrap-column NAME     after-contact work\n"                                    \
     "  --outcome-column NAME  served (agent, answered...) or abandoned (hang...)\n"   \
+    "  --agent-column NAME    agent who served (fit: staffing by weekday and hour)\n" \
     "  --tz ZONE              stated zone: UTC, +02:00 or Europe/Berlin; times with an\n" \
     "                         offset (or epoch seconds) are moved to it; default: the\n" \
     "                         clock as written\n"                                      \

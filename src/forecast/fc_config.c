@@ -47,10 +47,10 @@ static int apply_key(cc_fc_import_options *o, cc_fc_strings *s, const char *k, c
 {
     static const char *const names[] = {"time-column", "date-column", "count-column",
                                         "channel-column", "wait-column", "handle-column",
-                                        "wrap-column", "outcome-column", "tz"};
+                                        "wrap-column", "outcome-column", "agent-column", "tz"};
     const char **fields[] = {&o->time_column, &o->date_column, &o->count_column,
                              &o->channel_column, &o->wait_column, &o->handle_column,
-                             &o->wrap_column, &o->outcome_column, &o->tz};
+                             &o->wrap_column, &o->outcome_column, &o->agent_column, &o->tz};
     size_t i;
     for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (!strcmp(k, names[i])) {
@@ -141,7 +141,7 @@ cc_status cc_fc_read_mapping(const char *path, cc_fc_import_options *opt, cc_fc_
                     st = cc_error_set_at(err, CC_ESCHEMA, path, line, col,
                                          "unknown key '%s' (allowed: time-column, date-column, "
                                          "count-column, channel-column, channel, wait-column, "
-                                         "handle-column, wrap-column, outcome-column, tz, dates, "
+                                         "handle-column, wrap-column, outcome-column, agent-column, tz, dates, "
                                          "epoch, delimiter, strict)", key);
                 else if (r == -2)
                     st = cc_error_set_at(err, CC_ESCHEMA, path, line, col,

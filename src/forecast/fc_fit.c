@@ -356,6 +356,112 @@ static void fit_contacts(const cc_fc_history *h, size_t s, const cc_fc_fit_optio
     free(pe);
 }
 
+/* One agent's services within one hour: the span from the first start to the last end. */
+typedef struct agent_hour {
+    long long key;               /* hour since the epoch x 2^20 + agent */
+    int first_s;                 /* first second of service within the hour, 0..3600 */
+    int last_s;                  /* last second of service within the hour */
+} agent_hour;
+
+static int cmp_agent_hour(const void *a, const void *b)
+{
+    const agent_hour *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+/*
+ * Agents on duty per weekday and hour, as the history shows them: within
+ * each hour, an agent is present from the start of their first service to
+ * the end of their last (services start at arrival + wait and last the
+ * handle time), so an agent serving all hour counts 1 and one who took a
+ * single call counts its length. Idle time before the first and after the
+ * last call of the hour is not seen, so this undercounts slightly in quiet
+ * hours. Averaged over the days the history holds of each weekday.
+ */
+static void fit_staffing(const cc_fc_history *h, cc_fc_fit *f)
+{
+    agent_hour *v = NULL;
+    size_t n = 0, cap = 0, i, j;
+    int days_of[7] = {0}, d, w, hr;
+    double sum[7][24];
+    memset(sum, 0, sizeof(sum));
+    for (i = 0; i < h->n_contacts; i++) {
+        const cc_fc_contact *ct = &h->contacts[i];
+        long long start, end, hh;
+        if (ct->agent < 0 || ct->outcome != CC_FC_SERVED || !(ct->handle_s > 0))
+            continue;
+        start = ct->arrival_s + (long long)(ct->wait_s > 0 ? ct->wait_s : 0);
+        end = start + (long long)ct->handle_s;
+        for (hh = start / 3600; hh <= end / 3600; hh++) {
+            long long h0 = hh * 3600;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 65536;
+                v = cc_xrealloc(v, cap * sizeof(agent_hour));
+            }
+            v[n].key = hh * 1048576LL + ct->agent;
+            v[n].first_s = (int)(start > h0 ? start - h0 : 0);
+            v[n].last_s = (int)(end < h0 + 3600 ? end - h0 : 3600);
+            n++;
+        }
+    }
+    if (n == 0) {
+        free(v);
+        return;
+    }
+    qsort(v, n, sizeof(agent_hour), cmp_agent_hour);
+    for (i = 0; i < n; i = j) {
+        long long hh = v[i].key / 1048576LL;
+        long day = (long)(hh / 24);
+        int lo = v[i].first_s, hi = v[i].last_s;
+        for (j = i + 1; j < n && v[j].key == v[i].key; j++) {
+            if (v[j].first_s < lo)
+                lo = v[j].first_s;
+            if (v[j].last_s > hi)
+                hi = v[j].last_s;
+        }
+        if (day < h->day0 || day >= h->day0 + h->n_days)
+            continue;
+        sum[cc_fc_weekday(day)][hh % 24] += (hi - lo) / 3600.0;
+    }
+    for (d = 0; d < h->n_days; d++)
+        if (h->observed[d])
+            days_of[cc_fc_weekday(h->day0 + d)]++;
+    for (w = 0; w < 7; w++)
+        for (hr = 0; hr < 24; hr++)
+            f->staffing[w][hr] = days_of[w] ? sum[w][hr] / days_of[w] : 0;
+    f->has_staffing = 1;
+    free(v);
+}
+
+/* Service level and abandonment of the history, over contacts offered to the queue. */
+static void fit_history_service(const cc_fc_history *h, cc_fc_fit *f)
+{
+    size_t i, offered = 0, fast = 0, aband = 0;
+    int d, days = 0;
+    for (d = 0; d < h->n_days; d++)
+        days += h->observed[d];
+    f->history_daily = days ? h->total / days : 0;
+    f->history_sl = f->history_abandon = NAN;
+    if (!h->has_wait || !h->has_outcome)
+        return;
+    for (i = 0; i < h->n_contacts; i++) {
+        const cc_fc_contact *ct = &h->contacts[i];
+        if (isnan(ct->wait_s))
+            continue;
+        if (ct->outcome == CC_FC_SERVED) {
+            offered++;
+            fast += ct->wait_s <= 20;
+        } else if (ct->outcome == CC_FC_ABANDONED && ct->wait_s > 0) {
+            offered++;
+            aband++;
+        }
+    }
+    if (offered) {
+        f->history_sl = (double)fast / (double)offered;
+        f->history_abandon = (double)aband / (double)offered;
+    }
+}
+
 cc_status cc_fc_fit_history(const cc_fc_history *h, const cc_fc_fit_options *opt, cc_fc_fit **out,
                             cc_error *err)
 {
@@ -381,18 +487,15 @@ cc_status cc_fc_fit_history(const cc_fc_history *h, const cc_fc_fit_options *opt
         cc_fc_channel_fit *c = &f->channels[s];
         const cc_fc_channel *ch = &r->channels[s];
         double tot[7] = {0}, sum = 0, peak = 0;
-        int d, i, w;
+        int i, w;
         snprintf(c->name, sizeof(c->name), "%s", ch->name);
-        /* next week's forecast, per weekday, sets volume and multipliers */
-        for (d = 0; d < 7; d++) {
-            w = cc_fc_weekday(fo.from_day + d);
-            for (i = 0; i < per_day; i++) {
-                double v = ch->mean[(size_t)d * per_day + i];
-                tot[w] += v;
-                if (v > peak)
-                    peak = v;
-            }
+        /* the recent weeks' mean per weekday (special days left out) set volume and multipliers */
+        for (w = 0; w < 7; w++) {
+            tot[w] = ch->weekday_mean[w];
             sum += tot[w];
+            for (i = 0; i < per_day; i++)
+                if (tot[w] * ch->weekday_share[w * per_day + i] > peak)
+                    peak = tot[w] * ch->weekday_share[w * per_day + i];
         }
         c->daily_mean = sum / 7;
         for (w = 0; w < 7; w++)
@@ -414,6 +517,9 @@ cc_status cc_fc_fit_history(const cc_fc_history *h, const cc_fc_fit_options *opt
         }
     }
     cc_fc_result_free(r);
+    fit_history_service(h, f);
+    if (h->has_agent)
+        fit_staffing(h, f);
     *out = f;
     return CC_OK;
 }

@@ -72,10 +72,11 @@ cc_status cc_fc_write_fit_yaml(FILE *out, const cc_fc_fit *f, const char *name, 
     cc_fc_civil_from_days(f->next_day, &y, &m, &d);
     key_of(name ? name : "history", nkey, sizeof(nkey));
     fprintf(out, "# Scenario fitted from history by `ccsim fit` (ccsim %s).\n"
-                 "# The horizon is the week after the history; volumes are that week's\n"
-                 "# forecast. Paste `profiles` and `channels` into a scenario, or run this\n"
-                 "# file as it is: the team below is a rough square-root staffing of the\n"
-                 "# busiest interval, on duty round the clock.\n\n",
+                 "# The horizon is the week after the history; volumes are the mean of each\n"
+                 "# weekday over the history's last eight weeks (special days left out).\n"
+                 "# Paste `profiles` and `channels` into a scenario, or run this file as it\n"
+                 "# is: the team is the history's staffing when the log names agents, else a\n"
+                 "# rough square-root staffing of the busiest interval round the clock.\n\n",
             cc_version());
     fprintf(out, "version: 1\nname: fit-%s\ndescription: Fitted from history\n\n", nkey);
     fprintf(out, "horizon:\n  start: %04d-%02d-%02d\n  days: 7\n  interval: %dm\n\n", y, m, d,
@@ -169,9 +170,27 @@ cc_status cc_fc_write_fit_yaml(FILE *out, const cc_fc_fit *f, const char *name, 
         key_of(f->channels[c].name, key, sizeof(key));
         fprintf(out, "%s%s", c ? ", " : "", key);
     }
-    fprintf(out, "]\n    agents: %d   # busiest interval: %.1f erlangs offered\n",
-            (int)ceil(load + 1.5 * sqrt(load)) + 1, load);
+    if (f->has_staffing) {
+        int hr;
+        fputs("]\n    # the agents the history shows serving, per weekday and hour (mean over the\n"
+              "    # history's days; within an hour an agent counts from the start of their\n"
+              "    # first service to the end of their last)\n    shifts:\n", out);
+        for (w = 0; w < 7; w++)
+            for (hr = 0; hr < 24; hr++) {
+                long a = lround(f->staffing[w][hr]);
+                if (a > 0)
+                    fprintf(out, "      - {days: %s, start: \"%02d:00\", end: \"%02d:00\", agents: %ld}\n",
+                            wd_keys[w], hr, hr + 1, a);
+            }
+    } else {
+        fprintf(out, "]\n    agents: %d   # busiest interval: %.1f erlangs offered\n",
+                (int)ceil(load + 1.5 * sqrt(load)) + 1, load);
+    }
     fputs("\nsimulation:\n  replications: 10\n  seed: 1\n", out);
+    if (!isnan(f->history_sl))
+        fprintf(out, "\n# history: %.1f contacts a day; %.1f%% answered within 20 s and %.1f%% "
+                     "abandoned of those offered to the queue\n",
+                f->history_daily, 100 * f->history_sl, 100 * f->history_abandon);
     if (ferror(out))
         return cc_error_setf(err, CC_EIO, "writing fit.yaml failed");
     return CC_OK;
@@ -203,6 +222,20 @@ cc_status cc_fc_write_fit_json(FILE *out, const cc_fc_fit *f, cc_error *err)
     int w;
     char *text;
     json_object_set_new(doc, "interval_min", json_integer(f->interval_min));
+    json_object_set_new(doc, "history_daily", cc_json_number(f->history_daily));
+    json_object_set_new(doc, "history_sl_20s", cc_json_number(f->history_sl));
+    json_object_set_new(doc, "history_abandon", cc_json_number(f->history_abandon));
+    if (f->has_staffing) {
+        json_t *st = json_object();
+        int hr;
+        for (w = 0; w < 7; w++) {
+            json_t *row = json_array();
+            for (hr = 0; hr < 24; hr++)
+                json_array_append_new(row, cc_json_number(f->staffing[w][hr]));
+            json_object_set_new(st, wd_keys[w], row);
+        }
+        json_object_set_new(doc, "staffing_by_hour", st);
+    }
     for (c = 0; c < f->n_channels; c++) {
         const cc_fc_channel_fit *ch = &f->channels[c];
         json_t *o = json_object(), *wd = json_object(), *p = json_object();

@@ -29,7 +29,7 @@ typedef struct fc_entry {
 } fc_entry;
 
 enum { COL_TIME, COL_DATE, COL_COUNT, COL_CHANNEL, COL_WAIT, COL_HANDLE, COL_WRAP, COL_OUTCOME,
-       N_COLS };
+       COL_AGENT, N_COLS };
 
 typedef struct import_ctx {
     const cc_fc_import_options *opt;
@@ -51,6 +51,8 @@ typedef struct import_ctx {
     fc_entry *entries;
     size_t n_entries, cap_entries;
     size_t cap_contacts, cap_series;
+    char **agents;               /* agent names, index = agent id */
+    size_t cap_agents;
     long repaired;               /* rows whose fields were split on blanks */
     int stop;                    /* strict mode hit a bad row, or a header problem */
     cc_error *err;
@@ -184,13 +186,15 @@ static void read_header(import_ctx *c)
         find_column(c, o->wait_column, COL_WAIT, "wait-column") ||
         find_column(c, o->handle_column, COL_HANDLE, "handle-column") ||
         find_column(c, o->wrap_column, COL_WRAP, "wrap-column") ||
-        find_column(c, o->outcome_column, COL_OUTCOME, "outcome-column"))
+        find_column(c, o->outcome_column, COL_OUTCOME, "outcome-column") ||
+        find_column(c, o->agent_column, COL_AGENT, "agent-column"))
         return;
     c->have_header = 1;
     c->h->has_wait = o->wait_column != NULL;
     c->h->has_handle = o->handle_column != NULL;
     c->h->has_wrap = o->wrap_column != NULL;
     c->h->has_outcome = o->outcome_column != NULL;
+    c->h->has_agent = o->agent_column != NULL;
 }
 
 /*
@@ -269,6 +273,25 @@ static int series_index(import_ctx *c, const char *name)
     return (int)h->n_series++;
 }
 
+/* Agent id of a name (linear search: a centre has tens to hundreds of agents), -1 for none. */
+static int agent_index(import_ctx *c, const char *name)
+{
+    cc_fc_history *h = c->h;
+    int i;
+    if (!*name || !strcasecmp(name, "NO_SERVER") || !strcasecmp(name, "none") ||
+        !strcmp(name, "0") || !strcmp(name, "-"))
+        return -1;
+    for (i = h->n_agents - 1; i >= 0; i--)
+        if (!strcmp(c->agents[i], name))
+            return i;
+    if ((size_t)h->n_agents == c->cap_agents) {
+        c->cap_agents = c->cap_agents ? 2 * c->cap_agents : 64;
+        c->agents = cc_xrealloc(c->agents, c->cap_agents * sizeof(char *));
+    }
+    c->agents[h->n_agents] = cc_xstrdup(name);
+    return h->n_agents++;
+}
+
 static int outcome_of(const char *s)
 {
     static const char *const served[] = {"agent", "served", "answered", "handled", "completed",
@@ -307,6 +330,7 @@ static void data_row(import_ctx *c)
     cc_fc_stamp st;
     const char *tf, *chan;
     double count = 1;
+    long long local;
     int s, need = 0, i;
     fc_entry *e;
 
@@ -373,10 +397,13 @@ static void data_row(import_ctx *c)
         row_error(c, "more than 64 channels; '%.40s' is one too many", chan);
         return;
     }
+    local = cc_fc_zone_local(&c->zone, &st);
     if (o->count_column == NULL) {
         cc_fc_contact ct;
         int r;
         ct.series = s;
+        ct.arrival_s = local;
+        ct.agent = c->col[COL_AGENT] >= 0 ? agent_index(c, field(c, COL_AGENT)) : -1;
         ct.outcome = c->col[COL_OUTCOME] >= 0 ? outcome_of(field(c, COL_OUTCOME)) : CC_FC_SERVED;
         if ((r = parse_dur_field(c, COL_WAIT, "wait", &ct.wait_s)) ||
             (r = parse_dur_field(c, COL_HANDLE, "handle time", &ct.handle_s)) ||
@@ -393,7 +420,7 @@ static void data_row(import_ctx *c)
         c->entries = cc_xrealloc(c->entries, c->cap_entries * sizeof(fc_entry));
     }
     e = &c->entries[c->n_entries++];
-    e->local_s = cc_fc_zone_local(&c->zone, &st);
+    e->local_s = local;
     e->count = count;
     e->series = s;
 }
@@ -592,6 +619,12 @@ cc_status cc_fc_import(const char *path, const cc_fc_import_options *opt, cc_fc_
     free(c.buf);
     free(c.off);
     free(c.entries);
+    {
+        int a;
+        for (a = 0; a < c.h->n_agents; a++)
+            free(c.agents[a]);
+        free(c.agents);
+    }
     if (st != CC_OK) {
         cc_fc_history_free(c.h);
         return st;

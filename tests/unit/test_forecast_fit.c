@@ -169,6 +169,54 @@ static void test_fit_history(void **state)
     gsl_rng_free(r);
 }
 
+/*
+ * Staffing from the agent column: on Monday 2024-01-01 agent A serves back to
+ * back from 09:00 to 10:00 and agent B takes one 15-minute call at 09:30, so
+ * the 09:00 hour has 1 + 0.25 agents; the history's service level counts the
+ * served within 20 s over those offered to the queue (2 of 3 here).
+ */
+static void test_staffing_and_history_service(void **state)
+{
+    char path[] = "/tmp/ccsim-staff-XXXXXX";
+    int fd = mkstemp(path), k;
+    FILE *f = fdopen(fd, "w");
+    cc_fc_import_options o;
+    cc_fc_history *h;
+    cc_fc_fit_options fo;
+    cc_fc_fit *fit;
+    cc_error err;
+    (void)state;
+    fputs("t,wait,handle,outcome,agent\n", f);
+    for (k = 0; k < 6; k++)
+        fprintf(f, "2024-01-01 09:%02d:00,0,600,AGENT,A\n", 10 * k);
+    fputs("2024-01-01 09:29:30,30,900,AGENT,B\n", f);
+    fputs("2024-01-01 11:00:00,45,0,HANG,NO_SERVER\n", f);
+    fputs("2024-01-01 11:00:00,0,0,HANG,NO_SERVER\n", f);
+    for (k = 2; k <= 21; k++) /* three more weeks so that the forecast can run */
+        fprintf(f, "2024-01-%02d 12:00:00,5,60,AGENT,C\n", k);
+    fclose(f);
+    cc_fc_import_options_init(&o);
+    o.time_column = "t";
+    o.wait_column = "wait";
+    o.handle_column = "handle";
+    o.outcome_column = "outcome";
+    o.agent_column = "agent";
+    assert_int_equal(cc_fc_import(path, &o, &h, &err), CC_OK);
+    unlink(path);
+    assert_int_equal(h->n_agents, 3);
+    cc_fc_fit_options_init(&fo);
+    assert_int_equal(cc_fc_fit_history(h, &fo, &fit, &err), CC_OK);
+    assert_true(fit->has_staffing);
+    /* three Mondays in the history: the 09:00 hour averages 1.25 / 3 */
+    assert_rel_close(fit->staffing[0][9], 1.25 / 3, 1e-9);
+    assert_rel_close(fit->staffing[0][10], 0, 0);
+    /* offered to the queue: 7 + 20 served and the abandonment after 45 s; 26 within 20 s */
+    assert_rel_close(fit->history_sl, 26.0 / 28, 1e-12);
+    assert_rel_close(fit->history_abandon, 1.0 / 28, 1e-12);
+    cc_fc_fit_free(fit);
+    cc_fc_history_free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +224,7 @@ int main(void)
         cmocka_unit_test(test_kaplan_meier_by_hand),
         cmocka_unit_test(test_patience_under_censoring),
         cmocka_unit_test(test_fit_history),
+        cmocka_unit_test(test_staffing_and_history_service),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
