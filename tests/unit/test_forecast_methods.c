@@ -211,6 +211,7 @@ static void test_forecast_csv(void **state)
     assert_int_equal(cc_fc_forecast(h, &opt, &r, &err), CC_OK);
     assert_int_equal(cc_fc_write_csv(mem, r, &err), CC_OK);
     fclose(mem);
+    cc_fc_result_free(r);
     line = strtok_r(buf, "\n", &save);
     assert_string_equal(line, "date,interval_start,channel,contacts,contacts_p10,contacts_p90");
     line = strtok_r(NULL, "\n", &save);
