@@ -93,6 +93,7 @@ typedef struct cc_fc_history {
     long rows_read;              /* data rows in the file (header excluded) */
     long rows_bad;               /* malformed rows skipped */
     long rows_repaired;          /* rows with blanks where a tab belongs, split and kept */
+    long repaired_lines[CC_FC_MAX_ROW_ERRORS]; /* the first of them, 1-based lines */
     size_t n_errors;             /* kept entries of errors[] */
     cc_fc_row_error errors[CC_FC_MAX_ROW_ERRORS]; /* the first malformed rows */
     double total;                /* contacts over all series */

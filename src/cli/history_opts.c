@@ -96,10 +96,13 @@ int cli_history_import(struct cli_history *h, const char *path, cc_fc_history **
     if ((*out)->rows_bad > (long)(*out)->n_errors)
         fprintf(stderr, "ccsim: warning: %s: %ld more malformed rows skipped\n", path,
                 (*out)->rows_bad - (long)(*out)->n_errors);
-    if ((*out)->rows_repaired)
-        fprintf(stderr, "ccsim: warning: %s: %ld rows had blanks where a separator belongs; "
-                        "their fields were split on the blanks and kept\n",
-                path, (*out)->rows_repaired);
+    for (i = 0; i < (size_t)(*out)->rows_repaired && i < CC_FC_MAX_ROW_ERRORS; i++)
+        fprintf(stderr, "ccsim: warning: %s:%ld: blanks where a separator belongs; the fields "
+                        "were split on the blanks and the row kept\n",
+                path, (*out)->repaired_lines[i]);
+    if ((*out)->rows_repaired > CC_FC_MAX_ROW_ERRORS)
+        fprintf(stderr, "ccsim: warning: %s: %ld more rows split on blanks\n", path,
+                (*out)->rows_repaired - CC_FC_MAX_ROW_ERRORS);
     return 0;
 }
 

@@ -338,13 +338,15 @@ static void data_row(import_ctx *c)
     for (i = 0; i < N_COLS; i++)
         if (c->col[i] + 1 > need)
             need = c->col[i] + 1;
+    /* fewer fields than the header: blanks where a separator belongs, or a short row */
+    if (c->n_fields < c->n_header && repair_blanks(c)) {
+        if (c->repaired < CC_FC_MAX_ROW_ERRORS)
+            h->repaired_lines[c->repaired] = c->rec_line;
+        c->repaired++;
+    }
     if (c->n_fields < (size_t)need) {
-        if (c->n_fields < c->n_header && repair_blanks(c)) {
-            c->repaired++;
-        } else {
-            row_error(c, "expected %zu fields, found %zu", c->n_header, c->n_fields);
-            return;
-        }
+        row_error(c, "expected %zu fields, found %zu", c->n_header, c->n_fields);
+        return;
     }
     for (i = 0; i < (int)c->n_fields; i++)
         trim(c->buf + c->off[i]);

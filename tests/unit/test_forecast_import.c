@@ -187,6 +187,7 @@ static void test_blank_separated_fields(void **state)
                   &o);
     assert_int_equal(h->rows_bad, 0);
     assert_int_equal(h->rows_repaired, 1);
+    assert_int_equal(h->repaired_lines[0], 3);
     assert_rel_close(h->total, 2.0, 0);
     cc_fc_history_free(h);
 }
