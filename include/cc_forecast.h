@@ -203,6 +203,9 @@ typedef struct cc_fc_channel {
     double *weekday_share;       /* [7 * per_day] intraday profile per weekday (Mon first) */
     double weekday_mean[7];      /* mean daily volume per weekday over the recent weeks */
     size_t n_special_found;      /* special (low) days detected in the history */
+    size_t n_special_open;       /* open calendar days in the history */
+    double special_ratio;        /* their mean volume over their weekday's median (1 if none);
+                                    applied to open calendar days ahead */
 } cc_fc_channel;
 
 /* A forecast of every channel. */

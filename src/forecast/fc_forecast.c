@@ -66,11 +66,25 @@ static double total_of(const double *y, int d, int per_day)
  * Marks usable training days: observed, not in the calendar, and not far
  * below the median of the same weekday within four weeks either side.
  */
-static size_t mark_usable(const double *y, const unsigned char *observed, int n, int per_day,
-                          long day0, const cc_fc_options *opt, unsigned char *use)
+/* Median volume of the same weekday within four weeks either side of day d (0 if too few). */
+static double weekday_median(const double *tot, const unsigned char *observed, int n, int d)
 {
-    double *tot = cc_xmalloc((size_t)(n > 0 ? n : 1) * sizeof(double)), near[8];
-    size_t found = 0, s;
+    double near[8];
+    int m = 0, j;
+    for (j = -4; j <= 4; j++) {
+        int e = d + 7 * j;
+        if (j && e >= 0 && e < n && observed[e])
+            near[m++] = tot[e];
+    }
+    return m >= 2 ? cc_fc_median(near, (size_t)m) : 0;
+}
+
+static size_t mark_usable(const double *y, const unsigned char *observed, int n, int per_day,
+                          long day0, const cc_fc_options *opt, unsigned char *use,
+                          cc_fc_channel *ch)
+{
+    double *tot = cc_xmalloc((size_t)(n > 0 ? n : 1) * sizeof(double)), rs = 0;
+    size_t found = 0, s, rn = 0;
     int d;
     for (d = 0; d < n; d++) {
         use[d] = observed[d];
@@ -78,24 +92,28 @@ static size_t mark_usable(const double *y, const unsigned char *observed, int n,
     }
     for (s = 0; s < opt->n_special; s++) {
         long k = opt->special_days[s] - day0;
-        if (k >= 0 && k < n)
+        if (k >= 0 && k < n) {
             use[k] = 0;
+            /* an open special day of the history: its volume against its weekday's */
+            if (observed[k] && !(opt->special_closed && opt->special_closed[s])) {
+                double med = weekday_median(tot, observed, n, (int)k);
+                if (med > 0) {
+                    rs += tot[k] / med;
+                    rn++;
+                }
+            }
+        }
     }
+    ch->special_ratio = rn ? rs / (double)rn : 1.0;
+    ch->n_special_open = rn;
     for (d = 0; d < n; d++) {
-        int m = 0, j;
+        double med;
         if (!use[d])
             continue;
-        for (j = -4; j <= 4; j++) {
-            int e = d + 7 * j;
-            if (j && e >= 0 && e < n && observed[e])
-                near[m++] = tot[e];
-        }
-        if (m >= 2) {
-            double med = cc_fc_median(near, (size_t)m);
-            if (med > 0 && tot[d] < SPECIAL_SHARE * med) {
-                use[d] = 0;
-                found++;
-            }
+        med = weekday_median(tot, observed, n, d);
+        if (med > 0 && tot[d] < SPECIAL_SHARE * med) {
+            use[d] = 0;
+            found++;
         }
     }
     free(tot);
@@ -136,7 +154,7 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
     for (d = 0; d < n_avail; d++)
         if (!obs[d])
             closed[d] = 1;
-    ch->n_special_found = mark_usable(y, obs, n_train, per_day, h->day0, opt, use);
+    ch->n_special_found = mark_usable(y, obs, n_train, per_day, h->day0, opt, use, ch);
     memset(sums, 0, sizeof(sums));
     for (m = 0; m < CC_FC_N_METHODS; m++)
         ch->wape_daily[m] = ch->wape_interval[m] = NAN;
@@ -251,6 +269,13 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
         ch->p90 = cc_xmalloc(cells * sizeof(double));
         cc_fc_method_forecast((cc_fc_method)ch->chosen, y, use, closed, n_train, per_day, h->day0, opt->days,
                               k, ch->mean);
+        /* open special days of the calendar ahead: the history's ratio of such days */
+        for (sp = 0; sp < opt->n_special; sp++) {
+            long k2 = opt->special_days[sp] - opt->from_day;
+            if (k2 >= 0 && k2 < opt->days && !(opt->special_closed && opt->special_closed[sp]))
+                for (i = 0; i < per_day; i++)
+                    ch->mean[(size_t)k2 * per_day + i] *= ch->special_ratio;
+        }
         for (c = 0; c < cells; c++) {
             double f = ch->mean[c], sd = sqrt(f + c2 * f * f);
             ch->p10[c] = f + ch->z10 * sd > 0 ? f + ch->z10 * sd : 0;

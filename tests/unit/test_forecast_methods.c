@@ -193,6 +193,38 @@ static void test_baselines_and_closed_days(void **state)
     cc_fc_history_free(h);
 }
 
+/*
+ * Open calendar days: two days of the history at half their weekday's volume
+ * set the ratio, and an open calendar day ahead is forecast at that ratio of
+ * the same day of the following week.
+ */
+static void test_open_special_days(void **state)
+{
+    long day0 = cc_fc_days_from_civil(2024, 1, 1);
+    cc_fc_history *h = synthetic(day0, 70, 800, 0, 1.0, 21, NULL);
+    long days[3] = {day0 + 30, day0 + 44, day0 + 72};
+    int closed[3] = {0, 0, 0}, d, i;
+    cc_fc_options opt;
+    cc_fc_result *r;
+    cc_error err;
+    (void)state;
+    for (d = 30; d <= 44; d += 14)
+        for (i = 0; i < P; i++)
+            h->series[0].y[(size_t)d * P + i] = floor(0.5 * h->series[0].y[(size_t)d * P + i]);
+    cc_fc_options_init(&opt);
+    opt.from_day = day0 + 70;
+    opt.days = 14;
+    opt.special_days = days;
+    opt.special_closed = closed;
+    opt.n_special = 3;
+    assert_int_equal(cc_fc_forecast(h, &opt, &r, &err), CC_OK);
+    assert_int_equal(r->channels[0].n_special_open, 2);
+    assert_rel_close(r->channels[0].special_ratio, 0.5, 0.05);
+    assert_rel_close(day_sum(r->channels[0].mean, 2) / day_sum(r->channels[0].mean, 9), 0.5, 0.08);
+    cc_fc_result_free(r);
+    cc_fc_history_free(h);
+}
+
 static void test_forecast_csv(void **state)
 {
     long day0 = cc_fc_days_from_civil(2024, 1, 1);
@@ -244,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_day_of_month_recovered),
         cmocka_unit_test(test_holt_winters_follows_seasonality),
         cmocka_unit_test(test_baselines_and_closed_days),
+        cmocka_unit_test(test_open_special_days),
         cmocka_unit_test(test_forecast_csv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
