@@ -308,6 +308,8 @@ typedef struct cc_fc_channel_fit {
     cc_fc_dist_fit wrap;         /* wrap-up (n 0 when absent) */
     cc_fc_patience_fit patience; /* patience (counts 0 when absent) */
     double served_within_20s;    /* share of served+abandoned answered within 20 s, NAN when absent */
+    double special_ratio;        /* open calendar days' volume over their weekday's (1 if none) */
+    double month_factor[12];     /* mean daily volume per month over the year's mean (0: no data) */
 } cc_fc_channel_fit;
 
 /* The fit of a history. */
@@ -320,6 +322,10 @@ typedef struct cc_fc_fit {
     int interval_min;            /* grid interval */
     int per_day;                 /* intervals per day */
     long next_day;               /* first day after the history */
+    int has_months;              /* 1: a year or more of history, month_factor set */
+    size_t n_seasons;            /* calendar days within the week after the history */
+    long season_day[7];          /* those days */
+    int season_closed[7];        /* 1 when closed */
     size_t n_channels;           /* channels */
     cc_fc_channel_fit *channels; /* [n_channels] */
 } cc_fc_fit;

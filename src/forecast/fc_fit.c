@@ -504,6 +504,27 @@ cc_status cc_fc_fit_history(const cc_fc_history *h, const cc_fc_fit_options *opt
         memcpy(c->profile, ch->weekday_share, (size_t)7 * per_day * sizeof(double));
         group_profiles(c, per_day);
         c->cv = ch->cv_daily;
+        c->special_ratio = ch->special_ratio;
+        if (h->n_days >= 365) {
+            double msum[12] = {0}, all = 0;
+            int mcnt[12] = {0}, dd, nd = 0;
+            for (dd = 0; dd < h->n_days; dd++) {
+                int yy, mm, dm;
+                double t = 0;
+                if (!h->observed[dd])
+                    continue;
+                cc_fc_civil_from_days(h->day0 + dd, &yy, &mm, &dm);
+                for (i = 0; i < per_day; i++)
+                    t += h->series[s].y[(size_t)dd * per_day + i];
+                msum[mm - 1] += t;
+                mcnt[mm - 1]++;
+                all += t;
+                nd++;
+            }
+            f->has_months = 1;
+            for (i = 0; i < 12; i++)
+                c->month_factor[i] = mcnt[i] && all > 0 ? msum[i] / mcnt[i] / (all / nd) : 0;
+        }
         c->method = cc_fc_method_name((cc_fc_method)ch->chosen);
         c->wape_daily = ch->wape_daily[ch->chosen];
         c->peak_per_hour = peak * 60.0 / h->interval_min;
@@ -517,6 +538,15 @@ cc_status cc_fc_fit_history(const cc_fc_history *h, const cc_fc_fit_options *opt
         }
     }
     cc_fc_result_free(r);
+    for (s = 0; s < opt->forecast.n_special && f->n_seasons < 7; s++) {
+        long k = opt->forecast.special_days[s] - f->next_day;
+        if (k >= 0 && k < 7) {
+            f->season_day[f->n_seasons] = opt->forecast.special_days[s];
+            f->season_closed[f->n_seasons] =
+                opt->forecast.special_closed ? opt->forecast.special_closed[s] : 1;
+            f->n_seasons++;
+        }
+    }
     fit_history_service(h, f);
     if (h->has_agent)
         fit_staffing(h, f);

@@ -165,6 +165,33 @@ cc_status cc_fc_write_fit_yaml(FILE *out, const cc_fc_fit *f, const char *name, 
         aht = ch->handle.n >= 2 ? ch->handle.mean_s : 300;
         load += ch->peak_per_hour * aht / 3600.0;
     }
+    if (f->n_seasons) {
+        size_t k;
+        fputs("\n# the holiday calendar's days within the horizon: closed, or open at the\n"
+              "# history's ratio of open calendar days to their weekday\nseasons:\n", out);
+        for (k = 0; k < f->n_seasons; k++) {
+            int sy, sm, sd;
+            cc_fc_civil_from_days(f->season_day[k], &sy, &sm, &sd);
+            fprintf(out, "  - {date: %04d-%02d-%02d, channels: {", sy, sm, sd);
+            for (c = 0; c < f->n_channels; c++) {
+                key_of(f->channels[c].name, key, sizeof(key));
+                fprintf(out, "%s%s: %.4f", c ? ", " : "", key,
+                        f->season_closed[k] ? 0.0 : f->channels[c].special_ratio);
+            }
+            fputs("}}\n", out);
+        }
+    }
+    if (f->has_months) {
+        static const char *const mon[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+        fputs("\n# the history's months against its yearly mean daily volume, for seasons:\n", out);
+        for (c = 0; c < f->n_channels; c++) {
+            fprintf(out, "#   %s:", f->channels[c].name);
+            for (i = 0; i < 12; i++)
+                fprintf(out, " %s %.3f", mon[i], f->channels[c].month_factor[i]);
+            fputc('\n', out);
+        }
+    }
     fputs("\nteams:\n  agents:\n    skills: [", out);
     for (c = 0; c < f->n_channels; c++) {
         key_of(f->channels[c].name, key, sizeof(key));
@@ -259,6 +286,13 @@ cc_status cc_fc_write_fit_json(FILE *out, const cc_fc_fit *f, cc_error *err)
         json_object_set_new(p, "lognormal_mean_s", cc_json_number(ch->patience.lognormal_mean_s));
         json_object_set_new(o, "patience", p);
         json_object_set_new(o, "served_within_20s", cc_json_number(ch->served_within_20s));
+        json_object_set_new(o, "special_day_ratio", cc_json_number(ch->special_ratio));
+        if (f->has_months) {
+            json_t *mf = json_array();
+            for (w = 0; w < 12; w++)
+                json_array_append_new(mf, cc_json_number(ch->month_factor[w]));
+            json_object_set_new(o, "month_factor", mf);
+        }
         json_object_set_new(chans, ch->name, o);
     }
     json_object_set_new(doc, "channels", chans);

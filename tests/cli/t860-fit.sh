@@ -40,6 +40,13 @@ jcheck "exponential patience mean near 180 s" '(.channels.contacts.patience.exp_
 jcheck "Kaplan-Meier median near 180 ln 2 = 125 s" '(.channels.contacts.patience.km_median_s - 124.8 | abs) < 12'
 jcheck "abandonments and censored waits counted" '.channels.contacts.patience.n_abandoned > 1000 and .channels.contacts.patience.n_censored > 4000'
 
+# A closed day of the calendar within the fitted week becomes a season at 0.
+printf '2024-01-30,closed,test\n2024-01-15,open\n' >"$tmp/hol.csv"
+run fit "$tmp/log.csv" --time-column when --holidays "$tmp/hol.csv" --out "$tmp/fit2"
+check "closed calendar day in the horizon as a season" grep -q '{date: 2024-01-30, channels: {contacts: 0.0000}}' "$tmp/fit2/fit.yaml"
+run validate "$tmp/fit2/fit.yaml"
+check "fit.yaml with seasons validates" [ "$rc" -eq 0 ]
+
 run fit "$tmp/log.csv" --wait-column wait_s --out "$tmp/e"
 usage_error "missing --time-column" "--time-column"
 run fit "$tmp/log.csv" --time-column when --handle-column duration --out "$tmp/e"
