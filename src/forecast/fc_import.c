@@ -513,6 +513,36 @@ static cc_status build_grid(import_ctx *c)
         return cc_error_set_at(c->err, CC_EINVAL, c->path, 0, 0,
                                "the history spans %ld days; at most 20000 (about 55 years)",
                                day_hi - day_lo + 1);
+    if (!h->per_contact) {
+        /*
+         * Counts on a coarser step than the grid would fill only the first
+         * interval of each step: refuse rather than forecast a comb.
+         */
+        long long g = 0;
+        unsigned char seen[1440] = {0};
+        int distinct = 0;
+        for (i = 0; i < c->n_entries; i++) {
+            long long sod = ((c->entries[i].local_s % 86400) + 86400) % 86400, a = g, b = sod;
+            if (!seen[sod / 60]) {
+                seen[sod / 60] = 1;
+                distinct++;
+            }
+            while (b) {
+                long long t = a % b;
+                a = b;
+                b = t;
+            }
+            g = a;
+        }
+        if (g == 0)
+            g = 86400;
+        /* (with a dozen distinct times of day at least, so sparse files are not misread) */
+        if (distinct >= 12 && g % 60 == 0 && g / 60 > h->interval_min && 1440 % (g / 60) == 0)
+            return cc_error_set_at(c->err, CC_EINVAL, c->path, 0, 0,
+                                   "--interval: the counts are %lld minutes apart, coarser than "
+                                   "the %d-minute grid; use --interval %lldm or a multiple",
+                                   g / 60, h->interval_min, g / 60);
+    }
     h->day0 = day_lo;
     h->n_days = (int)(day_hi - day_lo + 1);
     h->observed = cc_xcalloc((size_t)h->n_days, 1);

@@ -216,6 +216,15 @@ static void test_errors(void **state)
     assert_int_equal(import_err("t\n2024-01-01T09:00\n", &o, &err), CC_EINVAL);
     assert_non_null(strstr(err.message, "--interval"));
     o.interval_min = 30;
+    /* hourly counts on a half-hour grid */
+    o.count_column = "n";
+    assert_int_equal(import_err("t,n\n2024-01-01T06:00,1\n2024-01-01T07:00,1\n2024-01-01T08:00,1\n"
+                                "2024-01-01T09:00,1\n2024-01-01T10:00,2\n2024-01-01T11:00,1\n"
+                                "2024-01-01T12:00,1\n2024-01-01T13:00,1\n2024-01-01T14:00,1\n"
+                                "2024-01-01T15:00,1\n2024-01-01T16:00,1\n2024-01-01T17:00,1\n",
+                                &o, &err), CC_EINVAL);
+    assert_non_null(strstr(err.message, "60 minutes apart"));
+    o.count_column = NULL;
     {
         cc_fc_history *h = NULL;
         assert_int_equal(cc_fc_import("/nonexistent/history.csv", &o, &h, &err), CC_EIO);
