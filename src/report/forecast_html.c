@@ -236,8 +236,10 @@ cc_status cc_report_forecast_html(FILE *out, const cc_fc_result *r, const char *
             fc_style);
     fprintf(out, "%s to %s</h1><p>from ", from, to);
     cc_chart_escape(out, source ? source : "");
-    fprintf(out, ", %d-minute intervals, ccsim %s</p></header>\n<main>\n", r->interval_min,
-            cc_version());
+    fprintf(out, ", %d-minute intervals, ccsim %s</p>\n<p>%ld rows read, %ld malformed and "
+                 "skipped, %ld split on blanks; %d days of history</p></header>\n<main>\n",
+            r->interval_min, cc_version(), r->history->rows_read, r->history->rows_bad,
+            r->history->rows_repaired, r->history->n_days);
     free(from);
     free(to);
     for (c = 0; c < r->n_channels; c++) {
