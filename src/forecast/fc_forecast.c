@@ -328,8 +328,8 @@ cc_status cc_fc_forecast(const cc_fc_history *h, const cc_fc_options *opt, cc_fc
                              opt->days);
     if (n_train < 7)
         return cc_error_setf(err, CC_EINVAL,
-                             "--from: fewer than 7 days of history before it (the history "
-                             "starts %ld days before)", n_train);
+                             "--from: the history holds %ld days before it; at least 7 are "
+                             "needed", n_train > 0 ? n_train : 0);
     if (n_train > (long)h->n_days + 366)
         return cc_error_setf(err, CC_EINVAL, "--from: more than a year after the history ends");
     if (opt->method >= CC_FC_N_METHODS)
