@@ -161,7 +161,7 @@ int cc_fc_parse_date(const char *text, long *days);
 typedef enum cc_fc_method {
     CC_FC_SNAIVE = 0,            /* seasonal naive: the same interval one week before */
     CC_FC_MEANK,                 /* mean of the last k same weekdays */
-    CC_FC_PROFILE,               /* weekday level with trend x intraday profile */
+    CC_FC_PROFILE,               /* level with trend x weekday x day of month x intraday profile */
     CC_FC_HOLT_WINTERS,          /* double-seasonal exponential smoothing (Taylor 2003) */
     CC_FC_COMBINED,              /* mean of the profile and Holt-Winters forecasts */
     CC_FC_N_METHODS

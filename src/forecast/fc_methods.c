@@ -1,8 +1,10 @@
 /*
- * The simple forecasting methods on a grid of days x intervals: seasonal
- * naive (the same interval one week before), the mean of the last k same
- * weekdays, and a weekday x intraday-profile model whose level follows a
- * weighted linear trend of the weekday-adjusted daily totals. Missing days
+ * The forecasting methods on a grid of days x intervals: seasonal naive (the
+ * same interval one week before), the mean of the last k same weekdays, and
+ * the profile model: daily volume = level x weekday x day-of-month factor,
+ * the level following a weighted, damped linear trend of the adjusted daily
+ * totals, spread by each weekday's intraday profile; plus the dispatch to
+ * Holt-Winters (fc_holt_winters.c) and the combination. Missing days
  * (observed[d] = 0: no data, holidays, detected special days) are skipped:
  * every method looks further back for the same weekday.
  */
