@@ -29,7 +29,7 @@ FUZZ_SECONDS ?= 60
 -include config.mak
 
 PKGS := gsl yaml-0.1 jansson glpk
-DEB_PKGS := libgsl-dev libyaml-dev libcmocka-dev libjansson-dev libglpk-dev pkg-config jq
+DEB_PKGS := libgsl-dev libyaml-dev libcmocka-dev libjansson-dev libglpk-dev libcsv-dev pkg-config jq
 
 WARN := -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wmissing-prototypes \
 	-Wshadow -Wwrite-strings -Wvla -Wpointer-arith -Wformat=2 \
@@ -46,7 +46,7 @@ endif
 # pkg-config is evaluated lazily so that `make deps` can run before the
 # libraries exist.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(filter-out glpk,$(PKGS)) 2>/dev/null)
-PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out glpk,$(PKGS)) 2>/dev/null) -lglpk
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out glpk,$(PKGS)) 2>/dev/null) -lglpk -lcsv
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -61,7 +61,7 @@ Q := @
 endif
 
 # The library's stages, in pipeline order (see src/README.md); cli/ is the program.
-STAGES := util scenario analytics engine stats plan report tools
+STAGES := util scenario analytics engine stats plan forecast report tools
 LIB_SRC := $(foreach d,$(STAGES),$(sort $(wildcard src/$(d)/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -78,7 +78,7 @@ LIB := $(BUILD)/libccsim.a
 CLI_LIB := $(BUILD)/libccsim-cli.a
 BIN := $(BUILD)/ccsim
 
-.PHONY: all deps run test test-slow sanitize bench fuzz install uninstall clean valgrind \
+.PHONY: all deps run test test-slow sanitize bench bench-forecast fuzz install uninstall clean valgrind \
 	check-baselines update-baselines check-layers
 
 all: $(BIN) $(LIB)
@@ -88,9 +88,10 @@ all: $(BIN) $(LIB)
 deps:
 	@if $(PKG_CONFIG) --exists gsl yaml-0.1 jansson cmocka 2>/dev/null && \
 	  printf '#include <glpk.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && \
+	  printf '#include <csv.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && \
 	  command -v jq >/dev/null 2>&1; then exit 0; fi; \
 	if ! command -v dpkg-query >/dev/null 2>&1; then \
-	  echo "missing libraries; install GSL, libyaml, jansson, GLPK, cmocka, pkg-config and jq"; \
+	  echo "missing libraries; install GSL, libyaml, jansson, GLPK, libcsv, cmocka, pkg-config and jq"; \
 	  exit 1; fi; \
 	missing=""; for p in $(DEB_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
@@ -215,6 +216,12 @@ bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN)
 	@for b in $(BENCH_BIN); do $$b || exit 1; done
 
+# Forecast accuracy and speed on the shared real data (../shared/data), when present.
+FORECAST_DATA ?= ../shared/data
+bench-forecast: deps
+	@$(MAKE) --no-print-directory $(BUILD)/bench/bench_forecast
+	@$(BUILD)/bench/bench_forecast $(FORECAST_DATA)
+
 # ---- fuzzing (clang + libFuzzer) -----------------------------------------------
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -fopenmp
@@ -247,7 +254,7 @@ install: $(BIN) $(LIB)
 	  "Version: $$(sed -n 's/.*CC_VERSION_STRING \"\(.*\)\"/\1/p' include/cc_version.h)" \
 	  'Requires: gsl yaml-0.1 jansson' \
 	  'Cflags: -I$${includedir}/ccsim -fopenmp' \
-	  'Libs: -L$${libdir} -lccsim -lglpk -fopenmp -lm' >$(DESTDIR)$(LIBDIR)/pkgconfig/ccsim.pc
+	  'Libs: -L$${libdir} -lccsim -lglpk -lcsv -fopenmp -lm' >$(DESTDIR)$(LIBDIR)/pkgconfig/ccsim.pc
 	install -m 644 doc/ccsim.1 $(DESTDIR)$(MANDIR)/man1/ccsim.1
 
 uninstall:

@@ -188,6 +188,16 @@ char *cc_report_plan_json(const cc_planner *p);
  */
 char *cc_report_plan_html(const cc_planner *p);
 
+struct cc_fc_result;
+
+/*
+ * Writes the report.html of a forecast: per channel the recent history and
+ * the forecast with its band, the backtest and the WAPE of every method.
+ * `source` names the history file in the heading. exceptions: CC_EIO.
+ */
+cc_status cc_report_forecast_html(FILE *out, const struct cc_fc_result *r, const char *source,
+                                  cc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

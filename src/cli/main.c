@@ -20,6 +20,8 @@ static const struct cli_command commands[] = {
     {"sweep", cmd_sweep, "simulate a grid of what-ifs and compare them"},
     {"compare", cmd_compare, "compare results with a baseline, metric by metric"},
     {"verify", cmd_verify, "check the simulator against Erlang C/A theory"},
+    {"forecast", cmd_forecast, "forecast contacts per interval from a history export"},
+    {"fit", cmd_fit, "fit volumes, handle time and patience from history into a scenario"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
