@@ -920,7 +920,7 @@ typedef struct cc_plan_cost {
 typedef struct cc_planner_search {
     int ran;                    /* 1 when the search ran */
     int rounds;                 /* programme + simulation rounds */
-    int met;                    /* 1: a roster met every judged period with its margin */
+    int met;                    /* 1: a roster met every judged period on the search's seed */
     int converged;              /* 1: met, no round found it cheaper, and the check agreed */
     int stopped;                /* 1: a round's programme found no roster; the search kept
                                    what it had */
@@ -929,6 +929,10 @@ typedef struct cc_planner_search {
     size_t check_missed;        /* periods the check seed found missed (plain targets) */
     double cost;                /* paid cost of the rosters kept (paid hours x team rate) */
     double analytic_paid_hours; /* paid hours of rosters covering the analytic staffing */
+    double written_paid_hours;  /* paid hours of rosters covering the staffing as written */
+    double written_cost;        /* their paid cost (as `cost`) */
+    int written_met;            /* 1: they met on the search's seed and on the check seed */
+    int from_written;           /* 1: they were cheaper and are the plan */
     double round_cost[CC_PLAN_SEARCH_MAX_ROUNDS];       /* per round */
     double round_paid_hours[CC_PLAN_SEARCH_MAX_ROUNDS]; /* per round */
     size_t round_missed[CC_PLAN_SEARCH_MAX_ROUNDS];     /* periods missed (with margins) */

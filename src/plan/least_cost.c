@@ -23,7 +23,10 @@
  * by the ratio of simulated to modelled late (and abandoned) contacts at the
  * roster just simulated (rho); a period that missed gets a cut, one agent
  * more than it had in its worst interval, kept for good; and the programme
- * is solved again. The rows aim at the target plus a margin (the binomial
+ * is solved again. The first rounds only repair the analytic roster: its
+ * staffing raised by the cuts, no rows, until it meets (or LC_MAX_REPAIRS),
+ * so the search holds a roster that meets before it trims. The rows aim at
+ * the target plus a margin (the binomial
  * spread of the period's pooled share), a roster is accepted when the one
  * verdict rule (with its sampling tolerance) finds every judged period met
  * on the search's seed. The search stops when an accepted roster is not
@@ -58,6 +61,7 @@
 #define LC_STABLE_OCCUPANCY 0.99 /* the floor: servers at least the load / this */
 #define LC_MIP_GAP 0.02         /* optimality gap of a round's programmes */
 #define LC_MAX_CHECKS 4         /* checks on the independent seed that may send the search on */
+#define LC_MAX_REPAIRS 6        /* rounds repairing the analytic roster by cuts alone */
 
 enum { LC_SL = 0, LC_ABANDON, LC_ASA, LC_WORK };
 
@@ -558,7 +562,17 @@ static void build_rows(search *S, lc_team *T)
 
 /* ---- rounds ---------------------------------------------------------------- */
 
-static cc_status solve_team(search *S, lc_team *T, cc_shift_plan **out, cc_error *err)
+/*
+ * What a team's programme covers (cc_shift_problem.required): LC_ROWS, the
+ * floors, with the service rows on top; LC_REPAIR, the analytic (or
+ * verified) staffing raised to the floors, no rows: the analytic roster with
+ * its cuts; LC_WRITTEN, what the scenario has on duty as written, no rows: a
+ * candidate the search must beat, so the plan never costs more than a
+ * written staffing that meets.
+ */
+enum { LC_ROWS = 0, LC_REPAIR, LC_WRITTEN };
+
+static cc_status solve_team(search *S, lc_team *T, int mode, cc_shift_plan **out, cc_error *err)
 {
     cc_planner *p = S->p;
     cc_planner_team *pt = &p->teams[T->t];
@@ -567,9 +581,17 @@ static cc_status solve_team(search *S, lc_team *T, cc_shift_plan **out, cc_error
     double *floor_d = cc_xcalloc(S->n, sizeof *floor_d);
     cc_status st;
 
-    for (size_t i = 0; i < S->n; i++)
-        floor_d[i] = (double)T->floor[i];
-    build_rows(S, T);
+    for (size_t i = 0; i < S->n; i++) {
+        double f = (double)T->floor[i];
+        if (mode == LC_REPAIR && (double)pt->staffing[i] > f)
+            f = (double)pt->staffing[i];
+        if (mode == LC_WRITTEN)
+            f = ceil(cc_scenario_team_agents(p->s, (int)T->t, (int)i) - 1e-9);
+        floor_d[i] = f;
+    }
+    T->n_rows = 0;
+    if (mode == LC_ROWS)
+        build_rows(S, T);
     memset(&sv, 0, sizeof sv);
     sv.steps = T->K;
     sv.n_measures = T->n_meas;
@@ -606,7 +628,7 @@ static cc_status solve_team(search *S, lc_team *T, cc_shift_plan **out, cc_error
  * slot; GLPK keeps its state per thread); the first failure in team order
  * is reported, so the outcome does not depend on the threads.
  */
-static cc_status solve_teams(search *S, cc_shift_plan **plans, cc_error *err)
+static cc_status solve_teams(search *S, cc_shift_plan **plans, int mode, cc_error *err)
 {
     long nt = (long)S->nt;
     cc_status *st = cc_xcalloc((size_t)nt, sizeof *st), first = CC_OK;
@@ -617,7 +639,7 @@ static cc_status solve_teams(search *S, cc_shift_plan **plans, cc_error *err)
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (nt > 1)
     for (long t = 0; t < nt; t++) {
         if (S->teams[t].active)
-            st[t] = solve_team(S, &S->teams[t], &fresh[t], &errs[t]);
+            st[t] = solve_team(S, &S->teams[t], mode, &fresh[t], &errs[t]);
         glp_free_env();
     }
     for (long t = 0; t < nt && first == CC_OK; t++) {
@@ -1007,6 +1029,54 @@ static double paid_hours(const search *S, cc_shift_plan *const *plans)
     return h;
 }
 
+/*
+ * The staffing as written, rostered under the shift rules (solve_written_team)
+ * and judged like a round: when it meets on the search's seed and on the
+ * check seed and costs less than the search's answer (or the search has
+ * none that the check confirmed), it becomes the answer.
+ */
+static cc_status try_written(search *S, cc_shift_plan **best, double *best_cost, cc_error *err)
+{
+    cc_planner_search *ls = &S->p->search;
+    cc_shift_plan **w = cc_xcalloc(S->nt, sizeof *w);
+    cc_results *r = NULL;
+    double cost;
+    cc_status st = CC_OK;
+    cc_error ignored;
+
+    /* A written staffing the rules cannot roster is no candidate: not an error. */
+    if (solve_teams(S, w, LC_WRITTEN, &ignored) != CC_OK)
+        goto out;
+    cost = roster_cost(S, w);
+    ls->written_paid_hours = paid_hours(S, w);
+    ls->written_cost = cost;
+    if ((st = simulate(S, w, S->p->seed, &r, err)) != CC_OK)
+        goto out;
+    if (judge_as(S, r, 0.0, 0, 0) == 0) {
+        cc_results_free(r);
+        r = NULL;
+        if ((st = simulate(S, w, ls->check_seed, &r, err)) != CC_OK)
+            goto out;
+        ls->written_met = judge_plain(S, r) == 0;
+    }
+    if (ls->written_met && (cost < *best_cost || !ls->converged)) {
+        for (size_t t = 0; t < S->nt; t++) {
+            cc_shift_plan *tmp = best[t];
+            best[t] = w[t];
+            w[t] = tmp;
+        }
+        *best_cost = cost;
+        ls->from_written = 1;
+        ls->converged = 1;
+        ls->check_missed = 0;
+    }
+out:
+    cc_results_free(r);
+    free_plans(w, S->nt);
+    free(w);
+    return st;
+}
+
 cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
 {
     search S;
@@ -1015,7 +1085,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
     cc_shift_plan **fallback;   /* the last roster that met on the search's seed only */
     double best_cost = INFINITY, prev_cost = INFINITY, fallback_cost = INFINITY;
     size_t fallback_missed = 0;
-    int phase_check = 0, stalled = 0, best_checked = 0;
+    int phase_check = 0, stalled = 0, best_checked = 0, repairing = 1;
     cc_status st = CC_OK;
 
     memset(&S, 0, sizeof S);
@@ -1058,7 +1128,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         size_t missed;
         double cost;
 
-        if (round > 0 && solve_teams(&S, plans, err) != CC_OK) {
+        if (round > 0 && solve_teams(&S, plans, repairing ? LC_REPAIR : LC_ROWS, err) != CC_OK) {
             /* A programme that found no roster ends the search with what it has. */
             ls->stopped = 1;
             break;
@@ -1074,6 +1144,12 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
          */
         missed = judge(&S, r, 0);
         cost = roster_cost(&S, plans);
+        /*
+         * First the analytic roster is repaired by cuts alone until it meets
+         * (a roster that meets, to beat); then the rows trim it.
+         */
+        if (repairing && (missed == 0 || round >= LC_MAX_REPAIRS))
+            repairing = 0;
         note_round(ls, cost, paid_hours(&S, plans), missed);
         if (missed == 0) {
             int better = cost < best_cost * (1.0 - LC_IMPROVE);
@@ -1154,6 +1230,8 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         }
         cc_results_free(chk);
     }
+    if (st == CC_OK)
+        st = try_written(&S, best, &best_cost, err);
     if (st == CC_OK) {
         int have_best = isfinite(best_cost);
         ls->met = have_best;

@@ -583,6 +583,14 @@ char *cc_report_plan_json(const cc_planner *p)
         json_object_set_new(x, "check_seed", json_integer((json_int_t)ls->check_seed));
         json_object_set_new(x, "check_periods_missed", json_integer((json_int_t)ls->check_missed));
         json_object_set_new(x, "analytic_paid_hours", cc_json_number(ls->analytic_paid_hours));
+        {
+            json_t *w = json_object();
+            json_object_set_new(w, "paid_hours", cc_json_number(ls->written_paid_hours));
+            json_object_set_new(w, "cost", cc_json_number(ls->written_cost));
+            json_object_set_new(w, "met", json_boolean(ls->written_met));
+            json_object_set_new(w, "adopted", json_boolean(ls->from_written));
+            json_object_set_new(x, "as_written_candidate", w);
+        }
         for (int k = 0; k < ls->rounds && k < CC_PLAN_SEARCH_MAX_ROUNDS; k++) {
             json_t *rd = json_object();
             json_object_set_new(rd, "paid_hours", cc_json_number(ls->round_paid_hours[k]));
