@@ -351,10 +351,43 @@ typedef struct cc_run_options {
      */
     void (*progress)(void *ctx, long done, long total);
     void *progress_ctx;       /* passed to progress */
+    int no_limits;            /* 1: run even beyond the event and memory limits
+                                 (cc_run_check_limits); default 0 */
 } cc_run_options;
 
 /* 20 replications, seed 1, default threads, per-interval statistics on. */
 cc_run_options cc_run_options_default(void);
+
+/* Model events a run may be expected to process, all replications together. */
+#define CC_RUN_MAX_EVENTS 1e10
+
+/*
+ * The threads cc_replicate uses: opt->threads (0: the OpenMP default), at
+ * most the machine's cores and the replications, at least 1.
+ */
+int cc_run_threads(const cc_run_options *opt);
+
+/* The memory a run may be expected to need: 3/4 of the machine's, bytes. */
+double cc_run_memory_limit(void);
+
+/*
+ * Whether a run of `model` with `opt` fits before it starts: the events
+ * (cc_simmodel_estimate times the replications) at most CC_RUN_MAX_EVENTS
+ * and the memory (a workspace per thread, the merged results) at most
+ * cc_run_memory_limit(). cc_replicate calls it unless opt->no_limits.
+ * exceptions: CC_EINVAL (over a limit; the message gives the estimate and
+ * the limit).
+ */
+cc_status cc_run_check_limits(const cc_simmodel *model, const cc_run_options *opt,
+                              cc_error *err);
+
+/*
+ * What the run's own limits changed, one line each ending in '\n': a drain
+ * stopped by model->drain_limit_s, customers who gave up at max_attempts,
+ * transfers refused at max_transfers. Returns buf, or NULL when none applied.
+ */
+char *cc_results_limit_notes(const cc_simmodel *model, const cc_results *res, char *buf,
+                             size_t cap);
 
 /*
  * Runs opt->replications independent replications of `model` (borrowed) in

@@ -292,6 +292,9 @@ typedef struct cc_sim_settings {
     double warmup_s;              /* statistics ignore arrivals before this, seconds */
     long max_arrivals;            /* stop generating after this many arrivals, 0 = no limit */
     int drain;                    /* 1: after arrivals stop, run until every contact has left */
+    double drain_limit_s;         /* the drain stops this long after the horizon end, seconds */
+    int max_attempts;             /* tries per customer: first, retrials, bounce-backs */
+    int max_transfers;            /* transfers per contact */
 } cc_sim_settings;
 
 /* One override of a plan option: the value at `path` replaced. */

@@ -73,6 +73,11 @@ typedef struct cc_rep_channel {
     double days_active;        /* days with presented contacts */
     double days_missed;        /* of which missed the target */
     double duration_s;         /* statistics period: end of run less warm-up, seconds */
+    double drain_limited;      /* 1 when the drain limit stopped the run with contacts left */
+    double gave_up;            /* abandoned or bounced contacts that would have come back but had
+                                  made max_attempts tries */
+    double transfer_capped;    /* handled contacts that would have been transferred but had
+                                  been through max_transfers transfers */
 } cc_rep_channel;
 
 /* One team's totals in one replication. */
@@ -127,7 +132,8 @@ typedef struct cc_sim_channel {
     cc_channel_kind kind;         /* voice, chat, messaging, email, social */
     double *arrival_rate;         /* per interval, forecast arrivals per second before deflection */
     double *deflection;           /* per interval share of arrivals deflected by self-service */
-    double forecast_cv;           /* cv of the day-level gamma volume multiplier (mean 1); 0 = none */
+    double forecast_cv;           /* cv of the day-level volume multiplier (mean 1); 0 = none */
+    cc_dist_kind forecast_dist;   /* its family: CC_DIST_GAMMA (also for NONE) or CC_DIST_LOGNORMAL */
     long initial_backlog;         /* contacts waiting at time 0 */
     double *arrival_times_s;      /* optional trace of fresh arrival times (ascending, seconds);
                                      replaces the Poisson process; malloc'ed, owned */
@@ -233,6 +239,12 @@ typedef struct cc_simmodel {
     double warmup_s;              /* contacts arriving before this are not in the totals */
     long max_arrivals;            /* stop fresh arrivals after this many (all channels); 0 = none */
     int drain;                    /* 1: after arrivals stop, run until every contact has left */
+    double drain_limit_s;         /* with drain: the run stops this long after the horizon end
+                                     even with contacts left (cc_rep_channel.drain_limited);
+                                     0 = no limit */
+    int max_attempts;             /* tries one customer makes: the first, retrials after
+                                     abandoning and bot bounce-backs; 0 = no limit */
+    int max_transfers;            /* transfers one contact goes through; 0 = no limit */
     cc_chat_policy chat_policy;   /* which chat agent gets a new session */
     int strict_priority;          /* 1 (default): no new sessions while a more urgent queue
                                      the agent serves holds eligible work; 0: no hold-back */
@@ -271,6 +283,16 @@ cc_status cc_simmodel_validate(const cc_simmodel *m, cc_error *err);
 cc_simmodel *cc_simmodel_single_queue(double arrivals_per_s, double aht_s, long agents,
                                       double patience_mean_s, double target_s,
                                       double horizon_s, long max_arrivals);
+
+/*
+ * The size of one replication of `m` before running it: *events, the model
+ * events it is expected to process, and *bytes, the memory of one workspace
+ * (per-interval tables, agents, and a contact pool as large as the busiest
+ * day's contacts). Rough by design (within a small factor): it exists to
+ * refuse runs that cannot finish or fit (cc_run_check_limits).
+ */
+void cc_simmodel_estimate(const cc_simmodel *m, int interval_percentiles, double *events,
+                          double *bytes);
 
 /* ---- from a scenario ----------------------------------------------------- */
 

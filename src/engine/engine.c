@@ -126,6 +126,8 @@ uint32_t cc_eng_new_contact(cc_sim *s, unsigned c)
     k->flags = s->now >= s->m->warmup_s ? F_COUNTED : 0;
     k->agent = NO_AGENT;
     k->level = 0;
+    k->tries = 0;
+    k->transfers = 0;
     s->live++;
     return slot;
 }
@@ -530,12 +532,20 @@ COLD void enter_repeat(cc_sim *s, uint32_t slot)
     present(s, slot);
 }
 
+/* Whether the customer of contact k may try once more (simulation.max_attempts). */
+static inline int may_try_again(const cc_sim *s, const contact *k)
+{
+    return s->m->max_attempts <= 0 || (int)k->tries + 1 < s->m->max_attempts;
+}
+
 /* Sends contact `slot` to r->channel after a delay drawn from `delay`. */
 COLD void schedule_repeat(cc_sim *s, uint32_t slot, const cc_sim_repeat *r,
                           const cc_sampler *delay, cc_stream *rs)
 {
     contact *k = &s->ct[slot];
     double d = delay->kind != CC_DIST_NONE ? cc_sampler_draw(delay, rs, &s->zig) : 0.0;
+    if (k->tries < UINT16_MAX)
+        k->tries++;
     k->state = ST_DELAY;
     k->channel = (uint16_t)r->channel;
     if (d <= 0.0) {
@@ -662,6 +672,12 @@ static void on_bot_end(cc_sim *s, uint32_t slot)
         return;
     }
     if (mc->bot.bounce.share > 0.0 && cc_stream_uniform(ds) < mc->bot.bounce.share) {
+        if (!may_try_again(s, k)) {
+            if (counted)
+                s->tot[c].gave_up++;
+            free_contact(s, slot);
+            return;
+        }
         cl->bounced++;
         if (counted)
             s->tot[c].bounced++;
@@ -700,8 +716,16 @@ HOT void on_complete(cc_sim *s, uint32_t slot)
             const cc_sim_repeat *tr = &mc->transfers[j];
             cum += tr->share;
             if (u < cum) {
-                uint32_t t = cc_eng_new_contact(s, (unsigned)tr->channel);
+                uint32_t t;
+                if (s->m->max_transfers > 0 && k->transfers >= s->m->max_transfers) {
+                    if (k->flags & F_COUNTED)
+                        s->tot[c].transfer_capped++;
+                    break;
+                }
+                t = cc_eng_new_contact(s, (unsigned)tr->channel);
                 k = &s->ct[slot]; /* the pool may have moved */
+                s->ct[t].transfers = (uint16_t)(k->transfers + 1);
+                s->ct[t].tries = k->tries;
                 if (k->flags & F_COUNTED)
                     s->tot[c].transferred++;
                 schedule_repeat(s, t, tr, &ch->transfer_delay[j], rs);
@@ -749,10 +773,14 @@ static void on_abandon(cc_sim *s, uint32_t slot, uint32_t gen)
         const cc_sim_repeat *r = &s->m->channels[c].retrial;
         cc_stream *rs = cc_eng_stream(s, c, S_REPEAT);
         if (cc_stream_uniform(rs) < r->share) {
+            if (may_try_again(s, k)) {
+                if (k->flags & F_COUNTED)
+                    s->tot[c].retried++;
+                schedule_repeat(s, slot, r, &s->ch[c].retrial_delay, rs);
+                return;
+            }
             if (k->flags & F_COUNTED)
-                s->tot[c].retried++;
-            schedule_repeat(s, slot, r, &s->ch[c].retrial_delay, rs);
-            return;
+                s->tot[c].gave_up++;
         }
     }
     free_contact(s, slot);
@@ -958,6 +986,9 @@ COLD void finish(cc_sim *s)
         r->queue_area_s = s->ch[c].q_area - s->ch[c].q_area_mark;
         r->max_queue = (double)s->ch[c].q_max;
         r->duration_s = t_end - w0;
+        r->drain_limited = s->drain_cut;
+        r->gave_up = (double)o->gave_up;
+        r->transfer_capped = (double)o->transfer_capped;
     }
     /* Contacts still in the system at the end. */
     for (i = 0; i < s->ct_cap; i++) {
@@ -1016,6 +1047,17 @@ static inline int step_one(cc_sim *s)
     } else {
         finish(s);
         return 0;
+    }
+    if (s->arrivals_done && s->m->drain && s->m->drain_limit_s > 0.0) {
+        /* A drain that would outlast its limit stops there (cc_rep_channel.drain_limited). */
+        double end = (double)s->ni * s->m->interval_s + s->m->drain_limit_s;
+        if (e.t > end) {
+            s->now = end > s->now ? end : s->now;
+            s->drain_cut = 1;
+            s->top_live = s->arr_live = 0;
+            finish(s);
+            return 0;
+        }
     }
     s->now = e.t;
     if (s->evp) {

@@ -40,6 +40,8 @@ typedef struct contact {
     uint8_t state;         /* enum contact_state */
     uint8_t flags;         /* enum contact_flag */
     uint16_t level;        /* next overflow threshold index */
+    uint16_t tries;        /* tries before this one (retrials, bounce-backs) */
+    uint16_t transfers;    /* transfers this contact went through */
 } contact;
 
 typedef struct agent {
@@ -113,7 +115,7 @@ typedef struct team_rt {
 /* Whole-run counters of one channel (contacts arriving after warm-up). */
 typedef struct tot_ch {
     uint64_t offered, repeats, deflected, bot_entered, contained, bounced, presented, queued,
-        answered, in_target, abandoned, retried, transferred;
+        answered, in_target, abandoned, retried, transferred, gave_up, transfer_capped;
     double wait_ans, wait_ab, handle, wrap, bot;
 } tot_ch;
 
@@ -127,6 +129,7 @@ struct cc_sim {
     int top_live;              /* cal.heap[0] is the event being processed */
     int arr_live;              /* acal.heap[0] is the event being processed */
     int stop;                  /* the horizon ended without a drain */
+    int drain_cut;             /* the drain limit ended the run */
     int finished;              /* statistics are final */
     int arrivals_done;
     int n_generators;          /* channels still generating fresh arrivals */

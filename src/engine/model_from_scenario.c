@@ -36,6 +36,7 @@ static cc_status map_channel(const cc_scenario *s, int c, cc_sim_channel *out, c
         out->deflection[i] = ch->day_deflection[i / s->intervals_per_day];
     }
     out->forecast_cv = ch->uncertainty_cv;
+    out->forecast_dist = ch->uncertainty_dist;
     out->initial_backlog = ch->backlog;
     cc_dist_copy(&out->handle, &ch->handle_time);
     cc_dist_copy(&out->wrapup, &ch->wrap_up);
@@ -137,6 +138,9 @@ cc_status cc_simmodel_from_scenario(const cc_scenario *s, cc_simmodel **out, cc_
     m->warmup_s = s->simulation.warmup_s;
     m->max_arrivals = s->simulation.max_arrivals;
     m->drain = s->simulation.drain;
+    m->drain_limit_s = s->simulation.drain_limit_s;
+    m->max_attempts = s->simulation.max_attempts;
+    m->max_transfers = s->simulation.max_transfers;
     m->chat_policy = s->chat_assignment;
     m->strict_priority = s->strict_priority ? 1 : 0;
     st = CC_OK;

@@ -214,7 +214,8 @@ static const cc_field uncertainty_fields[] = {
     {"cv", CC_VK_NUMBER, CC_F_REQUIRED, .lo = 0, .hi = 2, .at = CC_AT(cc_channel, uncertainty_cv),
      .missing = "coefficient of variation of the day volume, e.g. 0.1",
      .doc_default = "required in the mapping form",
-     .help = "coefficient of variation of each day's volume multiplier (mean 1); 0 = none"},
+     .help = "coefficient of variation of each day's volume multiplier (mean 1); 0 = none "
+             "(below 0.001 counts as 0)"},
     {"dist", CC_VK_ENUM, .names = uncertainty_dists, .values = uncertainty_kinds,
      .at = CC_AT(cc_channel, uncertainty_dist), .help = "distribution of the multiplier"},
 };
