@@ -269,7 +269,7 @@ static const cc_field dist_fields[] = {
     [D_CV] = {"cv", CC_VK_NUMBER, .lo = 0, .hi = 10,
               .doc_default = "1 for `exponential`, 0 for `deterministic`; required for "
                              "`lognormal` and `gamma` (or `sd`)",
-              .help = "coefficient of variation: standard deviation / mean; above 0 for "
+              .help = "coefficient of variation: standard deviation / mean; at least 0.001 for "
                       "`lognormal` and `gamma`"},
     [D_SD] = {"sd", CC_VK_DURATION, .lo = 0, .hi = 3650 * DAY,
               .doc_default = "none",
