@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cc_report.h"
+#include "util/clocale.h"
 #include "util/textout.h"
 
 static void field(FILE *out, double v)
@@ -33,8 +34,19 @@ static void name_field(FILE *out, const char *name)
     cc_csv_field(out, name);
 }
 
+static cc_status write_rows(FILE *out, const cc_scenario *s, const cc_results *r, cc_error *err);
+
 cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_results *r,
                                   cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = write_rows(out, s, r, err);
+    cc_locale_leave(prev);
+    return st;
+}
+
+static cc_status write_rows(FILE *out, const cc_scenario *s, const cc_results *r, cc_error *err)
 {
     int i, c;
 
