@@ -46,6 +46,8 @@ typedef struct cc_pooled {
     double answered;           /* contacts taken by an agent */
     double wait_answered_s;    /* total wait of the answered contacts, seconds */
     double abandoned;          /* contacts that left the queue */
+    double excluded;           /* presented contacts the service level leaves out: by the
+                                  target's definition, or pending at the end of the run */
 } cc_pooled;
 
 /* The outcome of a verdict. */
@@ -65,7 +67,8 @@ typedef enum cc_target_status {
 typedef struct cc_target_verdict {
     cc_target_status status;   /* n/a, meets or misses */
     unsigned missed;           /* CC_MISS_* bits; 0 unless status is CC_TARGET_MISSES */
-    double service_level;      /* in_target / presented, share; NaN when nothing presented */
+    double service_level;      /* in_target / (presented - excluded), share; NaN when that is
+                                  not positive */
     double asa_s;              /* wait_answered_s / answered, seconds; NaN when none answered */
     double abandon;            /* abandoned / presented, share; NaN when nothing presented */
     cc_sim_target target;      /* the goals and caps judged against (0 = none) */
@@ -274,7 +277,17 @@ typedef struct cc_interval_channel {
     cc_estimate contained;     /* contacts */
     cc_estimate answered;      /* contacts */
     cc_estimate abandoned;     /* contacts */
-    cc_estimate service_level; /* share (replications with presented contacts) */
+    cc_estimate presented;     /* contacts that reached the queue */
+    cc_estimate in_target;     /* answered within the target time */
+    cc_estimate short_abandoned; /* abandoned within target.short_abandon_s */
+    cc_estimate pending;       /* still waiting at the end, target time not passed */
+    /*
+     * The pooled service level over the replications, sum of in_target /
+     * sum of (presented - excluded), with a delta-method 95% interval (n:
+     * replications with a positive denominator); not the mean of
+     * per-replication ratios, which overstates it where counts are small.
+     */
+    cc_estimate service_level;
     cc_estimate asa_s;         /* seconds */
     cc_estimate aht_s;         /* seconds */
     cc_estimate p_abandon;     /* share */

@@ -72,7 +72,15 @@ typedef struct cc_rep_channel {
     double intervals_missed;   /* of which missed the channel's target */
     double days_active;        /* days with presented contacts */
     double days_missed;        /* of which missed the target */
-    double duration_s;         /* statistics period: end of run less warm-up, seconds */
+    double duration_s;         /* measured window: from the warm-up's end to where arrivals
+                                  stop (the horizon end, or max_arrivals), seconds; time
+                                  averages (queue_area_s, team times) cover it, a drain after
+                                  it only finishes the contacts */
+    double short_abandoned;    /* abandoned within target.short_abandon_s */
+    double sl_excluded;        /* presented but left out of the service level's denominator
+                                  (target.sl_definition), pending_end included */
+    double pending_end;        /* still waiting at the end with their target time not passed:
+                                  neither met nor missed */
     double drain_limited;      /* 1 when the drain limit stopped the run with contacts left */
     double gave_up;            /* abandoned or bounced contacts that would have come back but had
                                   made max_attempts tries */
@@ -98,6 +106,15 @@ typedef struct cc_sim_target {
     double service_level;   /* goal for answered-within-T / presented, (0, 1]; 0 = none */
     double max_asa_s;       /* goal for ASA, seconds; 0 = none */
     double max_abandon;     /* goal for abandoned / presented, (0, 1]; 0 = none */
+    /*
+     * Which contacts the service level counts: offered (all presented),
+     * answered (abandons left out), exclude-short (abandons within
+     * short_abandon_s left out) or virtual (abandons before T left out: their
+     * wait had they stayed is unknown). Contacts still waiting at the end of
+     * the run with their target time not yet passed are left out always.
+     */
+    cc_sl_definition sl_definition;
+    double short_abandon_s; /* short-abandon threshold for exclude-short, seconds */
 } cc_sim_target;
 
 /*

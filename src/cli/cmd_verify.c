@@ -53,7 +53,7 @@ static double metric_value(enum metric k, const cc_rep_channel *x)
 {
     switch (k) {
     case M_P_WAIT: return x->queued / x->presented;
-    case M_SL: return x->answered_in_target / x->presented;
+    case M_SL: return x->answered_in_target / (x->presented - x->sl_excluded);
     case M_ASA: return x->wait_answered_s / x->answered;
     case M_MEAN_WAIT: return (x->wait_answered_s + x->wait_abandoned_s) / x->presented;
     case M_P_ABANDON: return x->abandoned / x->presented;

@@ -75,8 +75,11 @@ static inline void queue_touch(cc_sim *s, chan_rt *ch)
     ch->q_last = s->now;
 }
 
+/* A contact's interval counters; warm-up contacts are in no output (cell or totals). */
 static inline cc_ival_ch *cell(cc_sim *s, const contact *k)
 {
+    if (!(k->flags & F_COUNTED))
+        return &s->iv_void;
     return &s->iv[(size_t)k->ival * s->nc + k->channel];
 }
 
@@ -322,8 +325,8 @@ static inline void count_answer(cc_sim *s, const contact *k, double w, double h)
     cl->in_target += in;
     cl->wait_ans_s += w;
     cl->handle_s += h;
-    s->hist_iv[ci * s->hist_iv_stride + cc_hist_bin(w, CC_HI_SUB, CC_HI_EMIN, CC_HI_BINS)]++;
     if (k->flags & F_COUNTED) {
+        s->hist_iv[ci * s->hist_iv_stride + cc_hist_bin(w, CC_HI_SUB, CC_HI_EMIN, CC_HI_BINS)]++;
         tot_ch *t = &s->tot[k->channel];
         t->answered++;
         t->in_target += in;
@@ -619,14 +622,15 @@ HOT void on_arrival(cc_sim *s, unsigned c)
         return;
     }
     s->model_events++;
-    if (s->m->max_arrivals > 0 && ++s->fresh >= s->m->max_arrivals)
+    if (s->m->max_arrivals > 0 && ++s->fresh >= s->m->max_arrivals) {
         s->arrivals_done = 1; /* other channels' pending arrivals become stale */
-    else
+        cc_eng_measure_end(s);
+    } else
         cc_eng_next_arrival(s, c);
     if (s->n_generators == 0)
         s->arrivals_done = 1;
 
-    cl = &s->iv[ival * s->nc + c];
+    cl = counted ? &s->iv[ival * s->nc + c] : &s->iv_void;
     cl->offered++;
     if (counted)
         s->tot[c].offered++;
@@ -759,11 +763,22 @@ static void on_abandon(cc_sim *s, uint32_t slot, uint32_t gen)
     queue_unlink(s, &s->ch[c], slot);
     w = s->now - k->t_enq;
     cl = cell(s, k);
-    cl->abandoned++;
-    cl->wait_ab_s += w;
-    if (k->flags & F_COUNTED) {
-        s->tot[c].abandoned++;
-        s->tot[c].wait_ab += w;
+    {
+        const chan_rt *ch = &s->ch[c];
+        unsigned is_short = ch->short_s > 0.0 && w <= ch->short_s;
+        /* The service level's denominator leaves out what target.definition says. */
+        unsigned out = ch->sl_def == CC_SL_ANSWERED || (ch->sl_def == CC_SL_EXCLUDE_SHORT && is_short) ||
+                       (ch->sl_def == CC_SL_VIRTUAL && w < ch->target_s);
+        cl->abandoned++;
+        cl->wait_ab_s += w;
+        cl->short_abandoned += is_short;
+        cl->sl_excluded += out;
+        if (k->flags & F_COUNTED) {
+            s->tot[c].abandoned++;
+            s->tot[c].wait_ab += w;
+            s->tot[c].short_abandoned += is_short;
+            s->tot[c].sl_excluded += out;
+        }
     }
     if (s->evp) {
         s->evp->channel = (int)c;
@@ -913,12 +928,40 @@ COLD void close_interval(cc_sim *s)
     }
 }
 
+/*
+ * The measured window ends where arrivals stop: the horizon end, or the
+ * arrival that reached max_arrivals. Time averages (occupancy, queue) and paid
+ * time stop there; a drain after it only finishes the contacts that arrived.
+ */
+void cc_eng_measure_end(cc_sim *s)
+{
+    size_t c, t;
+    if (s->meas_done || !s->warm)
+        return; /* before the warm-up ends nothing is measured */
+    s->meas_done = 1;
+    s->meas_end = s->now;
+    for (c = 0; c < s->nc; c++) {
+        queue_touch(s, &s->ch[c]);
+        s->ch[c].q_area_end = s->ch[c].q_area;
+    }
+    for (t = 0; t < s->nt; t++) {
+        team_rt *g = &s->tm[t];
+        team_touch(s, g);
+        g->e_present = g->a_present;
+        g->e_busy = g->a_busy;
+        g->e_sessions = g->a_sessions;
+        g->e_chat_cap = g->a_chat_cap;
+        g->e_chat_sess = g->a_chat_sess;
+    }
+}
+
 COLD void on_interval(cc_sim *s)
 {
     size_t t;
     close_interval(s);
     s->cur_ival++;
     if (s->cur_ival >= s->ni) {
+        cc_eng_measure_end(s);
         s->arrivals_done = 1;
         s->stop = !s->m->drain;
         return;
@@ -954,12 +997,29 @@ void cc_eng_on_warmup(cc_sim *s)
 COLD void finish(cc_sim *s)
 {
     size_t c, t, i;
-    double t_end = s->now;
+    double t_end = s->now, m_end;
     double w0 = s->m->warmup_s < t_end ? s->m->warmup_s : t_end;
 
     if (!s->warm)
         cc_eng_on_warmup(s); /* the run ended inside the warm-up: empty totals */
     close_interval(s);
+    cc_eng_measure_end(s); /* a run stopped before the horizon end (stepping, drain limit) */
+    m_end = s->meas_end;
+    /*
+     * Contacts still waiting at the end whose target time has not passed are
+     * pending: neither met nor missed, out of the service level's denominator.
+     */
+    for (i = 0; i < s->ct_cap; i++) {
+        const contact *k = &s->ct[i];
+        if (k->state == ST_WAIT && (k->flags & F_COUNTED) &&
+            k->t_enq + s->ch[k->channel].target_s > t_end) {
+            cc_ival_ch *cl = cell(s, k);
+            cl->pending++;
+            cl->sl_excluded++;
+            s->tot[k->channel].pending++;
+            s->tot[k->channel].sl_excluded++;
+        }
+    }
     for (c = 0; c < s->nc; c++) {
         cc_rep_channel *r = &s->rep_ch[c];
         const tot_ch *o = &s->tot[c];
@@ -983,9 +1043,12 @@ COLD void finish(cc_sim *s)
         r->handle_s = o->handle;
         r->wrap_s = o->wrap;
         r->bot_s = o->bot;
-        r->queue_area_s = s->ch[c].q_area - s->ch[c].q_area_mark;
+        r->queue_area_s = s->ch[c].q_area_end - s->ch[c].q_area_mark;
         r->max_queue = (double)s->ch[c].q_max;
-        r->duration_s = t_end - w0;
+        r->duration_s = m_end - w0;
+        r->short_abandoned = (double)o->short_abandoned;
+        r->sl_excluded = (double)o->sl_excluded;
+        r->pending_end = (double)o->pending;
         r->drain_limited = s->drain_cut;
         r->gave_up = (double)o->gave_up;
         r->transfer_capped = (double)o->transfer_capped;
@@ -1005,23 +1068,22 @@ COLD void finish(cc_sim *s)
         team_rt *g = &s->tm[t];
         const cc_sim_team *mt = &s->m->teams[t];
         double paid = 0.0;
-        team_touch(s, g);
         for (i = 0; i < s->ni; i++) {
             double a0 = (double)i * s->m->interval_s, a1 = a0 + s->m->interval_s;
             if (a0 < w0)
                 a0 = w0;
-            if (a1 > t_end)
-                a1 = t_end;
+            if (a1 > m_end)
+                a1 = m_end;
             if (a1 > a0)
                 paid += (double)mt->agents[i] * (a1 - a0);
-            if ((double)i * s->m->interval_s >= t_end)
+            if ((double)i * s->m->interval_s >= m_end)
                 break;
         }
-        r->present_s = g->a_present - g->w_present;
-        r->busy_s = g->a_busy - g->w_busy;
-        r->session_s = g->a_sessions - g->w_sessions;
-        r->chat_capacity_s = g->a_chat_cap - g->w_chat_cap;
-        r->chat_session_s = g->a_chat_sess - g->w_chat_sess;
+        r->present_s = g->e_present - g->w_present;
+        r->busy_s = g->e_busy - g->w_busy;
+        r->session_s = g->e_sessions - g->w_sessions;
+        r->chat_capacity_s = g->e_chat_cap - g->w_chat_cap;
+        r->chat_session_s = g->e_chat_sess - g->w_chat_sess;
         r->paid_s = paid;
         r->handled = (double)g->handled_tot;
         r->cost = paid / 3600.0 * mt->cost_per_hour + r->handled * mt->cost_per_contact;

@@ -51,6 +51,8 @@ static cc_status map_channel(const cc_scenario *s, int c, cc_sim_channel *out, c
     out->target.service_level = ch->target.service_level;
     out->target.max_asa_s = ch->target.has_max_asa ? ch->target.max_asa_s : 0.0;
     out->target.max_abandon = ch->target.has_max_abandon ? ch->target.max_abandon : 0.0;
+    out->target.sl_definition = ch->target.sl_definition;
+    out->target.short_abandon_s = ch->target.short_abandon_s;
     out->judging.scope = ch->target.scope;
     out->judging.has_max_risk = ch->target.has_max_risk;
     out->judging.max_risk = ch->target.has_max_risk ? ch->target.max_risk : 0.0;

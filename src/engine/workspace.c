@@ -100,6 +100,8 @@ static void setup_channel(cc_sim *s, size_t c)
         if (mc->transfers[i].share > 0.0)
             ch->has_transfer = 1;
     ch->target_s = mc->target.answer_within_s;
+    ch->sl_def = mc->target.sl_definition;
+    ch->short_s = mc->target.short_abandon_s;
     for (i = 0; i <= CC_SIM_MAX_CONCURRENCY; i++)
         ch->stretch[i] = mc->stretch[i] > 0.0 ? mc->stretch[i] : 1.0;
     cc_sampler_init(&ch->handle, &mc->handle);
@@ -275,6 +277,8 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
     s->arr_live = 0;
     s->stop = 0;
     s->drain_cut = 0;
+    s->meas_done = 0;
+    s->meas_end = 0.0;
     s->finished = 0;
     s->arrivals_done = 0;
     s->fresh = 0;
@@ -357,9 +361,10 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
             k->t_arrive = 0.0;
             k->ival = 0;
             cc_eng_draw_work(s, (unsigned)c, k);
-            s->iv[c].offered++;
-            if (k->flags & F_COUNTED)
+            if (k->flags & F_COUNTED) { /* warm-up contacts are in no output */
+                s->iv[c].offered++;
                 s->tot[c].offered++;
+            }
             cc_eng_present_initial(s, slot);
         }
     }
