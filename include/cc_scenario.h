@@ -168,6 +168,8 @@ typedef struct cc_channel {
     double *stretch;              /* explicit multipliers, stretch[k-1] for k open sessions, owned;
                                      NULL when given as a factor */
     int n_stretch;                /* length of stretch (>= every concurrency in use) */
+    int stretch_dynamic;          /* 1: stretch.mode dynamic (Erlang Chat: every open session's
+                                     rate follows the open sessions now); 0: at_start */
 
     /* chatbot, repeats, transfers */
     int chatbot;                  /* index into cc_scenario.chatbots, or -1 */

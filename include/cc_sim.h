@@ -162,6 +162,13 @@ typedef struct cc_sim_channel {
     int concurrency;              /* sessions per agent, 1..CC_SIM_MAX_CONCURRENCY (chat, messaging) */
     double stretch[CC_SIM_MAX_CONCURRENCY + 1]; /* handle-time multiplier when a new session
                                                    makes k sessions open (index k); 0 = 1 */
+    /*
+     * 0: a session's handle time is stretched once, by the open sessions when
+     * it starts; 1 (Erlang Chat): every open session progresses at rate
+     * 1 / stretch[n], n the agent's open sessions now, so its completion moves
+     * whenever a session of the same agent starts or ends.
+     */
+    int stretch_dynamic;
     int priority;                 /* higher is more urgent */
     cc_sim_target target;         /* service target */
     cc_target_judging judging;    /* the period it is judged over and the risk allowed

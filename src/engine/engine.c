@@ -338,6 +338,59 @@ static inline void count_answer(cc_sim *s, const contact *k, double w, double h)
     }
 }
 
+/* ---- dynamic stretch (Erlang Chat) ------------------------------------------ */
+
+/*
+ * In dynamic mode a session in service holds its remaining work in handle_s
+ * (seconds at stretch 1) and the time it was last brought up to date in
+ * t_enq (free once answered); t_arrive holds its service start.
+ */
+
+/* Brings agent a's sessions in service up to now at the rate of n open sessions. */
+static void dyn_advance(cc_sim *s, int32_t a, unsigned n)
+{
+    const agent *x = &s->ag[a];
+    const uint32_t *sl = &s->ag_slots[(size_t)a * CC_SIM_MAX_CONCURRENCY];
+    unsigned j;
+    for (j = 0; j < x->n; j++) {
+        contact *k = &s->ct[sl[j]];
+        if (k->state != ST_SERVICE)
+            continue;
+        k->handle_s -= (s->now - k->t_enq) / s->ch[k->channel].stretch[n];
+        if (k->handle_s < 0.0)
+            k->handle_s = 0.0;
+        k->t_enq = s->now;
+    }
+}
+
+/* Moves the completions of agent a's sessions in service to its open sessions now. */
+static void dyn_reschedule(cc_sim *s, int32_t a)
+{
+    const agent *x = &s->ag[a];
+    const uint32_t *sl = &s->ag_slots[(size_t)a * CC_SIM_MAX_CONCURRENCY];
+    unsigned j;
+    for (j = 0; j < x->n; j++) {
+        contact *k = &s->ct[sl[j]];
+        if (k->state != ST_SERVICE)
+            continue;
+        k->gen++; /* the completion scheduled before is stale */
+        sched(s, s->now + k->handle_s * s->ch[k->channel].stretch[x->n], CC_EV_COMPLETE, sl[j],
+              k->gen);
+    }
+}
+
+/* Removes session `slot` from agent a's list. */
+static void dyn_drop(cc_sim *s, int32_t a, uint32_t slot)
+{
+    uint32_t *sl = &s->ag_slots[(size_t)a * CC_SIM_MAX_CONCURRENCY];
+    unsigned j, n = s->ag[a].n;
+    for (j = 0; j < n; j++)
+        if (sl[j] == slot) {
+            sl[j] = sl[n - 1];
+            return;
+        }
+}
+
 /* Agent a starts serving contact `slot` (already out of any queue). */
 HOT void assign(cc_sim *s, int32_t a, uint32_t slot)
 {
@@ -364,9 +417,14 @@ HOT void assign(cc_sim *s, int32_t a, uint32_t slot)
             x->limit = (uint8_t)g->limit[c];
             g->chat_cap += x->limit;
         }
+        if (ch->dyn) {
+            dyn_advance(s, a, x->n);
+            s->ag_slots[(size_t)a * CC_SIM_MAX_CONCURRENCY + x->n] = slot;
+        }
         x->n++;
         g->chat_sess++;
-        h *= ch->stretch[x->n];
+        if (!ch->dyn)
+            h *= ch->stretch[x->n];
         if (in_bucket(x))
             bucket_insert(s, g, c, x->n, a);
     } else {
@@ -376,8 +434,17 @@ HOT void assign(cc_sim *s, int32_t a, uint32_t slot)
     g->sessions++;
     k->state = ST_SERVICE;
     k->agent = a;
-    count_answer(s, k, w, h);
-    sched(s, s->now + h, CC_EV_COMPLETE, slot, 0);
+    if (ch->dyn) {
+        /* The handle time is counted when it ends; the agent's sessions all re-time. */
+        count_answer(s, k, w, 0.0);
+        k->handle_s = h;
+        k->t_enq = s->now;
+        k->t_arrive = s->now;
+        dyn_reschedule(s, a);
+    } else {
+        count_answer(s, k, w, h);
+        sched(s, s->now + h, CC_EV_COMPLETE, slot, 0);
+    }
     if (s->evp) {
         s->evp->team = x->team;
         s->evp->agent = a - g->first_agent;
@@ -493,10 +560,17 @@ HOT void release(cc_sim *s, uint32_t slot)
     g->sessions--;
     if (x->mode == AG_SESSIONS) {
         unsigned c = x->channel;
+        int dyn = s->ch[c].dyn;
         if (in_bucket(x))
             bucket_remove(s, g, c, x->n, a);
+        if (dyn) {
+            dyn_advance(s, a, x->n);
+            dyn_drop(s, a, slot);
+        }
         x->n--;
         g->chat_sess--;
+        if (dyn)
+            dyn_reschedule(s, a);
         if (x->n > 0) {
             if (in_bucket(x)) {
                 bucket_insert(s, g, c, x->n, a);
@@ -695,13 +769,25 @@ static void on_bot_end(cc_sim *s, uint32_t slot)
 
 /* ---- completions and abandonment ---------------------------------------- */
 
-HOT void on_complete(cc_sim *s, uint32_t slot)
+HOT void on_complete(cc_sim *s, uint32_t slot, uint32_t gen)
 {
     contact *k = &s->ct[slot];
     unsigned c = k->channel;
     const chan_rt *ch = &s->ch[c];
-    team_rt *g = &s->tm[s->ag[k->agent].team];
+    team_rt *g;
 
+    if (ch->dyn) {
+        if (k->gen != gen || k->state != ST_SERVICE) { /* re-timed since */
+            if (s->evp)
+                s->evp->kind = CC_EV_STALE;
+            return;
+        }
+        if (k->flags & F_COUNTED) { /* the handle time it really took */
+            cell(s, k)->handle_s += s->now - k->t_arrive;
+            s->tot[c].handle += s->now - k->t_arrive;
+        }
+    }
+    g = &s->tm[s->ag[k->agent].team];
     s->model_events++;
     g->handled_iv++;
     g->handled_tot += (uint64_t)s->warm;
@@ -1137,7 +1223,7 @@ static inline int step_one(cc_sim *s)
         on_arrival(s, e.idx);
     } else switch (CC_EVENT_KIND(&e)) {
     case CC_EV_COMPLETE:
-        on_complete(s, e.idx);
+        on_complete(s, e.idx, e.gen);
         break;
     case CC_EV_ABANDON:
         on_abandon(s, e.idx, e.gen);

@@ -80,6 +80,7 @@ typedef struct chan_rt {
     double *levels;            /* ascending, seconds */
     /* flags from the model */
     int has_patience, has_deflection, has_bot, has_retrial, has_transfer;
+    int dyn;                   /* stretch follows the open sessions (Erlang Chat) */
     double target_s;           /* answer-within, seconds */
     cc_sl_definition sl_def;   /* which contacts the service level counts */
     double short_s;            /* short-abandon threshold, seconds */
@@ -167,6 +168,7 @@ struct cc_sim {
     cc_ival_ch iv_void;        /* where warm-up contacts' interval counts go (never read) */
     double meas_end;           /* end of the measured window: horizon end or arrivals' stop */
     int meas_done;             /* 1 once meas_end is set and the m_end_* marks taken */
+    uint32_t *ag_slots;        /* dynamic stretch: [agent * MAX + j] the agent's sessions */
     cc_rep_channel *rep_ch;
     cc_rep_team *rep_tm;
 };

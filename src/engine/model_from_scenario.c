@@ -51,6 +51,7 @@ static cc_status map_channel(const cc_scenario *s, int c, cc_sim_channel *out, c
     out->target.service_level = ch->target.service_level;
     out->target.max_asa_s = ch->target.has_max_asa ? ch->target.max_asa_s : 0.0;
     out->target.max_abandon = ch->target.has_max_abandon ? ch->target.max_abandon : 0.0;
+    out->stretch_dynamic = ch->stretch_dynamic;
     out->target.sl_definition = ch->target.sl_definition;
     out->target.short_abandon_s = ch->target.short_abandon_s;
     out->judging.scope = ch->target.scope;

@@ -101,6 +101,7 @@ static void setup_channel(cc_sim *s, size_t c)
             ch->has_transfer = 1;
     ch->target_s = mc->target.answer_within_s;
     ch->sl_def = mc->target.sl_definition;
+    ch->dyn = mc->stretch_dynamic != 0;
     ch->short_s = mc->target.short_abandon_s;
     for (i = 0; i <= CC_SIM_MAX_CONCURRENCY; i++)
         ch->stretch[i] = mc->stretch[i] > 0.0 ? mc->stretch[i] : 1.0;
@@ -197,6 +198,10 @@ cc_status cc_sim_new(const cc_simmodel *model, const cc_sim_options *opt, cc_sim
     }
     s->n_agents = (size_t)first;
     s->ag = cc_xcalloc(s->n_agents ? s->n_agents : 1, sizeof(*s->ag));
+    for (c = 0; c < s->nc; c++)
+        if (model->channels[c].stretch_dynamic && !s->ag_slots)
+            s->ag_slots = cc_xcalloc((s->n_agents ? s->n_agents : 1) * CC_SIM_MAX_CONCURRENCY,
+                                     sizeof(uint32_t));
     for (t = 0; t < s->nt; t++) {
         int32_t a;
         for (a = s->tm[t].first_agent; a < s->tm[t].first_agent + s->tm[t].cap; a++)
@@ -401,6 +406,7 @@ void cc_sim_free(cc_sim *s)
     free(s->ch);
     free(s->tm);
     free(s->ag);
+    free(s->ag_slots);
     free(s->ct);
     free(s->day_mult);
     free(s->iv);

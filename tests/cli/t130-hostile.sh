@@ -128,6 +128,24 @@ run run scenarios/single-queue-erlang.yaml --replications 2 --set horizon.days=1
     --out "$tmp/t1"
 check "  with the same bytes as one thread" cmp -s "$tmp/t1/intervals.csv" "$tmp/t1024/intervals.csv"
 
+# ---- Erlang Chat stretch mode -------------------------------------------------
+chat='channels:
+  chat:
+    kind: chat
+    volume: 300
+    handle_time: 6m
+    concurrency: 3
+    stretch: {multipliers: [1, 1.25, 1.6], mode: MODE}
+teams:
+  a: {skills: [chat], agents: 3}
+simulation: {replications: 2}'
+scenario "$tmp/chat.yaml" "$(printf '%s' "$chat" | sed 's/MODE/dynamic/')"
+run run "$tmp/chat.yaml" --out "$tmp/o7"
+check "stretch.mode dynamic runs (exit 0)" [ "$rc" -eq 0 ]
+scenario "$tmp/chat.yaml" "$(printf '%s' "$chat" | sed 's/MODE/later/')"
+run validate "$tmp/chat.yaml"
+check "an unknown stretch.mode is refused" both '[ "$rc" -eq 2 ]' 'grep -q "stretch.mode" "$err"'
+
 # ---- nesting ------------------------------------------------------------------
 awk 'BEGIN { printf "version: 1\nname: x\nfoo: "; for (i = 0; i < 200000; i++) printf "[";
              for (i = 0; i < 200000; i++) printf "]"; print "" }' >"$tmp/deep.yaml"
