@@ -33,15 +33,13 @@ static int count_list(const char *const *list)
 
 /* ---- positions and diagnostics ---------------------------------------------- */
 
-int cc_yw_depth_ok(const char *text, size_t len, int max, int *line, int *col)
+/* The event pass of cc_yw_depth_ok over an initialised parser, which it deletes. */
+static int depth_pass(yaml_parser_t *pp, int max, int *line, int *col)
 {
-    yaml_parser_t parser;
+    yaml_parser_t parser = *pp;
     yaml_event_t ev;
     int depth = 0, ok = 1, done = 0;
 
-    if (!yaml_parser_initialize(&parser))
-        return 1;
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     while (!done) {
         if (!yaml_parser_parse(&parser, &ev))
             break; /* a syntax error: the loader's own pass reports it */
@@ -68,6 +66,27 @@ int cc_yw_depth_ok(const char *text, size_t len, int max, int *line, int *col)
         yaml_event_delete(&ev);
     }
     yaml_parser_delete(&parser);
+    return ok;
+}
+
+int cc_yw_depth_ok(const char *text, size_t len, int max, int *line, int *col)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return 1;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    return depth_pass(&parser, max, line, col);
+}
+
+int cc_yw_depth_ok_file(FILE *fp, int max, int *line, int *col)
+{
+    yaml_parser_t parser;
+    int ok;
+    if (!yaml_parser_initialize(&parser))
+        return 1;
+    yaml_parser_set_input_file(&parser, fp);
+    ok = depth_pass(&parser, max, line, col);
+    rewind(fp);
     return ok;
 }
 

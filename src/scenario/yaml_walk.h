@@ -43,6 +43,9 @@ void cc_yw_pos(const yaml_node_t *n, int *line, int *col);
  */
 int cc_yw_depth_ok(const char *text, size_t len, int max, int *line, int *col);
 
+/* As cc_yw_depth_ok, reading YAML from `fp`, which it rewinds afterwards. */
+int cc_yw_depth_ok_file(FILE *fp, int max, int *line, int *col);
+
 /*
  * The first control character of UTF-8 text `t` other than tab and line
  * feed (C0, DEL, C1), or NULL. Text fields refuse them (cc_yw_string).

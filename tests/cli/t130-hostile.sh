@@ -154,5 +154,10 @@ check "200,000 nested lists: exit 2 at once" both '[ "$rc" -eq 2 ]' 'grep -q "ne
 deep=$(awk 'BEGIN { for (i = 0; i < 50000; i++) printf "["; for (i = 0; i < 50000; i++) printf "]" }')
 run validate "$tmp/ok.yaml" --set "description=$deep"
 check "  also through --set" both '[ "$rc" -eq 2 ]' 'grep -q "nests lists and mappings more than 64" "$err"'
+awk 'BEGIN { printf "default: "; for (i = 0; i < 100000; i++) printf "[";
+             for (i = 0; i < 100000; i++) printf "]"; print "" }' >"$tmp/tol.yaml"
+run compare results/baselines/single-queue-erlang results/baselines/single-queue-erlang \
+    --tolerance-file "$tmp/tol.yaml"
+check "  also through --tolerance-file" both '[ "$rc" -eq 2 ]' 'grep -q "nest more than 64 deep" "$err"'
 
 finish
