@@ -358,6 +358,41 @@ static void test_erlang_chat_dynamic_stretch(void **state)
     cc_simmodel_free(m);
 }
 
+/*
+ * uncertainty.dist: the day multiplier is lognormal when asked (it was
+ * gamma whatever the setting): with cv 0.6 over 400 replications of one day
+ * both have mean 1, and the gamma's heavier lower tail shows in the share
+ * of days below 30% of the forecast (gamma shape 2.78: 0.065; lognormal
+ * sigma 0.55: 0.028).
+ */
+static void test_uncertainty_dist_honoured(void **state)
+{
+    double above[2], mean[2];
+    int d;
+    (void)state;
+    for (d = 0; d < 2; d++) {
+        cc_simmodel *m = cc_simmodel_single_queue(2000.0 / 86400.0, 60.0, 50, 0.0, 20.0,
+                                                  86400.0, 0);
+        cc_results *r;
+        long k;
+        m->intervals_per_day = 1;
+        m->channels[0].forecast_cv = 0.6;
+        m->channels[0].forecast_dist = d ? CC_DIST_LOGNORMAL : CC_DIST_GAMMA;
+        r = run(m, 400, 8);
+        above[d] = mean[d] = 0.0;
+        for (k = 0; k < r->replications; k++) {
+            mean[d] += r->rep_channels[k].offered / 2000.0 / 400.0;
+            above[d] += r->rep_channels[k].offered < 0.3 * 2000.0;
+        }
+        cc_results_free(r);
+        cc_simmodel_free(m);
+    }
+    print_message("mean multiplier gamma %.3f lognormal %.3f; days below 0.3x: %g vs %g\n",
+                  mean[0], mean[1], above[0], above[1]);
+    assert_true(fabs(mean[0] - 1.0) < 0.08 && fabs(mean[1] - 1.0) < 0.08);
+    assert_true(above[0] > above[1] + 8.0); /* about 26 against 11 */
+}
+
 /* Threads beyond the cores are not used; results stay the same. */
 static void test_threads_capped(void **state)
 {
@@ -379,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_repeat_limits),
         cmocka_unit_test(test_threads_capped),
         cmocka_unit_test(test_erlang_chat_dynamic_stretch),
+        cmocka_unit_test(test_uncertainty_dist_honoured),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
