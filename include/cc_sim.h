@@ -150,7 +150,7 @@ typedef struct cc_sim_channel {
     double *arrival_rate;         /* per interval, forecast arrivals per second before deflection */
     double *deflection;           /* per interval share of arrivals deflected by self-service */
     double forecast_cv;           /* cv of the day-level volume multiplier (mean 1); 0 = none */
-    cc_dist_kind forecast_dist;   /* its family: CC_DIST_GAMMA (also for NONE) or CC_DIST_LOGNORMAL */
+    cc_dist_kind forecast_dist;   /* its family: CC_DIST_LOGNORMAL, else gamma */
     long initial_backlog;         /* contacts waiting at time 0 */
     double *arrival_times_s;      /* optional trace of fresh arrival times (ascending, seconds);
                                      replaces the Poisson process; malloc'ed, owned */

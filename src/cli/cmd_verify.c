@@ -3,9 +3,10 @@
  * and A, Pollaczek-Khinchine, Cobham's priority classes, a containing
  * chatbot), loads them with the scenario loader and runs them through the
  * whole engine, and prints simulated value with its confidence interval next
- * to theory, plus Little's law and conservation of contacts. Intervals are family-wise (Bonferroni) so that a correct engine
- * passes at the fixed default seed with room to spare, and a wrong one
- * fails: exit 1 when any check disagrees.
+ * to theory, plus Little's law and conservation of contacts. Intervals are
+ * family-wise (Bonferroni) so that a correct engine passes at the fixed
+ * default seed with room to spare, and a wrong one fails: exit 1 when any
+ * check disagrees.
  */
 #include <math.h>
 #include <stdlib.h>

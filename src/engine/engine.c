@@ -853,7 +853,8 @@ static void on_abandon(cc_sim *s, uint32_t slot, uint32_t gen)
         const chan_rt *ch = &s->ch[c];
         unsigned is_short = ch->short_s > 0.0 && w <= ch->short_s;
         /* The service level's denominator leaves out what target.definition says. */
-        unsigned out = ch->sl_def == CC_SL_ANSWERED || (ch->sl_def == CC_SL_EXCLUDE_SHORT && is_short) ||
+        unsigned out = ch->sl_def == CC_SL_ANSWERED ||
+                       (ch->sl_def == CC_SL_EXCLUDE_SHORT && is_short) ||
                        (ch->sl_def == CC_SL_VIRTUAL && w < ch->target_s);
         cl->abandoned++;
         cl->wait_ab_s += w;
