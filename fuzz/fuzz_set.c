@@ -38,7 +38,7 @@ static const char base[] =
     "simulation: {replications: 2}\n"
     "plan:\n"
     "  options:\n"
-    "    - {name: more, set: {teams.t1.shifts[0].agents: 14}}\n";
+    "    - {name: more, set: {\"teams.t1.shifts[0].agents\": 14}}\n";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
