@@ -11,7 +11,9 @@
 #   make valgrind   the unit tests under valgrind
 #   make check-layers  the pipeline's include rules and the exported-symbol prefix
 #   make bench      benchmark table (events/s, solves/s, peak memory)
-#   make fuzz       libFuzzer over the scenario loader (FUZZ_SECONDS=60)
+#   make fuzz       libFuzzer over the scenario loader (FUZZ_SECONDS=60); also
+#                   FUZZ=run (load and simulate), FUZZ=compare (summary JSON),
+#                   FUZZ=set (--set overrides)
 #   make install    binary, static library, headers, ccsim.pc, ccsim.1 under
 #                   PREFIX=/usr/local, DESTDIR honoured; make uninstall
 #
@@ -225,6 +227,7 @@ bench-forecast: deps
 # ---- fuzzing (clang + libFuzzer) -----------------------------------------------
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -fopenmp
+ifeq ($(FUZZ),)
 fuzz: deps
 	@command -v clang >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; } || \
 	  { echo "clang missing; run: sudo apt-get install -y clang libclang-rt-14-dev"; exit 1; }
@@ -234,6 +237,17 @@ fuzz: deps
 	cp scenarios/*.yaml tests/data/scenarios/*/*.yaml $(BUILD)/fuzz/corpus/ 2>/dev/null || true
 	$(BUILD)/fuzz/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-timeout=10 -rss_limit_mb=2048 $(BUILD)/fuzz/corpus fuzz/corpus
+endif
+
+# FUZZ=run|compare|set: the other harnesses; findings are kept in fuzz/corpus-NAME.
+ifneq ($(FUZZ),)
+fuzz: deps
+	@mkdir -p $(BUILD)/fuzz/corpus-$(FUZZ) fuzz/corpus-$(FUZZ)
+	clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -Iinclude -Isrc fuzz/fuzz_$(FUZZ).c $(LIB_SRC) \
+		$(PKG_LIBS) -lm -o $(BUILD)/fuzz/fuzz_$(FUZZ)
+	$(BUILD)/fuzz/fuzz_$(FUZZ) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-timeout=10 -rss_limit_mb=2048 $(BUILD)/fuzz/corpus-$(FUZZ) fuzz/corpus-$(FUZZ)
+endif
 
 # ---- install ----------------------------------------------------------------
 LIBDIR ?= $(PREFIX)/lib

@@ -46,6 +46,8 @@ typedef struct cc_pooled {
     double answered;           /* contacts taken by an agent */
     double wait_answered_s;    /* total wait of the answered contacts, seconds */
     double abandoned;          /* contacts that left the queue */
+    double excluded;           /* presented contacts the service level leaves out: by the
+                                  target's definition, or pending at the end of the run */
 } cc_pooled;
 
 /* The outcome of a verdict. */
@@ -65,7 +67,8 @@ typedef enum cc_target_status {
 typedef struct cc_target_verdict {
     cc_target_status status;   /* n/a, meets or misses */
     unsigned missed;           /* CC_MISS_* bits; 0 unless status is CC_TARGET_MISSES */
-    double service_level;      /* in_target / presented, share; NaN when nothing presented */
+    double service_level;      /* in_target / (presented - excluded), share; NaN when that is
+                                  not positive */
     double asa_s;              /* wait_answered_s / answered, seconds; NaN when none answered */
     double abandon;            /* abandoned / presented, share; NaN when nothing presented */
     cc_sim_target target;      /* the goals and caps judged against (0 = none) */
@@ -291,7 +294,17 @@ typedef struct cc_interval_channel {
     cc_estimate contained;     /* contacts */
     cc_estimate answered;      /* contacts */
     cc_estimate abandoned;     /* contacts */
-    cc_estimate service_level; /* share (replications with presented contacts) */
+    cc_estimate presented;     /* contacts that reached the queue */
+    cc_estimate in_target;     /* answered within the target time */
+    cc_estimate short_abandoned; /* abandoned within target.short_abandon_s */
+    cc_estimate pending;       /* still waiting at the end, target time not passed */
+    /*
+     * The pooled service level over the replications, sum of in_target /
+     * sum of (presented - excluded), with a delta-method 95% interval (n:
+     * replications with a positive denominator); not the mean of
+     * per-replication ratios, which overstates it where counts are small.
+     */
+    cc_estimate service_level;
     cc_estimate asa_s;         /* seconds */
     cc_estimate aht_s;         /* seconds */
     cc_estimate p_abandon;     /* share */
@@ -368,10 +381,43 @@ typedef struct cc_run_options {
      */
     void (*progress)(void *ctx, long done, long total);
     void *progress_ctx;       /* passed to progress */
+    int no_limits;            /* 1: run even beyond the event and memory limits
+                                 (cc_run_check_limits); default 0 */
 } cc_run_options;
 
 /* 20 replications, seed 1, default threads, per-interval statistics on. */
 cc_run_options cc_run_options_default(void);
+
+/* Model events a run may be expected to process, all replications together. */
+#define CC_RUN_MAX_EVENTS 1e10
+
+/*
+ * The threads cc_replicate uses: opt->threads (0: the OpenMP default), at
+ * most the machine's cores and the replications, at least 1.
+ */
+int cc_run_threads(const cc_run_options *opt);
+
+/* The memory a run may be expected to need: 3/4 of the machine's, bytes. */
+double cc_run_memory_limit(void);
+
+/*
+ * Whether a run of `model` with `opt` fits before it starts: the events
+ * (cc_simmodel_estimate times the replications) at most CC_RUN_MAX_EVENTS
+ * and the memory (a workspace per thread, the merged results) at most
+ * cc_run_memory_limit(). cc_replicate calls it unless opt->no_limits.
+ * exceptions: CC_EINVAL (over a limit; the message gives the estimate and
+ * the limit).
+ */
+cc_status cc_run_check_limits(const cc_simmodel *model, const cc_run_options *opt,
+                              cc_error *err);
+
+/*
+ * What the run's own limits changed, one line each ending in '\n': a drain
+ * stopped by model->drain_limit_s, customers who gave up at max_attempts,
+ * transfers refused at max_transfers. Returns buf, or NULL when none applied.
+ */
+char *cc_results_limit_notes(const cc_simmodel *model, const cc_results *res, char *buf,
+                             size_t cap);
 
 /*
  * Runs opt->replications independent replications of `model` (borrowed) in

@@ -38,6 +38,7 @@ static void run_help(void)
            "  --set KEY=VALUE    override a scenario key (YAML value), repeatable\n"
            "  --json             print summary.json on stdout instead of the tables\n"
            "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
+           "  --no-limits        run even when the estimate exceeds the event or memory limit\n"
            "  --help             show this help\n"
            "\n"
            "Service level = answered within the target time / contacts presented to agents\n"
@@ -139,7 +140,7 @@ static cc_status write_intervals(FILE *out, const void *ctx, cc_error *err)
 int cmd_run(int argc, char **argv)
 {
     enum { OPT_REPS = CLI_OPT_BASE, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_JSON, OPT_SET,
-           OPT_META, OPT_HELP };
+           OPT_META, OPT_HELP, OPT_NO_LIMITS };
     static const struct option longopts[] = {
         {"replications", required_argument, NULL, OPT_REPS},
         {"seed", required_argument, NULL, OPT_SEED},
@@ -148,6 +149,7 @@ int cmd_run(int argc, char **argv)
         {"json", no_argument, NULL, OPT_JSON},
         {"set", required_argument, NULL, OPT_SET},
         {"meta", no_argument, NULL, OPT_META},
+        {"no-limits", no_argument, NULL, OPT_NO_LIMITS},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -155,7 +157,8 @@ int cmd_run(int argc, char **argv)
     size_t n_sets = 0;
     long reps = 0, seed = -1, threads = 0;
     const char *out_dir = NULL, *scenario_path = NULL;
-    int json = 0, with_meta = 0, c, rc;
+    int json = 0, with_meta = 0, no_limits = 0, c, rc;
+    char notes[1024];
     cc_scenario *s = NULL;
     cc_simmodel *model = NULL;
     cc_results *res = NULL;
@@ -189,6 +192,7 @@ int cmd_run(int argc, char **argv)
         case OPT_OUT: out_dir = optarg; break;
         case OPT_JSON: json = 1; break;
         case OPT_META: with_meta = 1; break;
+        case OPT_NO_LIMITS: no_limits = 1; break;
         case OPT_SET:
             if ((rc = cli_parse_set(optarg, sets, &n_sets, MAX_SETS)))
                 return rc;
@@ -219,6 +223,7 @@ int cmd_run(int argc, char **argv)
     opt.replications = reps ? reps : s->simulation.replications;
     opt.seed = seed >= 0 ? (uint64_t)seed : s->simulation.seed;
     opt.threads = (int)threads;
+    opt.no_limits = no_limits;
     opt.interval_stats = 1;
     opt.interval_percentiles = 1;
     cli_progress_init(&progress, "replications");
@@ -229,10 +234,15 @@ int cmd_run(int argc, char **argv)
     cli_progress_done(&progress);
     if (st != CC_OK) {
         cli_print_error(&err);
+        if (err.code == CC_EINVAL && !no_limits)
+            fprintf(stderr, "ccsim: note: --no-limits runs past the event and memory limits\n");
         rc = cli_exit_for(err.code);
         goto out;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (cc_results_limit_notes(model, res, notes, sizeof(notes)))
+        for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
+            fprintf(stderr, "ccsim: warning: %s\n", line);
 
     cli_meta_fill(&meta_buf, &meta, &t0, &t1, opt.threads);
     ctx.s = s;

@@ -62,12 +62,12 @@ void cli_quote(const char *text, char *buf, size_t size)
 
 int cli_flag_errorf(const char *flag, const char *fmt, ...)
 {
+    char msg[8192];
     va_list ap;
-    fprintf(stderr, "ccsim: error: --%s: ", flag);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    fprintf(stderr, "ccsim: error: --%s: %s\n", flag, cc_text_printable(msg));
     return CLI_USAGE;
 }
 

@@ -50,6 +50,7 @@
 
 #include "util/alloc.h"
 #include "plan/planner_internal.h"
+#include "stats/target.h"
 
 #define LC_MAX_ROUNDS 20        /* programme + simulation rounds, the check's included */
 #define LC_MIN_PERIOD_CONTACTS CC_JUDGE_MIN_CONTACTS /* the verdicts' traffic rule */
@@ -781,8 +782,8 @@ static void calibrate(search *S, cc_shift_plan *const *plans, const cc_results *
         for (size_t i = pd->a; i <= pd->b; i++) {
             const cc_pooled *x = &r->intervals[i * S->nc + pd->channel].pooled;
             double l;
-            pres += x->presented;
-            late += x->presented - x->in_target;
+            pres += x->presented - x->excluded;
+            late += x->presented - x->excluded - x->in_target;
             ab += x->abandoned;
             good += curve_at(S, plans, pd->channel, LC_SL, i, &l);
             lam += l;
@@ -821,12 +822,7 @@ static size_t judge_as(search *S, const cc_results *r, double scale, int own, in
         cc_target_verdict v;
         memset(&x, 0, sizeof x);
         for (size_t i = pd->a; i <= pd->b; i++) {
-            const cc_pooled *y = &r->intervals[i * S->nc + pd->channel].pooled;
-            x.presented += y->presented;
-            x.in_target += y->in_target;
-            x.answered += y->answered;
-            x.wait_answered_s += y->wait_answered_s;
-            x.abandoned += y->abandoned;
+            cc_pooled_add(&x, &r->intervals[i * S->nc + pd->channel].pooled);
         }
         if (!cc_period_judged(&x, r->replications, pd->n_scope)) {
             if (own)
@@ -929,7 +925,7 @@ static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results 
             continue;
         for (size_t i = pd->a; i <= pd->b; i++) {
             const cc_pooled *x = &r->intervals[i * S->nc + pd->channel].pooled;
-            double loss = (pd->missed & CC_MISS_SL)        ? x->presented - x->in_target
+            double loss = (pd->missed & CC_MISS_SL)        ? x->presented - x->excluded - x->in_target
                           : (pd->missed & CC_MISS_ABANDON) ? x->abandoned
                                                            : x->wait_answered_s;
             if (loss > worst) {

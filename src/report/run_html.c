@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/clocale.h"
 #include "util/alloc.h"
 #include "cc_report.h"
 #include "cc_version.h"
@@ -369,8 +370,21 @@ static void write_definitions(FILE *out, const cc_scenario *s, const cc_results 
             r->replications, (unsigned long long)r->seed);
 }
 
+static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r,
+                            const char *extra_html, cc_error *err);
+
 cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
                          const char *extra_html, cc_error *err)
+{
+    /* '.' decimals in the SVG coordinates whatever LC_NUMERIC the program set. */
+    locale_t prev = cc_locale_enter();
+    cc_status st = write_html(out, s, r, extra_html, err);
+    cc_locale_leave(prev);
+    return st;
+}
+
+static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r,
+                            const char *extra_html, cc_error *err)
 {
     int per_day;
     size_t n_points, c, t;

@@ -275,7 +275,7 @@ enum channel_metric { M_SL, M_ASA, M_P_ABANDON, M_ANSWERED, M_ABANDONED };
 static double channel_metric(const cc_rep_channel *x, enum channel_metric m)
 {
     switch (m) {
-    case M_SL: return ratio(x->answered_in_target, x->presented);
+    case M_SL: return ratio(x->answered_in_target, x->presented - x->sl_excluded);
     case M_ASA: return ratio(x->wait_answered_s, x->answered);
     case M_P_ABANDON: return ratio(x->abandoned, x->presented);
     case M_ANSWERED: return x->answered;

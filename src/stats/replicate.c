@@ -22,6 +22,7 @@ cc_run_options cc_run_options_default(void)
     o.interval_percentiles = 1;
     o.progress = NULL;
     o.progress_ctx = NULL;
+    o.no_limits = 0;
     return o;
 }
 
@@ -43,12 +44,10 @@ cc_status cc_replicate(const cc_simmodel *model, const cc_run_options *opt, cc_r
                              opt->replications);
     if (opt->threads < 0 || opt->threads > 1024)
         return cc_error_setf(err, CC_EINVAL, "threads must be 0 to 1024, got %d", opt->threads);
+    if ((st = cc_run_check_limits(model, opt, err)) != CC_OK)
+        return st;
     R = opt->replications;
-    nth = opt->threads > 0 ? opt->threads : omp_get_max_threads();
-    if (nth > R)
-        nth = (int)R;
-    if (nth < 1)
-        nth = 1;
+    nth = cc_run_threads(opt);
     so.interval_percentiles = opt->interval_stats && opt->interval_percentiles;
     sims = cc_xcalloc((size_t)nth, sizeof(*sims));
     for (i = 0; i < nth; i++) {

@@ -14,9 +14,12 @@
 #include "stats/target.h"
 
 /*
- * SL = in_target / presented >= goal; ASA = wait_answered_s / answered <= cap
- * (only when something was answered); abandonment = abandoned / presented
- * <= cap; each with the sampling tolerance of cc_verdict_tolerance. The
+ * SL = in_target / (presented - excluded) >= goal, where excluded are the
+ * contacts the target's definition leaves out and those pending at the end
+ * (no SL figure and no SL miss when nothing is left); ASA = wait_answered_s /
+ * answered <= cap (only when something was answered); abandonment =
+ * abandoned / presented <= cap; each with its sampling tolerance
+ * (cc_share_tolerance, cc_wait_tolerance). The
  * comparisons are written so that a NaN figure misses rather than passes.
  */
 double cc_share_tolerance(double goal, double n)
@@ -43,13 +46,14 @@ cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x
     v.status = CC_TARGET_NA;
     if (!(x->presented > 0.0))
         return v;
-    v.service_level = x->in_target / x->presented;
+    if (x->presented - x->excluded > 0.0)
+        v.service_level = x->in_target / (x->presented - x->excluded);
     v.abandon = x->abandoned / x->presented;
     if (x->answered > 0.0)
         v.asa_s = x->wait_answered_s / x->answered;
-    if (tg->service_level > 0.0 &&
-        !(v.service_level >= tg->service_level - cc_share_tolerance(tg->service_level,
-                                                                     x->presented)))
+    if (tg->service_level > 0.0 && x->presented - x->excluded > 0.0 &&
+        !(v.service_level >=
+          tg->service_level - cc_share_tolerance(tg->service_level, x->presented - x->excluded)))
         v.missed |= CC_MISS_SL;
     if (tg->max_asa_s > 0.0 && x->answered > 0.0 &&
         !(v.asa_s <= tg->max_asa_s + cc_wait_tolerance(tg->max_asa_s, x->answered)))
@@ -111,21 +115,19 @@ const char *cc_target_status_name(cc_target_status status)
     return "n/a";
 }
 
-int cc_target_missed(const cc_sim_target *tg, double presented, double in_target,
-                     double answered, double wait_answered_s, double abandoned)
+int cc_target_missed(const cc_sim_target *tg, const cc_pooled *x)
 {
-    cc_pooled x = {presented, in_target, answered, wait_answered_s, abandoned};
-    return cc_channel_verdict(tg, &x).status == CC_TARGET_MISSES;
+    return cc_channel_verdict(tg, x).status == CC_TARGET_MISSES;
 }
 
-void cc_pooled_add(cc_pooled *sum, double presented, double in_target, double answered,
-                   double wait_answered_s, double abandoned)
+void cc_pooled_add(cc_pooled *sum, const cc_pooled *x)
 {
-    sum->presented += presented;
-    sum->in_target += in_target;
-    sum->answered += answered;
-    sum->wait_answered_s += wait_answered_s;
-    sum->abandoned += abandoned;
+    sum->presented += x->presented;
+    sum->in_target += x->in_target;
+    sum->answered += x->answered;
+    sum->wait_answered_s += x->wait_answered_s;
+    sum->abandoned += x->abandoned;
+    sum->excluded += x->excluded;
 }
 
 /* ---- verdicts at a scope ------------------------------------------------ */
@@ -208,8 +210,7 @@ cc_attainment cc_scope_attainment(const cc_sim_target *tg, const cc_target_judgi
         cc_target_verdict v;
         rank r;
 
-        cc_pooled_add(&all, x->presented, x->in_target, x->answered, x->wait_answered_s,
-                      x->abandoned);
+        cc_pooled_add(&all, x);
         if (!cc_period_judged(x, replications, n))
             continue;
         a.judged++;

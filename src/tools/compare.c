@@ -15,6 +15,7 @@
 #include <jansson.h>
 #include <yaml.h>
 
+#include "scenario/yaml_walk.h"
 #include "util/alloc.h"
 #include "cc_compare.h"
 #include "cc_units.h"
@@ -554,6 +555,15 @@ cc_status cc_compare_options_load(cc_compare_options *options, const char *path,
 
     if (!fp)
         return cc_error_set_at(err, CC_EIO, path, 0, 0, "cannot open tolerance file");
+    {
+        /* libyaml is quadratic in nesting depth: refuse deep files before loading. */
+        int dl, dc;
+        if (!cc_yw_depth_ok_file(fp, CC_YW_MAX_DEPTH, &dl, &dc)) {
+            fclose(fp);
+            return cc_error_set_at(err, CC_ESYNTAX, path, dl, dc,
+                                   "lists and mappings nest more than %d deep", CC_YW_MAX_DEPTH);
+        }
+    }
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_file(&parser, fp);
     if (!yaml_parser_load(&parser, &doc)) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cc_units.h"
+#include "util/clocale.h"
 
 /* Accepts only [+-]digits[.digits][e[+-]digits]: no hex, no nan/inf words. */
 static int looks_decimal(const char *s, const char *end)
@@ -64,7 +65,8 @@ static cc_status parse_span(const char *s, const char *end, double *out)
     memcpy(buf, s, n);
     buf[n] = '\0';
     errno = 0;
-    v = strtod(buf, &stop);
+    /* strtod would read the program's LC_NUMERIC: "1.9" is not a number in de_DE. */
+    v = cc_c_locale() ? strtod_l(buf, &stop, cc_c_locale()) : strtod(buf, &stop);
     if (errno == ERANGE && fabs(v) > 1.0)
         return CC_EINVAL; /* overflow; underflow to a tiny value is fine */
     if (*stop != '\0' || !isfinite(v))

@@ -21,12 +21,12 @@
 #include "test_util.h"
 
 /* 30 s answer time, 80% service level, 20 s ASA cap, 5% abandonment cap. */
-static const cc_sim_target voice = {30.0, 0.80, 20.0, 0.05};
+static const cc_sim_target voice = {30.0, 0.80, 20.0, 0.05, CC_SL_OFFERED, 0.0};
 
 static void test_sl_met_but_abandon_over_cap(void **state)
 {
     /* 100,000 presented: 85% in target, 6.1% abandoned, ASA 12 s. */
-    cc_pooled x = {1e5, 85000.0, 93900.0, 93900.0 * 12.0, 6100.0};
+    cc_pooled x = {1e5, 85000.0, 93900.0, 93900.0 * 12.0, 6100.0, 0.0};
     cc_target_verdict v = cc_channel_verdict(&voice, &x);
     char why[160];
     (void)state;
@@ -53,7 +53,7 @@ static void test_sl_met_but_abandon_over_cap(void **state)
 
 static void test_no_traffic_has_no_verdict(void **state)
 {
-    cc_pooled none = {0.0, 0.0, 0.0, 0.0, 0.0};
+    cc_pooled none = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
     cc_target_verdict v = cc_channel_verdict(&voice, &none);
     char why[160];
     (void)state;
@@ -65,14 +65,14 @@ static void test_no_traffic_has_no_verdict(void **state)
     assert_string_equal(cc_target_reasons(&v, why, sizeof why), "no contacts presented");
     /* Not even a channel without any goal "meets" when nothing was presented. */
     {
-        cc_sim_target nothing = {20.0, 0.0, 0.0, 0.0};
+        cc_sim_target nothing = {20.0, 0.0, 0.0, 0.0, CC_SL_OFFERED, 0.0};
         assert_int_equal(cc_channel_verdict(&nothing, &none).status, CC_TARGET_NA);
     }
 }
 
 static void test_asa_cap(void **state)
 {
-    cc_pooled x = {50000.0, 45000.0, 50000.0, 50000.0 * 20.5, 0.0};
+    cc_pooled x = {50000.0, 45000.0, 50000.0, 50000.0 * 20.5, 0.0, 0.0};
     cc_target_verdict v;
     char why[160];
     (void)state;
@@ -86,8 +86,8 @@ static void test_asa_cap(void **state)
     assert_int_equal(cc_channel_verdict(&voice, &x).status, CC_TARGET_MEETS);
     /* Nothing answered: the ASA is undefined and not judged; the SL carries it. */
     {
-        cc_sim_target asa_only = {30.0, 0.0, 20.0, 0.0};
-        cc_pooled unanswered = {10.0, 0.0, 0.0, 0.0, 0.0};
+        cc_sim_target asa_only = {30.0, 0.0, 20.0, 0.0, CC_SL_OFFERED, 0.0};
+        cc_pooled unanswered = {10.0, 0.0, 0.0, 0.0, 0.0, 0.0};
         v = cc_channel_verdict(&asa_only, &unanswered);
         assert_int_equal(v.status, CC_TARGET_MEETS);
         assert_true(isnan(v.asa_s));
@@ -98,7 +98,7 @@ static void test_asa_cap(void **state)
 
 static void test_service_level_and_several_reasons(void **state)
 {
-    cc_pooled x = {1000.0, 800.0, 1000.0, 1000.0 * 10.0, 0.0};
+    cc_pooled x = {1000.0, 800.0, 1000.0, 1000.0 * 10.0, 0.0, 0.0};
     cc_target_verdict v;
     char why[160], small[12];
     (void)state;
@@ -117,7 +117,7 @@ static void test_service_level_and_several_reasons(void **state)
     assert_int_equal(v.missed, CC_MISS_SL);
     assert_string_equal(cc_target_reasons(&v, why, sizeof why), "SL 77.5% < 80%");
     /* A million contacts: the tolerance is 0.08 points. */
-    x = (cc_pooled){1e6, 799300.0, 1e6, 1e6 * 10.0, 0.0};
+    x = (cc_pooled){1e6, 799300.0, 1e6, 1e6 * 10.0, 0.0, 0.0};
     assert_int_equal(cc_channel_verdict(&voice, &x).status, CC_TARGET_MEETS);
     x.in_target = 799000.0;
     assert_int_equal(cc_channel_verdict(&voice, &x).missed, CC_MISS_SL);
@@ -125,7 +125,7 @@ static void test_service_level_and_several_reasons(void **state)
     assert_rel_close(cc_wait_tolerance(20.0, 400.0), 1.96 * 20.0 / 20.0, 1e-15);
 
     /* Every goal broken: the reasons come in the order SL, ASA, abandonment. */
-    x = (cc_pooled){1000.0, 724.0, 900.0, 900.0 * 41.0, 100.0};
+    x = (cc_pooled){1000.0, 724.0, 900.0, 900.0 * 41.0, 100.0, 0.0};
     v = cc_channel_verdict(&voice, &x);
     assert_int_equal(v.missed, CC_MISS_SL | CC_MISS_ASA | CC_MISS_ABANDON);
     assert_string_equal(cc_target_reasons(&v, why, sizeof why),
@@ -135,7 +135,7 @@ static void test_service_level_and_several_reasons(void **state)
     assert_string_equal(cc_target_reasons(&v, why, 20), "SL 72.4% < 80%");
 
     /* A NaN figure never passes. */
-    x = (cc_pooled){100.0, NAN, 100.0, 100.0, 0.0};
+    x = (cc_pooled){100.0, NAN, 100.0, 100.0, 0.0, 0.0};
     assert_int_equal(cc_channel_verdict(&voice, &x).missed, CC_MISS_SL);
 }
 
@@ -146,24 +146,24 @@ static void test_pooled_not_mean_of_ratios(void **state)
      * meets 80%; the mean of the two ratios (50%) would not. The verdict is
      * on the pooled counts its caller sums.
      */
-    cc_pooled a = {100.0, 90.0, 100.0, 500.0, 0.0}, b = {10.0, 1.0, 10.0, 50.0, 0.0}, sum;
-    cc_sim_target sl_only = {30.0, 0.8, 0.0, 0.0};
+    cc_pooled a = {100.0, 90.0, 100.0, 500.0, 0.0, 0.0}, b = {10.0, 1.0, 10.0, 50.0, 0.0, 0.0}, sum;
+    cc_sim_target sl_only = {30.0, 0.8, 0.0, 0.0, CC_SL_OFFERED, 0.0};
     (void)state;
 
     sum = (cc_pooled){a.presented + b.presented, a.in_target + b.in_target,
                       a.answered + b.answered, a.wait_answered_s + b.wait_answered_s,
-                      a.abandoned + b.abandoned};
+                      a.abandoned + b.abandoned, 0.0};
     assert_int_equal(cc_channel_verdict(&sl_only, &sum).status, CC_TARGET_MEETS);
     assert_int_equal(cc_channel_verdict(&sl_only, &b).status, CC_TARGET_MISSES);
 }
 
 static void test_terminal_note(void **state)
 {
-    cc_pooled ab = {1e5, 85000.0, 93900.0, 93900.0 * 12.0, 6100.0};
-    cc_pooled sl_ab = {1e5, 70000.0, 93900.0, 93900.0 * 12.0, 6100.0};
-    cc_pooled sl = {1e5, 70000.0, 1e5, 1e5 * 12.0, 0.0};
+    cc_pooled ab = {1e5, 85000.0, 93900.0, 93900.0 * 12.0, 6100.0, 0.0};
+    cc_pooled sl_ab = {1e5, 70000.0, 93900.0, 93900.0 * 12.0, 6100.0, 0.0};
+    cc_pooled sl = {1e5, 70000.0, 1e5, 1e5 * 12.0, 0.0, 0.0};
     cc_pooled none = {0};
-    cc_pooled ok = {1000.0, 900.0, 1000.0, 1000.0 * 5.0, 10.0};
+    cc_pooled ok = {1000.0, 900.0, 1000.0, 1000.0 * 5.0, 10.0, 0.0};
     cc_target_verdict v;
     char note[200];
     (void)state;
@@ -208,8 +208,9 @@ static void test_results_use_the_rule(void **state)
         for (long k = 0; k < r->replications; k++) {
             const cc_rep_channel *x = &r->rep_channels[(size_t)k * r->n_channels + c];
             cc_pooled one = {x->presented, x->answered_in_target, x->answered,
-                             x->wait_answered_s, x->abandoned};
+                             x->wait_answered_s, x->abandoned, x->sl_excluded};
             sum.presented += one.presented;
+            sum.excluded += one.excluded;
             sum.in_target += one.in_target;
             sum.answered += one.answered;
             sum.wait_answered_s += one.wait_answered_s;
@@ -283,7 +284,7 @@ static cc_period period(double presented, double in_target, double abandoned, do
     return p;
 }
 
-static const cc_sim_target sl80 = {30.0, 0.80, 0.0, 0.0};
+static const cc_sim_target sl80 = {30.0, 0.80, 0.0, 0.0, CC_SL_OFFERED, 0.0};
 
 static void test_traffic_rule(void **state)
 {
