@@ -13,6 +13,7 @@
 
 #include "util/alloc.h"
 #include "cc_report.h"
+#include "cc_units.h"
 #include "cc_version.h"
 #include "report/svg_chart.h"
 
@@ -212,15 +213,48 @@ static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
         fprintf(out, " <small>(%s)</small></h3>", cc_channel_kind_name(ch->kind));
         fprintf(out, "<div class=\"big\">%s</div>",
                 num(a, "%.1f%%", mean_of(&x->service_level, 100.0)));
-        fprintf(out, "<div class=\"sub\">service level ± %s, target %.0f%% in %.0f s</div>",
-                num(a, "%.1f", 100.0 * x->service_level.half_width),
-                100.0 * ch->target.service_level, ch->target.answer_within_s);
-        fprintf(out, "<div class=\"sub\">ASA %s s · abandoned %s · risk %.0f%%</div>",
-                num(a, "%.1f", mean_of(&x->asa_s, 1.0)),
-                num(b, "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
-        fprintf(out, "<div class=\"sub\">offered %s · contained %s</div>",
-                num(a, "%.0f", mean_of(&x->offered, 1.0)),
-                num(b, "%.0f", mean_of(&x->contained, 1.0)));
+        {
+            char tgt[48], asa[32], sh[3][16];
+            const cc_attainment *at = x->at;
+            cc_backlog_end bl;
+            int k;
+            static const cc_target_scope scopes[3] = {CC_SCOPE_INTERVAL, CC_SCOPE_DAY,
+                                                      CC_SCOPE_WEEK};
+            for (k = 0; k < 3; k++) {
+                if (at[scopes[k]].judged > 0)
+                    snprintf(sh[k], sizeof sh[k], "%.0f%%", 100.0 * at[scopes[k]].share_met);
+                else
+                    snprintf(sh[k], sizeof sh[k], "–");
+            }
+            fprintf(out, "<div class=\"sub\">horizon service level ± %s, target %s</div>",
+                    num(a, "%.1f", 100.0 * x->service_level.half_width),
+                    cc_format_target(ch->target.service_level, ch->target.answer_within_s, tgt,
+                                     sizeof tgt));
+            fprintf(out, "<div class=\"sub%s\">meeting it: intervals %s · days %s · weeks %s"
+                         "</div>",
+                    at[CC_SCOPE_DAY].judged > at[CC_SCOPE_DAY].met ? " verdict" : "", sh[0], sh[1],
+                    sh[2]);
+            fprintf(out, "<div class=\"sub\">ASA %s · abandoned %s · risk %.0f%%</div>",
+                    x->asa_s.n > 0 ? cc_format_duration(x->asa_s.mean, asa, sizeof asa) : "–",
+                    num(b, "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
+            fprintf(out, "<div class=\"sub\">offered %s · deflected %s · bot-contained %s</div>",
+                    num(a, "%.0f", mean_of(&x->offered, 1.0)),
+                    num(b, "%.0f", mean_of(&x->deflected, 1.0)),
+                    num(c3, "%.0f", mean_of(&x->contained, 1.0)));
+            cc_report_backlog_end(r, c, &bl);
+            if (bl.waiting >= 0.5) {
+                fprintf(out, "<div class=\"sub%s\">%s%.0f waiting at the end",
+                        bl.overloaded ? " verdict" : "",
+                        bl.overloaded ? "overload: the queue grows without bound; " : "",
+                        bl.waiting);
+                if (isfinite(bl.oldest_s))
+                    fprintf(out, ", oldest %s old", cc_format_duration(bl.oldest_s, asa, sizeof asa));
+                fputs("</div>", out);
+            }
+            fprintf(out, "<div class=\"sub\">verdict at %s scope: %s</div>",
+                    cc_target_scope_name(x->judging.scope),
+                    cc_target_status_name(x->verdict.status));
+        }
         if (x->verdict.status != CC_TARGET_MEETS) {
             char why[160];
             fprintf(out, "<div class=\"sub verdict\">%s: ", cc_target_status_name(x->verdict.status));
@@ -234,7 +268,7 @@ static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
         fputs("<div class=\"card\"><h3>", out);
         cc_chart_escape(out, s->teams[c].name);
         fprintf(out, "%s</h3><div class=\"big\">%s</div><div class=\"sub\">occupancy</div>"
-                     "<div class=\"sub\">%s paid hours · cost %s ",
+                     "<div class=\"sub\">%s paid hours · cost %s over the horizon ",
                 s->teams[c].outsourced ? " <small>(vendor)</small>" : "",
                 num(a, "%.1f%%", mean_of(&x->occupancy, 100.0)),
                 num(b, "%.0f", mean_of(&x->paid_hours, 1.0)),
@@ -242,7 +276,10 @@ static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
         cc_chart_escape(out, s->currency ? s->currency : "");
         fputs("</div></div>\n", out);
     }
-    fputs("</section>\n", out);
+    fputs("</section>\n<p class=\"note\">Risk = share of replications whose whole-horizon "
+          "figures miss the target; meeting it = share of judged intervals, days and weeks "
+          "whose pooled figures meet every goal and cap; the verdict judges every target and "
+          "cap at the channel's scope (target.scope).</p>\n", out);
 }
 
 static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
@@ -251,7 +288,7 @@ static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
     size_t c;
     fputs("<h2>Channels</h2>\n<table><tr><th>channel</th><th>offered</th><th>deflected</th>"
           "<th>contained</th><th>answered</th><th>abandoned</th><th>service level (95% CI)</th>"
-          "<th>target</th><th>ASA s</th><th>wait p90 s</th><th>abandon</th>"
+          "<th>target</th><th>ASA</th><th>wait p90</th><th>abandon</th>"
           "<th>risk of missing</th></tr>\n", out);
     for (c = 0; c < r->n_channels; c++) {
         const cc_channel_summary *x = &r->channels[c];
@@ -260,7 +297,7 @@ static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
         fputs("<tr><td>", out);
         cc_chart_escape(out, ch->name);
         fprintf(out, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                     "<td class=\"%s\">%s ± %s</td><td>%.0f%% in %.0f s</td><td%s>%s</td>"
+                     "<td class=\"%s\">%s ± %s</td><td>%s</td><td%s>%s</td>"
                      "<td>%s</td><td%s>%s</td><td>%.0f%%</td></tr>\n",
                 num(b[0], "%.0f", mean_of(&x->offered, 1.0)),
                 num(b[1], "%.0f", mean_of(&x->deflected, 1.0)),
@@ -270,16 +307,18 @@ static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
                 missed & CC_MISS_SL ? "miss" : "ok",
                 num(b[5], "%.1f%%", mean_of(&x->service_level, 100.0)),
                 num(b[6], "%.1f", 100.0 * x->service_level.half_width),
-                100.0 * ch->target.service_level, ch->target.answer_within_s,
+                cc_format_target(ch->target.service_level, ch->target.answer_within_s, b[10],
+                                 sizeof b[10]),
                 missed & CC_MISS_ASA ? " class=\"miss\"" : "",
-                num(b[7], "%.1f", mean_of(&x->asa_s, 1.0)),
-                num(b[8], "%.1f", mean_of(&x->wait_p90_s, 1.0)),
+                x->asa_s.n > 0 ? cc_format_duration(x->asa_s.mean, b[7], sizeof b[7]) : "–",
+                x->wait_p90_s.n > 0 ? cc_format_duration(x->wait_p90_s.mean, b[8], sizeof b[8])
+                                    : "–",
                 missed & CC_MISS_ABANDON ? " class=\"miss\"" : "",
                 num(b[9], "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
     }
     fputs("</table>\n<h2>Teams</h2>\n<table><tr><th>team</th><th>occupancy (95% CI)</th>"
           "<th>chat utilisation</th><th>available hours</th><th>paid hours</th>"
-          "<th>handled</th><th>cost</th></tr>\n", out);
+          "<th>handled</th><th>cost over the horizon</th></tr>\n", out);
     for (c = 0; c < r->n_teams; c++) {
         const cc_team_summary *x = &r->teams[c];
         fputs("<tr><td>", out);
