@@ -87,10 +87,10 @@ char *cc_report_verdict_note(const cc_target_verdict *v, char *buf, size_t cap);
  * of the oldest of them (from the start of the earliest arrival interval
  * with, on average, half a contact or more still open; NaN when none is);
  * `overloaded` is set when the queue grows without bound: at the end more
- * than half a day's presented contacts wait, half again as many as at the
- * same time of day half a horizon earlier (half an interval count earlier
- * for a horizon of one day), so the daily backlog of deferred work is not
- * taken for overload.
+ * than half a day's presented contacts wait, and half again as many as the
+ * largest backlog of the first half of the horizon (at any interval's end),
+ * so the daily and weekly backlog of deferred work is not taken for
+ * overload.
  */
 typedef struct cc_backlog_end {
     double waiting;            /* contacts */

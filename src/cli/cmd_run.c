@@ -5,7 +5,6 @@
  * each atomically.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +35,11 @@ static void run_help(void)
            "  --seed S           base seed, 0..2^63 (default: the scenario's)\n"
            "  --threads T        worker threads (default: all cores)\n"
            "  --out DIR          output folder (default: results/<scenario name>/run)\n"
-           "  --set KEY=VALUE    override a scenario key (YAML value), repeatable\n"
+           "  --set KEY=VALUE    override a scenario key (YAML value; missing parent\n"
+           "                     sections are created), repeatable\n"
+           "  --scale WHAT=F     multiply the scenario's volume or handle time: volume=1.3,\n"
+           "                     aht=0.9, chat.volume=1.5 (one channel), repeatable\n"
+           "  --option NAME      simulate one of the scenario's plan options (plan.options)\n"
            "  --json             print summary.json on stdout instead of the tables\n"
            "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
            "  --help             show this help\n"
@@ -243,10 +246,31 @@ static cc_status write_intervals(FILE *out, const void *ctx, cc_error *err)
     return cc_report_intervals_csv(out, c->s, c->r, err);
 }
 
+/* The index of the scenario's plan option called `name`, or -1 after printing the choices. */
+static int option_index(const cc_scenario *s, const char *name)
+{
+    int i;
+    char q[200];
+    for (i = 0; i < s->plan.n_options; i++)
+        if (!strcmp(s->plan.options[i].name, name))
+            return i;
+    cli_quote(name, q, sizeof q);
+    if (s->plan.n_options == 0) {
+        cli_flag_errorf("option", "'%s': the scenario has no plan options", q);
+        return -1;
+    }
+    fprintf(stderr, "ccsim: error: --option: '%s' is not one of the scenario's plan options; "
+                    "allowed:", q);
+    for (i = 0; i < s->plan.n_options; i++)
+        fprintf(stderr, "%s '%s'", i ? "," : "", s->plan.options[i].name);
+    fputc('\n', stderr);
+    return -1;
+}
+
 int cmd_run(int argc, char **argv)
 {
     enum { OPT_REPS = CLI_OPT_BASE, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_JSON, OPT_SET,
-           OPT_META, OPT_HELP };
+           OPT_SCALE, OPT_OPTION, OPT_META, OPT_HELP };
     static const struct option longopts[] = {
         {"replications", required_argument, NULL, OPT_REPS},
         {"seed", required_argument, NULL, OPT_SEED},
@@ -254,14 +278,17 @@ int cmd_run(int argc, char **argv)
         {"out", required_argument, NULL, OPT_OUT},
         {"json", no_argument, NULL, OPT_JSON},
         {"set", required_argument, NULL, OPT_SET},
+        {"scale", required_argument, NULL, OPT_SCALE},
+        {"option", required_argument, NULL, OPT_OPTION},
         {"meta", no_argument, NULL, OPT_META},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
     cc_override sets[MAX_SETS];
-    size_t n_sets = 0;
+    struct cli_scale_text scale_text[MAX_SETS];
+    size_t n_sets = 0, n_scales = 0;
     long reps = 0, seed = -1, threads = 0;
-    const char *out_dir = NULL, *scenario_path = NULL;
+    const char *out_dir = NULL, *scenario_path = NULL, *option_name = NULL;
     int json = 0, with_meta = 0, c, rc;
     cc_scenario *s = NULL;
     cc_simmodel *model = NULL;
@@ -275,46 +302,70 @@ int cmd_run(int argc, char **argv)
     cc_run_meta meta;
     struct summary_ctx ctx;
     struct cli_progress progress;
+    struct cli_parser p;
     cc_status st;
 
-    opterr = 0;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+    cli_parser_init(&p, "run", longopts, argc, argv);
+    cli_parser_repeatable(&p, OPT_SET);
+    cli_parser_repeatable(&p, OPT_SCALE);
+    cli_parser_positional(&p, 1);
+    while ((c = cli_parser_next(&p)) != -1) {
         switch (c) {
         case OPT_REPS:
-            if ((rc = cli_parse_count("replications", optarg, 1, 100000, &reps)))
+            if ((rc = cli_parse_count("replications", p.value, 1, 100000, &reps)))
                 return rc;
             break;
         case OPT_SEED:
-            if ((rc = cli_parse_count("seed", optarg, 0, 0x7fffffffffffffffL, &seed)))
+            if ((rc = cli_parse_count("seed", p.value, 0, 0x7fffffffffffffffL, &seed)))
                 return rc;
             break;
         case OPT_THREADS:
-            if ((rc = cli_parse_count("threads", optarg, 1, 1024, &threads)))
+            if ((rc = cli_parse_count("threads", p.value, 1, 1024, &threads)))
                 return rc;
             break;
-        case OPT_OUT: out_dir = optarg; break;
+        case OPT_OUT: out_dir = p.value; break;
         case OPT_JSON: json = 1; break;
         case OPT_META: with_meta = 1; break;
+        case OPT_OPTION: option_name = p.value; break;
         case OPT_SET:
-            if ((rc = cli_parse_set(optarg, sets, &n_sets, MAX_SETS)))
+            if ((rc = cli_parse_set((char *)p.value, sets, &n_sets, MAX_SETS)))
                 return rc;
             break;
-        case OPT_HELP: run_help(); return CLI_OK;
-        case ':':
-            return cli_flag_errorf(argv[optind - 1] + 2, "missing value");
-        default:
-            cli_errorf("unknown option '%s'; run 'ccsim run --help'", argv[optind - 1]);
-            return CLI_USAGE;
+        case OPT_SCALE:
+            if (n_sets == MAX_SETS)
+                return cli_flag_errorf("scale", "at most %d overrides and scales", MAX_SETS);
+            if ((rc = cli_parse_scale(p.value, &scale_text[n_scales], &sets[n_sets])))
+                return rc;
+            n_scales++;
+            n_sets++;
+            break;
+        case OPT_HELP: run_help(); return cli_finish_stdout();
+        default: return CLI_USAGE; /* the parser printed the problem */
         }
     }
-    if (argc - optind != 1) {
+    if (argc - p.first_positional != 1) {
         cli_errorf("expected one scenario file; run 'ccsim run --help'");
         return CLI_USAGE;
     }
-    scenario_path = argv[optind];
+    scenario_path = argv[p.first_positional];
     if ((rc = cli_load_scenario(scenario_path, sets, n_sets, &s)))
         return rc;
+    if (option_name) {
+        /* Simulate one of the scenario's plan options: its overrides on top of the file's. */
+        cc_scenario *v = NULL;
+        int k = option_index(s, option_name);
+        if (k < 0) {
+            rc = CLI_USAGE;
+            goto out;
+        }
+        if (cc_scenario_derive_option(s, k, &v, NULL, &err) != CC_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_for(err.code);
+            goto out;
+        }
+        cc_scenario_free(s);
+        s = v;
+    }
     if (cc_simmodel_from_scenario(s, &model, &err) != CC_OK) {
         cli_print_error(&err);
         rc = CLI_USAGE;

@@ -316,6 +316,11 @@ static json_t *channel_results(const cc_scenario *s, const cc_results *r, size_t
     json_object_set_new(o, "abandoned", channel_with_reps(r, c, &cs->abandoned, M_ABANDONED, tmp));
     json_object_set_new(o, "waiting_end", estimate_json(&cs->waiting_end, NULL, 0));
     json_object_set_new(o, "service_level", channel_with_reps(r, c, &cs->service_level, M_SL, tmp));
+    /* The ratio of the counts summed over replications, which verdicts judge. */
+    json_object_set_new(o, "service_level_pooled",
+                        cs->pooled.presented > 0
+                            ? cc_json_number(cs->pooled.in_target / cs->pooled.presented)
+                            : json_null());
     json_object_set_new(o, "asa_s", channel_with_reps(r, c, &cs->asa_s, M_ASA, tmp));
     json_object_set_new(o, "mean_wait_s", estimate_json(&cs->mean_wait_s, NULL, 0));
     json_object_set_new(o, "p_wait", estimate_json(&cs->p_wait, NULL, 0));
@@ -366,7 +371,7 @@ static json_t *team_results(const cc_scenario *s, const cc_results *r, size_t t,
 }
 
 /* Totals over channels and teams, estimated across replications. */
-static json_t *totals(const cc_results *r, double *tmp, double weeks)
+static json_t *totals(const cc_scenario *s, const cc_results *r, double *tmp, double weeks)
 {
     json_t *o = json_object();
     cc_estimate e;
@@ -403,6 +408,17 @@ static json_t *totals(const cc_results *r, double *tmp, double weeks)
     e = cc_estimate_of(handled, (size_t)r->replications, 1);
     json_object_set_new(o, "cost_per_contact", estimate_json(&e, handled, r->replications));
     free(handled);
+    /* Paid FTE of the staffing as simulated: paid hours per week / hours of one FTE. */
+    {
+        double paid = 0.0;
+        for (t = 0; t < r->n_teams; t++)
+            paid += r->teams[t].paid_hours.n > 0 ? r->teams[t].paid_hours.mean : 0.0;
+        json_object_set_new(o, "paid_hours", cc_json_number(paid));
+        if (weeks > 0.0 && s->plan.fte_week_s > 0.0)
+            json_object_set_new(o, "fte_paid",
+                                cc_json_number(paid / weeks / (s->plan.fte_week_s / 3600.0)));
+    }
+    json_object_set_new(o, "currency", json_string(s->currency ? s->currency : ""));
     return o;
 }
 
@@ -441,7 +457,7 @@ cc_status cc_report_summary_json(FILE *out, const cc_scenario *s, const cc_resul
     for (i = 0; i < r->n_teams; i++)
         json_object_set_new(tms, s->teams[i].name, team_results(s, r, i, tmp));
     json_object_set_new(doc, "teams", tms);
-    json_object_set_new(doc, "totals", totals(r, tmp, (double)s->days / 7.0));
+    json_object_set_new(doc, "totals", totals(s, r, tmp, (double)s->days / 7.0));
     json_object_set_new(doc, "model_events", json_integer((json_int_t)r->model_events));
     if (plan_json) {
         json_error_t jerr;

@@ -154,14 +154,19 @@ void cc_report_backlog_end(const cc_results *r, size_t c, cc_backlog_end *out)
     per_day = (size_t)(86400.0 / r->interval_s + 0.5);
     if (per_day == 0)
         per_day = 1;
-    /* The same time of day about half the horizon back, or half a day back within one day. */
-    back = n > per_day ? (n / per_day / 2) * per_day : n / 2;
-    if (back == 0 || back >= n)
+    /* The largest backlog of the first half of the horizon: every weekday and time of day. */
+    back = n / 2;
+    if (back == 0)
         return;
+    earlier = 0.0;
+    for (i = 0; i < back; i++) {
+        double b = r->intervals[i * r->n_channels + c].backlog_end.mean;
+        if (isfinite(b) && b > earlier)
+            earlier = b;
+    }
     end = r->intervals[(n - 1) * r->n_channels + c].backlog_end.mean;
-    earlier = r->intervals[(n - 1 - back) * r->n_channels + c].backlog_end.mean;
     day_presented = (x->presented.n > 0 ? x->presented.mean : 0.0) * (double)per_day / (double)n;
-    if (!isfinite(end) || !isfinite(earlier))
+    if (!isfinite(end))
         return;
     out->overloaded = end > 0.5 * day_presented && end > 1.5 * earlier && end >= 10.0;
 }
