@@ -28,7 +28,8 @@ typedef enum cc_tolerance_kind {
      * staffing, anything computed rather than sampled) a change beyond 1% of
      * the baseline (rel:1%); for the attainment shares of summary.json
      * (scope_verdict.attainment.*: share of intervals, days, weeks meeting
-     * the target) a change beyond 5 percentage points (abs:0.05).
+     * the target; judged on pooled counts, they carry no interval) a change
+     * beyond 10 percentage points (abs:0.10).
      */
     CC_TOL_AUTO = 0,
     CC_TOL_STATISTICAL,      /* beyond the 95% CI of the difference */
@@ -135,8 +136,8 @@ const cc_compare_row *cc_compare_find(const cc_compare_report *report, const cha
 typedef struct cc_compare_summary_channel {
     char *name;                        /* owned */
     const cc_compare_row *sl;          /* pooled service level when both have it, else the
-                                          mean over replications */
-    const cc_compare_row *sl_ci;       /* the service level with its interval and verdict */
+                                          mean over replications; with its interval */
+    const cc_compare_row *sl_ci;       /* the row that decides better or worse (the same) */
     const cc_compare_row *asa;         /* mean wait of answered contacts, s */
     const cc_compare_row *abandon;     /* abandoned / presented */
     const cc_compare_row *attain[3];   /* share of intervals, days, weeks meeting the target */

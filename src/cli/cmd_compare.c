@@ -35,7 +35,7 @@ static void compare_usage(FILE *out)
           "direction; their rates do. Default tolerance (auto): beyond the 95% confidence\n"
           "interval of the difference (paired over replications when both runs used the\n"
           "same seed); 1% of the baseline for figures without an interval (plan figures,\n"
-          "costs); 5 percentage points for the attainment shares.\n"
+          "costs); 10 percentage points for the attainment shares.\n"
           "\n"
           "options:\n"
           "  --tolerance T          default tolerance: auto, statistical, exact, abs:X, rel:X\n"

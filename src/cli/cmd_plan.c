@@ -46,7 +46,10 @@ static void plan_help(void)
            "  --threads T        worker threads (default: all cores)\n"
            "  --fractional       show agents before rounding in the tables\n"
            "  --out DIR          output folder (default: results/<scenario name>/plan)\n"
-           "  --set KEY=VALUE    override a scenario key (YAML value), repeatable\n"
+           "  --set KEY=VALUE    override a scenario key (YAML value; missing parent\n"
+           "                     sections are created), repeatable\n"
+           "  --scale WHAT=F     multiply the scenario's volume or handle time: volume=1.3,\n"
+           "                     aht=0.9, chat.volume=1.5 (one channel), repeatable\n"
            "  --json             print summary.json on stdout instead of the tables\n"
            "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
            "  --help             show this help\n"
@@ -420,7 +423,7 @@ static cc_status w_html(FILE *out, const void *ctx, cc_error *err)
 int cmd_plan(int argc, char **argv)
 {
     enum { OPT_EXPLAIN = CLI_OPT_BASE, OPT_CHANNEL, OPT_VERIFY, OPT_ANALYTIC, OPT_REPS, OPT_SEED, OPT_THREADS,
-           OPT_FRACTIONAL, OPT_OUT, OPT_SET, OPT_JSON, OPT_META, OPT_HELP };
+           OPT_FRACTIONAL, OPT_OUT, OPT_SET, OPT_SCALE, OPT_JSON, OPT_META, OPT_HELP };
     static const struct option longopts[] = {
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"channel", required_argument, NULL, OPT_CHANNEL},
@@ -432,13 +435,16 @@ int cmd_plan(int argc, char **argv)
         {"fractional", no_argument, NULL, OPT_FRACTIONAL},
         {"out", required_argument, NULL, OPT_OUT},
         {"set", required_argument, NULL, OPT_SET},
+        {"scale", required_argument, NULL, OPT_SCALE},
         {"json", no_argument, NULL, OPT_JSON},
         {"meta", no_argument, NULL, OPT_META},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
     cc_override sets[MAX_SETS];
-    size_t n_sets = 0;
+    struct cli_scale_text scale_text[MAX_SETS];
+    struct cli_parser parser;
+    size_t n_sets = 0, n_scales = 0;
     long reps = 0, seed = -1, threads = 0, when = -1;
     const char *out_dir = NULL, *explain = NULL, *channel_name = NULL;
     int json = 0, with_meta = 0, fractional = 0, verify = 0, c, rc, channel = -1;
@@ -455,43 +461,48 @@ int cmd_plan(int argc, char **argv)
     struct plan_ctx ctx;
     cc_status st;
 
-    opterr = 0;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+    cli_parser_init(&parser, "plan", longopts, argc, argv);
+    cli_parser_repeatable(&parser, OPT_SET);
+    cli_parser_repeatable(&parser, OPT_SCALE);
+    cli_parser_positional(&parser, 1);
+    while ((c = cli_parser_next(&parser)) != -1) {
+        const char *optval = parser.value;
         switch (c) {
-        case OPT_EXPLAIN: explain = optarg; break;
-        case OPT_CHANNEL: channel_name = optarg; break;
+        case OPT_EXPLAIN: explain = optval; break;
+        case OPT_CHANNEL: channel_name = optval; break;
         case OPT_VERIFY: verify = 1; break;
         case OPT_ANALYTIC: opt.least_cost = 0; break;
         case OPT_REPS:
-            if ((rc = cli_parse_count("replications", optarg, 1, 100000, &reps)))
+            if ((rc = cli_parse_count("replications", optval, 1, 100000, &reps)))
                 return rc;
             break;
         case OPT_SEED:
-            if ((rc = cli_parse_count("seed", optarg, 0, 0x7fffffffffffffffL, &seed)))
+            if ((rc = cli_parse_count("seed", optval, 0, 0x7fffffffffffffffL, &seed)))
                 return rc;
             break;
         case OPT_THREADS:
-            if ((rc = cli_parse_count("threads", optarg, 1, 1024, &threads)))
+            if ((rc = cli_parse_count("threads", optval, 1, 1024, &threads)))
                 return rc;
             break;
         case OPT_FRACTIONAL: fractional = 1; break;
-        case OPT_OUT: out_dir = optarg; break;
+        case OPT_OUT: out_dir = optval; break;
         case OPT_JSON: json = 1; break;
         case OPT_META: with_meta = 1; break;
         case OPT_SET:
-            if ((rc = cli_parse_set(optarg, sets, &n_sets, MAX_SETS)))
+            if ((rc = cli_parse_set((char *)optval, sets, &n_sets, MAX_SETS)))
                 return rc;
             break;
-        case OPT_HELP: plan_help(); return CLI_OK;
-        case ':':
-            return cli_flag_errorf(argv[optind - 1] + 2, "missing value");
-        default:
-            cli_errorf("unknown option '%s'; run 'ccsim plan --help'", argv[optind - 1]);
-            return CLI_USAGE;
+        case OPT_SCALE:
+            if (n_sets == MAX_SETS)
+                return cli_flag_errorf("scale", "at most %d overrides and scales", MAX_SETS);
+            if ((rc = cli_parse_scale(optval, &scale_text[n_scales++], &sets[n_sets++])))
+                return rc;
+            break;
+        case OPT_HELP: plan_help(); return cli_finish_stdout();
+        default: return CLI_USAGE; /* the parser printed the problem */
         }
     }
-    if (argc - optind != 1) {
+    if (argc - parser.first_positional != 1) {
         cli_errorf("expected one scenario file; run 'ccsim plan --help'");
         return CLI_USAGE;
     }
@@ -500,7 +511,7 @@ int cmd_plan(int argc, char **argv)
     if (explain && (json || out_dir))
         return cli_flag_errorf("explain", "prints the chain and writes nothing; it cannot be "
                                           "combined with --json or --out");
-    if ((rc = cli_load_scenario(argv[optind], sets, n_sets, &s)))
+    if ((rc = cli_load_scenario(argv[parser.first_positional], sets, n_sets, &s)))
         return rc;
     if (explain) {
         if (cc_planner_interval_at(s, explain, &when, &err) != CC_OK) {

@@ -293,6 +293,38 @@ static json_t *channel_with_reps(const cc_results *r, size_t c, const cc_estimat
     return estimate_json(e, tmp, r->replications);
 }
 
+/*
+ * The service level of the counts summed over replications (the figure
+ * verdicts judge) with its 95% interval by linearisation: replication r's
+ * value is R + (a_r - R b_r) / mean(b), a_r answered within target, b_r
+ * presented, whose mean is R exactly and whose Student-t interval is the
+ * delta-method interval of the ratio; paired differences of these values
+ * are the linearised differences of two ratios.
+ */
+static json_t *pooled_sl(const cc_results *r, size_t c, double *tmp)
+{
+    double a = 0.0, b = 0.0, ratio_all, mean_b;
+    cc_estimate e;
+    long k;
+
+    for (k = 0; k < r->replications; k++) {
+        const cc_rep_channel *x = &r->rep_channels[(size_t)k * r->n_channels + c];
+        a += x->answered_in_target;
+        b += x->presented;
+    }
+    if (!(b > 0.0) || r->replications < 1)
+        return json_null();
+    ratio_all = a / b;
+    mean_b = b / (double)r->replications;
+    for (k = 0; k < r->replications; k++) {
+        const cc_rep_channel *x = &r->rep_channels[(size_t)k * r->n_channels + c];
+        tmp[k] = ratio_all + (x->answered_in_target - ratio_all * x->presented) / mean_b;
+    }
+    e = cc_estimate_of(tmp, (size_t)r->replications, 1);
+    e.mean = ratio_all; /* exact, not the sum's rounding */
+    return estimate_json(&e, tmp, r->replications);
+}
+
 static json_t *channel_results(const cc_scenario *s, const cc_results *r, size_t c, double *tmp)
 {
     const cc_channel_summary *cs = &r->channels[c];
@@ -316,11 +348,7 @@ static json_t *channel_results(const cc_scenario *s, const cc_results *r, size_t
     json_object_set_new(o, "abandoned", channel_with_reps(r, c, &cs->abandoned, M_ABANDONED, tmp));
     json_object_set_new(o, "waiting_end", estimate_json(&cs->waiting_end, NULL, 0));
     json_object_set_new(o, "service_level", channel_with_reps(r, c, &cs->service_level, M_SL, tmp));
-    /* The ratio of the counts summed over replications, which verdicts judge. */
-    json_object_set_new(o, "service_level_pooled",
-                        cs->pooled.presented > 0
-                            ? cc_json_number(cs->pooled.in_target / cs->pooled.presented)
-                            : json_null());
+    json_object_set_new(o, "service_level_pooled", pooled_sl(r, c, tmp));
     json_object_set_new(o, "asa_s", channel_with_reps(r, c, &cs->asa_s, M_ASA, tmp));
     json_object_set_new(o, "mean_wait_s", estimate_json(&cs->mean_wait_s, NULL, 0));
     json_object_set_new(o, "p_wait", estimate_json(&cs->p_wait, NULL, 0));

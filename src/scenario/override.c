@@ -254,15 +254,32 @@ static int apply_override(cc_loader *L, const char *path, int value_id, yaml_nod
             }
             {
                 const char *hint = cc_suggest_key(comps[i], cands, (size_t)nc);
-                if (hint)
+                int kid, mid;
+                if (hint) {
+                    /* Close to a key that exists: a typo, not a section to create. */
                     cc_yw_error(&L->w, CC_EINVAL, at, label,
                                 "'%s': the scenario has no '%s' here (did you mean '%s'?)", path,
                                 comps[i], hint);
-                else
-                    cc_yw_error(&L->w, CC_EINVAL, at, label, "'%s': the scenario has no '%s' here",
-                                path, comps[i]);
+                    return 0;
+                }
+                /*
+                 * A missing parent section (`plan.method` in a file without
+                 * `plan:`) is created empty; the schema then checks its name
+                 * and contents like any written section.
+                 */
+                kid = yaml_document_add_scalar(&L->w.doc, NULL, (const yaml_char_t *)comps[i], -1,
+                                               YAML_PLAIN_SCALAR_STYLE);
+                mid = kid ? yaml_document_add_mapping(&L->w.doc, NULL, YAML_BLOCK_MAPPING_STYLE)
+                          : 0;
+                if (!mid || !yaml_document_append_mapping_pair(&L->w.doc, cur, kid, mid)) {
+                    cc_yw_error(&L->w, CC_EINVAL, at, label, "cannot set '%s'", path);
+                    return 0;
+                }
+                yaml_document_get_node(&L->w.doc, kid)->start_mark.line = CC_YW_NO_LINE;
+                yaml_document_get_node(&L->w.doc, mid)->start_mark.line = CC_YW_NO_LINE;
+                cur = mid;
+                continue;
             }
-            return 0;
         } else if (node->type == YAML_SEQUENCE_NODE) {
             long idx;
             if (cc_parse_count(comps[i], LONG_MAX, &idx) != CC_OK ||
@@ -429,7 +446,8 @@ static int apply_scale(cc_loader *L, const cc_override *ov, const char *label)
 
     if (cc_parse_number(ov->value + 1, &f) != CC_OK || !(f >= 0.0) || f > 1000.0) {
         cc_yw_error(&L->w, CC_EINVAL, NULL, label,
-                    "'%s' is not a factor; allowed: a number from 0 to 1000", ov->value + 1);
+                    "'%s': '%s' is not a factor; allowed: a number from 0 to 1000", ov->path,
+                    ov->value + 1);
         return 0;
     }
     if (n != 3 || strcmp(comps[0], "channels") != 0 ||
@@ -485,7 +503,8 @@ int cc_override_apply(cc_loader *L, const cc_override *ov)
     long budget = MAX_OVERRIDE_NODES;
     const char *value = ov->value ? ov->value : "";
 
-    snprintf(label, sizeof(label), "override '%s'", ov->path ? ov->path : "");
+    /* The messages name the key path; the label only says where it comes from. */
+    snprintf(label, sizeof(label), "override");
     if (!ov->path) {
         cc_yw_error(&L->w, CC_EINVAL, NULL, label, "no key path");
         return 0;
@@ -496,7 +515,8 @@ int cc_override_apply(cc_loader *L, const cc_override *ov)
         return 0;
     yaml_parser_set_input_string(&parser, (const unsigned char *)value, strlen(value));
     if (!yaml_parser_load(&parser, &vdoc)) {
-        cc_yw_error(&L->w, CC_ESYNTAX, NULL, label, "value '%s' is not valid YAML: %s", value,
+        cc_yw_error(&L->w, CC_ESYNTAX, NULL, label, "'%s': value '%s' is not valid YAML: %s",
+                    ov->path, value,
                     parser.problem ? parser.problem : "parse error");
         yaml_parser_delete(&parser);
         return 0;
@@ -511,7 +531,7 @@ int cc_override_apply(cc_loader *L, const cc_override *ov)
         n->start_mark.line = CC_YW_NO_LINE;
         ok = apply_override(L, ov->path, id, NULL, label);
     } else {
-        cc_yw_error(&L->w, CC_EINVAL, NULL, label, "value too large");
+        cc_yw_error(&L->w, CC_EINVAL, NULL, label, "'%s': value too large", ov->path);
     }
     yaml_document_delete(&vdoc);
     yaml_parser_delete(&parser);

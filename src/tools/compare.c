@@ -260,7 +260,7 @@ static void judge(cc_compare_row *row, const flat_metric *n, const flat_metric *
         /* Resolved per metric; the row then carries the tolerance that applied. */
         double hw = 0.0;
         if (strstr(row->metric, ".attainment."))
-            row->tolerance = (cc_tolerance){CC_TOL_ABSOLUTE, 0.05};
+            row->tolerance = (cc_tolerance){CC_TOL_ABSOLUTE, 0.10};
         else if (row->has_ci && (hw = difference_half_width(n, b, same_seed, &row->paired)) > 0.0)
             row->tolerance = (cc_tolerance){CC_TOL_STATISTICAL, 0.0};
         else {
@@ -622,7 +622,10 @@ cc_compare_summary *cc_compare_summarise(const cc_compare_report *r)
         memcpy(ch->name, m + 9, len);
         ch->sl_ci = both_sides(r, m);
         snprintf(path, sizeof(path), "channels.%s.service_level_pooled", ch->name);
-        ch->sl = both_sides(r, path) ? both_sides(r, path) : ch->sl_ci;
+        /* The pooled figure carries its own (linearised) interval: it decides when present. */
+        if (both_sides(r, path))
+            ch->sl_ci = both_sides(r, path);
+        ch->sl = ch->sl_ci;
         snprintf(path, sizeof(path), "channels.%s.asa_s", ch->name);
         ch->asa = both_sides(r, path);
         snprintf(path, sizeof(path), "channels.%s.p_abandon", ch->name);
