@@ -24,7 +24,8 @@ extern "C" {
 typedef enum cc_tolerance_kind {
     /*
      * The default: statistical for a metric with a confidence interval of
-     * some width; for a figure without one (plan figures, costs of a fixed
+     * some width on either side; for a figure without one (or whose
+     * intervals have no width) (plan figures, costs of a fixed
      * staffing, anything computed rather than sampled) a change beyond 1% of
      * the baseline (rel:1%); for the attainment shares of summary.json
      * (scope_verdict.attainment.*: share of intervals, days, weeks meeting

@@ -258,15 +258,17 @@ static void judge(cc_compare_row *row, const flat_metric *n, const flat_metric *
     row->base_half_width = b->half_width;
     if (row->tolerance.kind == CC_TOL_AUTO) {
         /* Resolved per metric; the row then carries the tolerance that applied. */
-        double hw = 0.0;
+        /*
+         * Sampled figures vary between replications (an interval of some
+         * width on either side); a figure whose intervals have no width
+         * (a fixed staffing's cost) is as deterministic as one without.
+         */
         if (strstr(row->metric, ".attainment."))
             row->tolerance = (cc_tolerance){CC_TOL_ABSOLUTE, 0.10};
-        else if (row->has_ci && (hw = difference_half_width(n, b, same_seed, &row->paired)) > 0.0)
+        else if (row->has_ci && (n->half_width > 0.0 || b->half_width > 0.0))
             row->tolerance = (cc_tolerance){CC_TOL_STATISTICAL, 0.0};
-        else {
-            row->paired = 0;
+        else
             row->tolerance = (cc_tolerance){CC_TOL_RELATIVE, 0.01};
-        }
     }
     switch (row->tolerance.kind) {
     case CC_TOL_AUTO: /* resolved above */
