@@ -76,6 +76,11 @@ static int row_shown(const cc_compare_row *row, int all)
 enum unit { UNIT_SHARE, UNIT_DURATION, UNIT_FTE, UNIT_MONEY, UNIT_MONEY_CENTS };
 
 /* A decision word for a row: better, worse, within tolerance, same, changed. */
+static const char *decision_word(const cc_compare_row *row);
+
+/* The same, short enough for a table cell. */
+static const char *short_word(const cc_compare_row *row);
+
 static const char *decision_word(const cc_compare_row *row)
 {
     switch (row->verdict) {
@@ -88,6 +93,12 @@ static const char *decision_word(const cc_compare_row *row)
     case CC_VERDICT_ADDED: return "added";
     }
     return "?";
+}
+
+/* The same, short enough for a table cell. */
+static const char *short_word(const cc_compare_row *row)
+{
+    return row->verdict == CC_VERDICT_WITHIN ? "within tol." : decision_word(row);
 }
 
 /* The worse of two verdicts for a combined cell: regressed > improved > within > same. */
@@ -151,7 +162,7 @@ static void channel_cell(char *buf, size_t cap, const cc_compare_row *row,
     if (ci->has_ci && u == UNIT_SHARE)
         snprintf(hw, sizeof hw, " ± %.1f", 100.0 * ci->new_half_width);
     fmt_change(d, sizeof d, row->new_value - row->base_value, u, "");
-    snprintf(buf, cap, "%.40s%.20s, %.40s %.20s", v, hw, d, decision_word(ci));
+    snprintf(buf, cap, "%.40s%.20s, %.40s %.20s", v, hw, d, short_word(ci));
 }
 
 /* "61/50/40%, -10/-20/-40 pp worse" for the attainment shares. */
@@ -178,7 +189,7 @@ static void attain_cell(char *buf, size_t cap, const cc_compare_row *const a[3])
     if (!worst)
         snprintf(buf, cap, "n/a");
     else
-        snprintf(buf, cap, "%.60s%%, %.60s pp %.20s", v, d, decision_word(worst));
+        snprintf(buf, cap, "%.60s%%, %.60s pp %.20s", v, d, short_word(worst));
 }
 
 /* Prints `text` left-aligned in `width` columns, counting UTF-8 characters, then a space. */
@@ -225,9 +236,9 @@ static void print_summary_text(FILE *out, const cc_compare_report *r,
             r->scenario_new, new_path, base_path, pairing_text(r));
     if (sum->n_channels) {
         cell(out, "channel", 12);
-        cell(out, "SL (pooled ± 95% CI), change", 30);
-        cell(out, "ASA, change", 28);
-        cell(out, "abandon, change", 28);
+        cell(out, "SL (pooled ± 95% CI), change", 32);
+        cell(out, "ASA, change", 30);
+        cell(out, "abandon, change", 31);
         fputs("meeting target: intervals/days/weeks\n", out);
         for (i = 0; i < sum->n_channels; i++) {
             const cc_compare_summary_channel *ch = &sum->channels[i];
@@ -236,9 +247,9 @@ static void print_summary_text(FILE *out, const cc_compare_report *r,
             channel_cell(c, sizeof c, ch->abandon, NULL, UNIT_SHARE);
             attain_cell(d, sizeof d, ch->attain);
             cell(out, ch->name, 12);
-            cell(out, a, 30);
-            cell(out, b, 28);
-            cell(out, c, 28);
+            cell(out, a, 32);
+            cell(out, b, 30);
+            cell(out, c, 31);
             fprintf(out, "%s\n", d);
         }
     }

@@ -350,6 +350,9 @@ cc_metric_direction cc_metric_direction_of(const char *path)
     for (i = 0; i < sizeof(volume_counts) / sizeof(volume_counts[0]); i++)
         if (!strcmp(leaf, volume_counts[i]))
             return CC_DIR_NEUTRAL;
+    /* Inside a cost block (plan.cost.total_per_week, .per_contact): money, lower is better. */
+    if (strstr(path, ".cost."))
+        return CC_DIR_LOWER_BETTER;
     for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
         if (strstr(leaf, words[i].word))
             return words[i].dir;

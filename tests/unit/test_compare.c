@@ -214,6 +214,8 @@ static void test_tolerance_parse_and_direction(void **state)
                      CC_DIR_HIGHER_BETTER);
     assert_int_equal(cc_metric_direction_of("channels.mail.waiting_end"), CC_DIR_LOWER_BETTER);
     assert_int_equal(cc_metric_direction_of("plan.fte_rostered"), CC_DIR_LOWER_BETTER);
+    assert_int_equal(cc_metric_direction_of("plan.cost.total_per_week"), CC_DIR_LOWER_BETTER);
+    assert_int_equal(cc_metric_direction_of("plan.cost.offered_contacts"), CC_DIR_NEUTRAL);
     assert_int_equal(cc_metric_direction_of("teams.t1.cost_per_week"), CC_DIR_LOWER_BETTER);
     assert_int_equal(cc_metric_direction_of("channels.phone.offered"), CC_DIR_NEUTRAL);
     assert_int_equal(cc_metric_direction_of("channels.phone.target.service_level"),
