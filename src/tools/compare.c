@@ -536,7 +536,8 @@ cc_status cc_compare_files(const char *new_path, const char *base_path,
     }
     if ((st = check_sections(&nl, &bl, base_path, err)) != CC_OK)
         goto out_free_lists;
-    qsort(nl.items, nl.n, sizeof(*nl.items), by_path);
+    if (nl.n > 1) /* qsort and bsearch with NULL and 0 are undefined; n >= 1 here */
+        qsort(nl.items, nl.n, sizeof(*nl.items), by_path);
     seen = cc_xcalloc(nl.n, 1);
 
     for (i = 0; i < bl.n; i++) {
