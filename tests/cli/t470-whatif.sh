@@ -105,6 +105,10 @@ run run "$S" --scale cals.volume=2 --out "$tmp/bad"
 check "--scale of an unknown channel names it and suggests" \
     eval '[ "$rc" -eq 2 ] && grep -q "no channel .cals. to scale (did you mean .calls.?)" "$err"'
 
+run sweep "$S" --vary 'channels.*.volume=*1,*1.3' --replications 2 --out "$tmp/sw"
+check "a scale as a sweep axis: at 1.3 times the volume the calls' service level falls" \
+    eval '[ "$rc" -eq 0 ] && jq -e ".points[1].set[\"channels.*.volume\"] == \"*1.3\" and .points[1].channels.calls.service_level < .points[0].channels.calls.service_level - 0.05" "$tmp/sw/sweep.json" >/dev/null'
+
 # ---- --set parents, --option --------------------------------------------------------
 grep -v '^plan:\|^  options:\|^    - {name: more' "$S" >"$tmp/noplan.yaml"
 run validate "$tmp/noplan.yaml" --set plan.method=erlang-c
