@@ -36,6 +36,8 @@ static const char *const style =
     "box-shadow:0 1px 3px rgba(0,0,0,.12);border-top:4px solid #2ca02c}\n"
     ".card.miss{border-top-color:#d62728}.card h3{margin:0 0 6px;font-size:15px}\n"
     ".card .big{font-size:26px;font-weight:600}.card .sub{color:#555;font-size:13px}\n"
+    ".card .sub.verdict{color:#b2182b;font-weight:600}.note{color:#555;font-size:13px}\n"
+    ".headline{font-size:15px;margin:6px 0}.headline.miss{color:#b2182b;font-weight:600}\n"
     ".chartbox{background:#fff;border-radius:8px;padding:8px;margin:12px 0;"
     "box-shadow:0 1px 3px rgba(0,0,0,.12);overflow-x:auto}\n"
     "svg.chart{max-width:100%;height:auto;font-size:11px}\n"
@@ -197,6 +199,60 @@ static const char *num(char buf[48], const char *format, double v)
 static double mean_of(const cc_estimate *e, double scale)
 {
     return e->n > 0 ? scale * e->mean : NAN;
+}
+
+/*
+ * The verdict in words before any card, as the terminal's first lines: how
+ * many channels meet every target and cap at their scope, which miss, the
+ * days that miss even where the horizon meets, any queue growing without
+ * bound.
+ */
+static void write_headline(FILE *out, const cc_scenario *s, const cc_results *r)
+{
+    size_t c, meets = 0, misses = 0, day_miss = 0;
+    const char *sep = "";
+
+    for (c = 0; c < r->n_channels; c++) {
+        const cc_attainment *d = &r->channels[c].at[CC_SCOPE_DAY];
+        meets += r->channels[c].verdict.status == CC_TARGET_MEETS;
+        misses += r->channels[c].verdict.status == CC_TARGET_MISSES;
+        day_miss += d->judged > d->met;
+    }
+    fprintf(out, "<p class=\"headline%s\">%zu of %zu channels meet every target and cap at "
+                 "their scope", misses ? " miss" : "", meets, r->n_channels);
+    if (misses) {
+        fprintf(out, "; %zu miss:", misses);
+        for (c = 0; c < r->n_channels; c++)
+            if (r->channels[c].verdict.status == CC_TARGET_MISSES) {
+                fputc(' ', out);
+                cc_chart_escape(out, s->channels[c].name);
+            }
+    }
+    fputs(".</p>\n", out);
+    if (day_miss) {
+        fputs("<p class=\"headline miss\">Days missing the target:", out);
+        for (c = 0; c < r->n_channels; c++) {
+            const cc_attainment *d = &r->channels[c].at[CC_SCOPE_DAY];
+            if (d->judged <= d->met)
+                continue;
+            fprintf(out, "%s ", sep);
+            cc_chart_escape(out, s->channels[c].name);
+            fprintf(out, " %ld of %ld (%.0f%%)", d->judged - d->met, d->judged,
+                    100.0 * (double)(d->judged - d->met) / (double)d->judged);
+            sep = ",";
+        }
+        fputs(".</p>\n", out);
+    }
+    for (c = 0; c < r->n_channels; c++) {
+        cc_backlog_end b;
+        cc_report_backlog_end(r, c, &b);
+        if (!b.overloaded)
+            continue;
+        fputs("<p class=\"headline miss\">Overload: ", out);
+        cc_chart_escape(out, s->channels[c].name);
+        fprintf(out, "'s queue grows without bound; %.0f contacts still waiting at the end.</p>\n",
+                b.waiting);
+    }
 }
 
 static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
@@ -441,6 +497,7 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
                  "ccsim %s</p></header>\n<main>\n<h2>Summary</h2>\n",
             s->days, s->start_date, s->interval_s / 60.0, r->replications,
             (unsigned long long)r->seed, cc_version());
+    write_headline(out, s, r);
     write_cards(out, s, r);
     if (extra_html)
         fputs(extra_html, out);

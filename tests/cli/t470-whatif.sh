@@ -54,6 +54,10 @@ check "table: deflected and bot-contained columns" \
     eval 'grep -q "deflected bot-cont." "$out"'
 check "risk defined under the table" has "$(cat "$out")" "(risk = share of replications whose whole-horizon figures miss the target"
 check "costs say per horizon and per week" has "$(cat "$out")" "cost/horizon"
+check "report.html: the same verdict and missed days before the cards" \
+    eval 'grep -q "<p class=\"headline miss\">Days missing the target: calls 1 of 7" "$tmp/base/report.html" && grep -q "Risk = share of replications whose whole-horizon" "$tmp/base/report.html"'
+check "report.html: the cards show attainment at every scope and the target in units that read" \
+    eval 'grep -q "meeting it: intervals [0-9]*% · days 86% · weeks" "$tmp/base/report.html" && grep -q "target 80% in 4 h" "$tmp/base/report.html"'
 cp "$tmp/base/summary.json" "$out"
 jcheck "summary.json: calls meets at horizon scope, as the table says" \
     '.channels.calls.meets_target == true and .channels.calls.scope_verdict.attainment.days < 1'
