@@ -224,6 +224,13 @@ static const char *pairing_text(const cc_compare_report *r)
                            : "same seed: paired over replications where both give them";
 }
 
+/* Text as typed or read, control bytes shown as '?': they never reach the terminal. */
+static void put_printable(FILE *out, const char *text)
+{
+    for (; *text; text++)
+        fputc((unsigned char)*text < 0x20 || *text == 0x7f ? '?' : *text, out);
+}
+
 static void print_summary_text(FILE *out, const cc_compare_report *r,
                                const cc_compare_summary *sum, const char *new_path,
                                const char *base_path)
@@ -232,8 +239,13 @@ static void print_summary_text(FILE *out, const cc_compare_report *r,
     char a[160], b[160], c[160], d[160];
     size_t i;
 
-    fprintf(out, "What-if summary: %s of %s, new '%s' against baseline '%s' (%s)\n", r->kind,
-            r->scenario_new, new_path, base_path, pairing_text(r));
+    fprintf(out, "What-if summary: %s of ", r->kind);
+    put_printable(out, r->scenario_new);
+    fputs(", new '", out);
+    put_printable(out, new_path);
+    fputs("' against baseline '", out);
+    put_printable(out, base_path);
+    fprintf(out, "' (%s)\n", pairing_text(r));
     if (sum->n_channels) {
         cell(out, "channel", 12);
         cell(out, "SL (pooled ± 95% CI), change", 32);
