@@ -246,6 +246,17 @@ static void print_summary_text(FILE *out, const cc_compare_report *r,
     fputs("' against baseline '", out);
     put_printable(out, base_path);
     fprintf(out, "' (%s)\n", pairing_text(r));
+    /* Staffing and money first: what the decision costs; then what it buys. */
+    totals_of(sum, t);
+    for (i = 0; i < 3; i++) {
+        if (!t[i].row)
+            continue;
+        fmt_value(a, sizeof a, t[i].row->new_value, t[i].unit, r->currency);
+        fmt_value(b, sizeof b, t[i].row->base_value, t[i].unit, r->currency);
+        fmt_change(c, sizeof c, t[i].row->delta, t[i].unit, r->currency);
+        fprintf(out, "%-24s %16s (baseline %s)  %s %s\n", t[i].label, a, b, c,
+                decision_word(t[i].row));
+    }
     if (sum->n_channels) {
         cell(out, "channel", 12);
         cell(out, "SL (pooled ± 95% CI), change", 32);
@@ -265,16 +276,7 @@ static void print_summary_text(FILE *out, const cc_compare_report *r,
             fprintf(out, "%s\n", d);
         }
     }
-    totals_of(sum, t);
-    for (i = 0; i < 3; i++) {
-        if (!t[i].row)
-            continue;
-        fmt_value(a, sizeof a, t[i].row->new_value, t[i].unit, r->currency);
-        fmt_value(b, sizeof b, t[i].row->base_value, t[i].unit, r->currency);
-        fmt_change(c, sizeof c, t[i].row->delta, t[i].unit, r->currency);
-        fprintf(out, "%-24s %16s (baseline %s)  %s %s\n", t[i].label, a, b, c,
-                decision_word(t[i].row));
-    }
+
     fprintf(out, "%zu metrics compared: %zu worse beyond tolerance (regressions), %zu better\n",
             r->n_rows, r->n_regressed, r->n_improved);
 }
@@ -288,20 +290,6 @@ static void print_summary_markdown(FILE *out, const cc_compare_report *r,
 
     fprintf(out, "Decision summary (%s of `%s`, %s): %zu worse beyond tolerance, %zu better.\n\n",
             r->kind, r->scenario_new, pairing_text(r), r->n_regressed, r->n_improved);
-    if (sum->n_channels) {
-        fputs("| channel | SL (pooled ± 95% CI), change | ASA, change | abandon, change | "
-              "meeting target: intervals/days/weeks |\n|---|---|---|---|---|\n",
-              out);
-        for (i = 0; i < sum->n_channels; i++) {
-            const cc_compare_summary_channel *ch = &sum->channels[i];
-            channel_cell(a, sizeof a, ch->sl, ch->sl_ci, UNIT_SHARE);
-            channel_cell(b, sizeof b, ch->asa, NULL, UNIT_DURATION);
-            channel_cell(c, sizeof c, ch->abandon, NULL, UNIT_SHARE);
-            attain_cell(d, sizeof d, ch->attain);
-            fprintf(out, "| %s | %s | %s | %s | %s |\n", ch->name, a, b, c, d);
-        }
-        fputc('\n', out);
-    }
     totals_of(sum, t);
     if (sum->fte || sum->cost_week || sum->cost_contact) {
         fputs("| total | new | baseline | change | verdict |\n|---|---:|---:|---:|---|\n", out);
@@ -313,6 +301,20 @@ static void print_summary_markdown(FILE *out, const cc_compare_report *r,
             fmt_change(c, sizeof c, t[i].row->delta, t[i].unit, r->currency);
             fprintf(out, "| %s | %s | %s | %s | %s |\n", t[i].label, a, b, c,
                     decision_word(t[i].row));
+        }
+        fputc('\n', out);
+    }
+    if (sum->n_channels) {
+        fputs("| channel | SL (pooled ± 95% CI), change | ASA, change | abandon, change | "
+              "meeting target: intervals/days/weeks |\n|---|---|---|---|---|\n",
+              out);
+        for (i = 0; i < sum->n_channels; i++) {
+            const cc_compare_summary_channel *ch = &sum->channels[i];
+            channel_cell(a, sizeof a, ch->sl, ch->sl_ci, UNIT_SHARE);
+            channel_cell(b, sizeof b, ch->asa, NULL, UNIT_DURATION);
+            channel_cell(c, sizeof c, ch->abandon, NULL, UNIT_SHARE);
+            attain_cell(d, sizeof d, ch->attain);
+            fprintf(out, "| %s | %s | %s | %s | %s |\n", ch->name, a, b, c, d);
         }
         fputc('\n', out);
     }
