@@ -1,7 +1,8 @@
 /*
- * ccsim compare NEW BASELINE: a decision summary first (per channel service
- * level, ASA, abandonment and attainment by scope; FTE and cost per week and
- * per contact; each with its change and whether it is better or worse), then
+ * ccsim compare NEW BASELINE: a decision summary first (FTE and cost per week
+ * and per contact; per channel service level, ASA, abandonment and
+ * attainment by scope; each with its change and whether it is better or
+ * worse), then
  * every changed metric with its verdict, as text, Markdown, JSON or JUnit
  * XML. Exit 0 when nothing regressed, 1 on a regression, 2 when the two
  * cannot be compared.
@@ -24,11 +25,11 @@ static void compare_usage(FILE *out)
     fputs("usage: ccsim compare NEW BASELINE [options]\n"
           "\n"
           "Compares two results of the same scenario and kind (two runs or two plans;\n"
-          "summary.json files or result folders). It starts with a decision summary: per\n"
-          "channel the service level (pooled, with its 95% CI), ASA, abandonment and the\n"
-          "share of intervals, days and weeks meeting the target; then FTE, total cost per\n"
-          "week and per contact; each with its change and whether it is better or worse\n"
-          "beyond its tolerance. Then every metric that changed.\n"
+          "summary.json files or result folders). It starts with a decision summary: FTE,\n"
+          "total cost per week and per contact; then per channel the service level\n"
+          "(pooled, with its 95% CI), ASA, abandonment and the share of intervals, days\n"
+          "and weeks meeting the target; each with its change and whether it is better or\n"
+          "worse beyond its tolerance. Then every metric that changed.\n"
           "\n"
           "A metric regresses when it moves the wrong way by more than its tolerance.\n"
           "Counts that follow the volume (offered, answered, abandoned...) have no\n"
