@@ -2,9 +2,8 @@
  * ccsim compare NEW BASELINE: a decision summary first (FTE and cost per week
  * and per contact; per channel service level, ASA, abandonment and
  * attainment by scope; each with its change and whether it is better or
- * worse), then
- * every changed metric with its verdict, as text, Markdown, JSON or JUnit
- * XML. Exit 0 when nothing regressed, 1 on a regression, 2 when the two
+ * worse), then every changed metric with its verdict, as text, Markdown,
+ * JSON or JUnit XML. Exit 0 when nothing regressed, 1 on a regression, 2 when the two
  * cannot be compared.
  */
 #include <math.h>
