@@ -551,10 +551,13 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
             sl[c].hi[p] *= 100.0;
         }
         snprintf(id, sizeof(id), "sl-%zu", c);
-        snprintf(title, sizeof(title), "%s: service level %s (95%% band), target %.0f%% in %.0f s",
-                 s->channels[c].name, per_day ? "per day" : "by interval",
-                 100.0 * s->channels[c].target.service_level,
-                 s->channels[c].target.answer_within_s);
+        {
+            char tgt[48];
+            snprintf(title, sizeof(title), "%s: service level %s (95%% band), target %s",
+                     s->channels[c].name, per_day ? "per day" : "by interval",
+                     cc_format_target(s->channels[c].target.service_level,
+                                      s->channels[c].target.answer_within_s, tgt, sizeof tgt));
+        }
         lines[0] = (cc_chart_series){"simulated SL", sl[c].y, per_day ? NULL : sl[c].lo,
                                   per_day ? NULL : sl[c].hi, palette[c % PALETTE_N], 0, 0};
         fputs("<div class=\"chartbox\">", out);
