@@ -116,9 +116,9 @@ static void print_headline(const cc_scenario *s, const cc_results *r,
     if (over) {
         for (c = 0; c < r->n_channels; c++)
             if (backlog[c].overloaded)
-                printf("%sOverload%s: %s's queue grows without bound; %.0f contacts still "
+                printf("%sOverload on %s%s: the queue grows without bound; %.0f contacts still "
                        "waiting at the end.\n",
-                       bad, reset, s->channels[c].name, backlog[c].waiting);
+                       bad, s->channels[c].name, reset, backlog[c].waiting);
     }
 }
 

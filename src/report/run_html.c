@@ -248,10 +248,10 @@ static void write_headline(FILE *out, const cc_scenario *s, const cc_results *r)
         cc_report_backlog_end(r, c, &b);
         if (!b.overloaded)
             continue;
-        fputs("<p class=\"headline miss\">Overload: ", out);
+        fputs("<p class=\"headline miss\">Overload on ", out);
         cc_chart_escape(out, s->channels[c].name);
-        fprintf(out, "'s queue grows without bound; %.0f contacts still waiting at the end.</p>\n",
-                b.waiting);
+        fprintf(out, ": the queue grows without bound; %.0f contacts still waiting at the "
+                     "end.</p>\n", b.waiting);
     }
 }
 

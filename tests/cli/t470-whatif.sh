@@ -69,8 +69,8 @@ jflush
 # Three times the email an office of two can answer: the backlog grows.
 run run "$S" --set channels.mail.volume=2400 --out "$tmp/over"
 check "overload: exit code unchanged (0)" [ "$rc" -eq 0 ]
-check "overload named in the first lines" eval 'head -n 4 "$out" | grep -q "^Overload: mail.s queue grows without bound; [0-9]* contacts still waiting"'
-waiting=$(sed -n 's/^Overload: mail.s queue grows without bound; \([0-9]*\) contacts.*/\1/p' "$out")
+check "overload named in the first lines" eval 'head -n 4 "$out" | grep -q "^Overload on mail: the queue grows without bound; [0-9]* contacts still waiting"'
+waiting=$(sed -n 's/^Overload on mail: the queue grows without bound; \([0-9]*\) contacts.*/\1/p' "$out")
 cp "$tmp/over/summary.json" "$out"
 jcheck "overload: the number waiting is summary.json's waiting_end" \
     "(.channels.mail.waiting_end.mean - ${waiting:-0} | abs) < 1"
