@@ -28,7 +28,7 @@ static void compare_usage(FILE *out)
           "total cost per week and per contact; then per channel the service level\n"
           "(pooled, with its 95% CI), ASA, abandonment and the share of intervals, days\n"
           "and weeks meeting the target; each with its change and whether it is better or\n"
-          "worse beyond its tolerance. Then every metric that changed.\n"
+          "worse beyond its tolerance. Then every metric that moved beyond its tolerance.\n"
           "\n"
           "A metric regresses when it moves the wrong way by more than its tolerance.\n"
           "Counts that follow the volume (offered, answered, abandoned...) have no\n"
@@ -46,7 +46,9 @@ static void compare_usage(FILE *out)
           "  --exact                any difference is a regression (same as --tolerance exact)\n"
           "  --format F             text (default), markdown, json, junit\n"
           "  --summary              the decision summary alone\n"
-          "  --all                  list unchanged metrics too\n"
+          "  --all                  list every metric, also those within tolerance or\n"
+          "                         unchanged (by default the detail lists those that\n"
+          "                         moved beyond their tolerance)\n"
           "  --help                 show this help\n"
           "\n"
           "Exit codes: 0 no regression, 1 regression, 2 cannot compare (different\n"
@@ -66,9 +68,13 @@ static const char *tolerance_text(const cc_tolerance *t, char *buf, size_t cap)
     return "?";
 }
 
+/*
+ * The detail lists what moved beyond its tolerance (better, worse, changed,
+ * missing, added); --all adds the metrics within tolerance and unchanged.
+ */
 static int row_shown(const cc_compare_row *row, int all)
 {
-    return all || row->verdict != CC_VERDICT_SAME;
+    return all || (row->verdict != CC_VERDICT_SAME && row->verdict != CC_VERDICT_WITHIN);
 }
 
 /* ---- decision summary: figures in the unit that reads ---------------------- */

@@ -137,6 +137,9 @@ check "summary: FTE, cost per week and per contact" \
 run compare "$tmp/v13" "$tmp/base" --summary
 check "--summary prints the summary alone, at most 15 lines" \
     eval '[ "$rc" -eq 1 ] && [ "$(wc -l <"$out")" -le 15 ] && ! grep -q "^metric " "$out"'
+run compare "$tmp/v13" "$tmp/base"
+check "the detail lists only what moved beyond its tolerance; --all the rest too" \
+    eval '[ "$(sed -n "/^metric /,\$p" "$out" | grep -c " ok (")" -eq 0 ] && "$CCSIM" compare --all "$tmp/v13" "$tmp/base" 2>/dev/null | grep -q " ok ("'
 check "counts that follow the volume are no regression" \
     eval '"$CCSIM" compare "$tmp/v13" "$tmp/base" 2>/dev/null | grep "^channels.calls.offered " | grep -q changed'
 
@@ -192,12 +195,12 @@ sed 's/"mean": 1000, "ci_low": 990, "ci_high": 1010/"mean": 800, "ci_low": 790, 
      s/"mean": 0.2, "ci_low": 0.19/"mean": 0.4, "ci_low": 0.39/; s/"ci_high": 0.21/"ci_high": 0.41/;
      s/"mean": 0, "ci_low": 0, "ci_high": 0.002/"mean": 0.001, "ci_low": 0, "ci_high": 0.002/;
      s/"cost_per_week": 1000/"cost_per_week": 1005/' "$tmp/b.json" >"$tmp/n.json"
-run compare "$tmp/n.json" "$tmp/b.json"
+run compare --all "$tmp/n.json" "$tmp/b.json"
 check "containment up: exit 0, fewer answered is a change, not a regression" \
     eval '[ "$rc" -eq 0 ] && grep "^channels.chat.answered " "$out" | grep -q changed && grep "^channels.chat.containment " "$out" | grep -q better'
 check "a zero baseline under noise is no regression" eval 'grep "^channels.chat.p_abandon " "$out" | grep -q " ok "'
 check "a figure without interval gets 1%: +0.5% cost is within" eval 'grep "^totals.cost_per_week " "$out" | grep -q "ok (rel 0.01)"'
-run compare --tolerance rel:5% "$tmp/n.json" "$tmp/b.json"
+run compare --all --tolerance rel:5% "$tmp/n.json" "$tmp/b.json"
 check "rel against a zero baseline uses the interval" eval 'grep "^channels.chat.p_abandon " "$out" | grep -q " ok "'
 printf '{"kind": "run", "scenario": {"name": "x"}, "channels": {"chat": {"answered": {"mean": 1000, "ci_low": 990, "ci_high": 1010}}}, "totals": {"answered": 1000}}\n' >"$tmp/thin.json"
 run compare "$tmp/n.json" "$tmp/thin.json"
