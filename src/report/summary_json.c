@@ -347,6 +347,14 @@ static json_t *channel_results(const cc_scenario *s, const cc_results *r, size_t
     json_object_set_new(o, "answered", channel_with_reps(r, c, &cs->answered, M_ANSWERED, tmp));
     json_object_set_new(o, "abandoned", channel_with_reps(r, c, &cs->abandoned, M_ABANDONED, tmp));
     json_object_set_new(o, "waiting_end", estimate_json(&cs->waiting_end, NULL, 0));
+    {
+        /* What is left at the end, as the run table and report.html say it. */
+        cc_backlog_end b;
+        cc_report_backlog_end(r, c, &b);
+        json_object_set_new(o, "oldest_waiting_s",
+                            isfinite(b.oldest_s) ? cc_json_number(b.oldest_s) : json_null());
+        json_object_set_new(o, "overloaded", json_boolean(b.overloaded));
+    }
     json_object_set_new(o, "service_level", channel_with_reps(r, c, &cs->service_level, M_SL, tmp));
     json_object_set_new(o, "service_level_pooled", pooled_sl(r, c, tmp));
     json_object_set_new(o, "asa_s", channel_with_reps(r, c, &cs->asa_s, M_ASA, tmp));

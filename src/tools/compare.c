@@ -314,6 +314,8 @@ cc_metric_direction cc_metric_direction_of(const char *path)
         "offered", "deflected", "contained", "presented", "answered", "abandoned", "handled",
         "within", "in_target", "contacts", "offered_contacts", "model_events", "periods",
         "periods_judged", "agent_hours",
+        /* a time read off interval boundaries, without an interval: reported, not judged */
+        "oldest_waiting_s",
     };
     static const struct {
         const char *word;

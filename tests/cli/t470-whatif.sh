@@ -74,6 +74,8 @@ waiting=$(sed -n 's/^Overload on mail: the queue grows without bound; \([0-9]*\)
 cp "$tmp/over/summary.json" "$out"
 jcheck "overload: the number waiting is summary.json's waiting_end" \
     "(.channels.mail.waiting_end.mean - ${waiting:-0} | abs) < 1"
+jcheck "summary.json: overloaded, with the age of the oldest waiting" \
+    '.channels.mail.overloaded == true and (.channels.mail.oldest_waiting_s | num) > 86400 and .channels.calls.overloaded == false'
 jflush
 run run "$S" --out "$tmp/base2"
 check "no overload without one" eval '! grep -q "Overload" "$out"'

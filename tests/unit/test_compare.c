@@ -213,6 +213,7 @@ static void test_tolerance_parse_and_direction(void **state)
     assert_int_equal(cc_metric_direction_of("channels.chat.scope_verdict.attainment.days"),
                      CC_DIR_HIGHER_BETTER);
     assert_int_equal(cc_metric_direction_of("channels.mail.waiting_end"), CC_DIR_LOWER_BETTER);
+    assert_int_equal(cc_metric_direction_of("channels.mail.oldest_waiting_s"), CC_DIR_NEUTRAL);
     assert_int_equal(cc_metric_direction_of("plan.fte_rostered"), CC_DIR_LOWER_BETTER);
     assert_int_equal(cc_metric_direction_of("plan.cost.total_per_week"), CC_DIR_LOWER_BETTER);
     assert_int_equal(cc_metric_direction_of("plan.cost.offered_contacts"), CC_DIR_NEUTRAL);
