@@ -62,7 +62,7 @@ static void fmt_estimate(char *buf, size_t cap, const cc_estimate *e, double sca
 #pragma GCC diagnostic pop
 }
 
-/* "21/70" days missed, or "" when the channel has no judged day. */
+/* Judged days that missed the target; 0 without a judged day. */
 static long days_missed(const cc_channel_summary *x)
 {
     const cc_attainment *d = &x->at[CC_SCOPE_DAY];
@@ -122,7 +122,8 @@ static void print_headline(const cc_scenario *s, const cc_results *r,
     }
 }
 
-static void print_tables(const cc_scenario *s, const cc_results *r, const char *dir)
+/* Prints the run's tables; returns 0, or CLI_BUG when out of memory (after saying so). */
+static int print_tables(const cc_scenario *s, const cc_results *r, const char *dir)
 {
     size_t c, t;
     char sl[48], asa[48], ab[48], occ[48], off[48], ans[48], cont[48], defl[48], tgt[48];
@@ -132,8 +133,10 @@ static void print_tables(const cc_scenario *s, const cc_results *r, const char *
     int any_backlog = 0;
     double weeks = (double)s->days / 7.0;
 
-    if (!backlog)
-        return;
+    if (!backlog) {
+        cli_errorf("out of memory");
+        return CLI_BUG;
+    }
     for (c = 0; c < r->n_channels; c++) {
         cc_report_backlog_end(r, c, &backlog[c]);
         any_backlog |= backlog[c].waiting >= 0.5;
@@ -220,6 +223,7 @@ static void print_tables(const cc_scenario *s, const cc_results *r, const char *
     free(backlog);
     if (dir)
         printf("\nwrote %s/summary.json, intervals.csv and report.html\n", dir);
+    return 0;
 }
 
 struct summary_ctx {
@@ -407,8 +411,8 @@ int cmd_run(int argc, char **argv)
             rc = CLI_IO;
             goto out;
         }
-    } else {
-        print_tables(s, res, dir);
+    } else if ((rc = print_tables(s, res, dir))) {
+        goto out;
     }
     rc = cli_finish_stdout();
 out:
