@@ -4,7 +4,9 @@
  * target" (the row already shows the horizon's SL and target); broken caps
  * are spelled out everywhere. At any other scope the figures are the worst
  * period's, not the row's, so every clause is spelled out and the scope
- * named: "misses at day scope: SL 65.2% < 80%".
+ * named: "misses at day scope: SL 65.2% < 80%". Also what a channel leaves
+ * waiting at the end of the horizon, and whether its queue grows without
+ * bound (overload), which the run table, report.html and summary.json state.
  */
 #include <math.h>
 #include <stdio.h>
