@@ -80,6 +80,27 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
  */
 char *cc_report_verdict_note(const cc_target_verdict *v, char *buf, size_t cap);
 
+/*
+ * What a channel leaves waiting when the horizon ends, from a run's
+ * interval statistics: `waiting` is the mean over replications of the
+ * contacts still queued or open at the end; `oldest_s` the age at the end
+ * of the oldest of them (from the start of the earliest arrival interval
+ * with, on average, half a contact or more still open; NaN when none is);
+ * `overloaded` is set when the queue grows without bound: at the end more
+ * than half a day's presented contacts wait, and half again as many as the
+ * largest backlog of the first half of the horizon (at any interval's end),
+ * so the daily and weekly backlog of deferred work is not taken for
+ * overload.
+ */
+typedef struct cc_backlog_end {
+    double waiting;            /* contacts */
+    double oldest_s;           /* seconds, NaN when nothing is open */
+    int overloaded;            /* 1 when the queue grows without bound */
+} cc_backlog_end;
+
+/* Fills *out for channel c of r (r->intervals may be NULL: then no age, no overload). */
+void cc_report_backlog_end(const cc_results *r, size_t c, cc_backlog_end *out);
+
 /* ---- plan outputs ------------------------------------------------------- */
 
 /*
