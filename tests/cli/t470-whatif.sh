@@ -23,7 +23,7 @@ channels:
     volume: {per_hour: 60}
     handle_time: {dist: exponential, mean: 240s}
     patience: {dist: exponential, mean: 300s}
-    target: {answer_within: 20s, service_level: 80%}
+    target: {answer_within: 20s, service_level: 80%, scope: horizon}
   mail:
     kind: email
     volume: 240
