@@ -138,12 +138,39 @@ const char *cc_target_status_name(cc_target_status status);
 /* "interval", "day", "week" or "horizon" (the YAML names). The string is static. */
 const char *cc_target_scope_name(cc_target_scope scope);
 
+/*
+ * Sums over replications behind a period's sampling spread: for each ratio
+ * of the verdict (y / x), the sums of x^2, y^2 and x*y of the replications'
+ * own counts (the sums of x and y are the pooled counts).
+ */
+typedef struct cc_period_spread {
+    double reps;               /* replications with contacts presented in the period */
+    double xx, yy, xy;         /* SL: x = presented - excluded, y = in target */
+    double pp, zz, pz;         /* abandonment: p = presented, z = abandoned */
+    double aa, ww, aw;         /* ASA: a = answered, w = wait of the answered */
+} cc_period_spread;
+
 /* One period (an interval, a day, a week, the horizon) of one channel over a run. */
 typedef struct cc_period {
     cc_pooled pooled;          /* its counts summed over every replication */
     double missed_reps;        /* replications whose own counts of the period miss
                                   (cc_channel_verdict) */
+    cc_period_spread spread;   /* how the replications' own figures spread */
 } cc_period;
+
+/* Adds one replication's counts `x` of a period to its spread sums. */
+void cc_period_spread_add(cc_period_spread *sp, const cc_pooled *x);
+
+/*
+ * The verdict of a period over several replications: cc_channel_verdict on
+ * its pooled counts, each figure's tolerance the larger of the binomial one
+ * and the 95% half-width of the pooled ratio from the replications' spread
+ * (the ratio estimator's delta-method standard error, Student t with
+ * reps - 1 degrees of freedom): queue waits make the contacts of one
+ * replication move together, so an interval's figures vary between runs
+ * more than independent contacts would.
+ */
+cc_target_verdict cc_period_verdict(const cc_sim_target *tg, const cc_period *p);
 
 /* Contacts presented per replication, on average, that make a period worth judging. */
 #define CC_JUDGE_MIN_CONTACTS 20.0

@@ -102,6 +102,8 @@ typedef struct period {
     double rho_sl;              /* simulated share answered late / the curves' (1 at first) */
     double rho_abandon;         /* simulated abandonment / the curves' (1 at first) */
     int rows;                   /* 1: enough forecast traffic for rows of its own */
+    cc_target_scope rscope;     /* the results' periods it is (a horizon: its weeks) */
+    size_t rindex;              /* its index among them */
     size_t n_scope;             /* periods of its kind in the horizon (the traffic rule) */
     unsigned missed;            /* CC_MISS_* of the last judgement on the search's seed */
     int ever_missed;            /* it missed in some round: its rho never falls again */
@@ -171,6 +173,11 @@ static void build_periods(search *S)
             S->periods[S->n_periods].b = b;
             S->periods[S->n_periods].rows = sum >= LC_MIN_PERIOD_CONTACTS;
             S->periods[S->n_periods].n_scope = (S->n + len - 1) / len;
+            S->periods[S->n_periods].rscope = len == 1 ? CC_SCOPE_INTERVAL
+                                              : len == (size_t)p->s->intervals_per_day
+                                                  ? CC_SCOPE_DAY
+                                                  : CC_SCOPE_WEEK;
+            S->periods[S->n_periods].rindex = a / len;
             if (sum < LC_MIN_PERIOD_CONTACTS)
                 sum = LC_MIN_PERIOD_CONTACTS; /* the margins of a period without rows */
             /*
@@ -817,14 +824,11 @@ static size_t judge_as(search *S, const cc_results *r, double scale, int own, in
     for (size_t q = 0; q < S->n_periods; q++) {
         period *pd = &S->periods[q];
         const cc_channel *ch = &s->channels[pd->channel];
-        cc_pooled x;
+        /* The results' own period: the very counts and spread the verdicts judge. */
+        const cc_period *per = &cc_results_periods(r, pd->channel, pd->rscope)[pd->rindex];
         cc_sim_target tg;
         cc_target_verdict v;
-        memset(&x, 0, sizeof x);
-        for (size_t i = pd->a; i <= pd->b; i++) {
-            cc_pooled_add(&x, &r->intervals[i * S->nc + pd->channel].pooled);
-        }
-        if (!cc_period_judged(&x, r->replications, pd->n_scope)) {
+        if (!cc_period_judged(&per->pooled, r->replications, pd->n_scope)) {
             if (own)
                 pd->missed = 0;
             continue; /* too quiet to judge, as the verdicts say */
@@ -842,7 +846,7 @@ static size_t judge_as(search *S, const cc_results *r, double scale, int own, in
         tg.max_asa_s = ch->target.has_max_asa
                            ? fmax(1e-3, ch->target.max_asa_s - scale * pd->margin_asa_s)
                            : 0.0;
-        v = cc_channel_verdict(&tg, &x);
+        v = cc_period_verdict(&tg, per);
         if (own) {
             pd->missed = v.status == CC_TARGET_MISSES ? v.missed : 0;
             pd->ever_missed |= pd->missed != 0;

@@ -207,6 +207,7 @@ static void derive_channel(const cc_simmodel *m, const cc_sim *sim, size_t c, cc
 static void period_add(cc_period *p, const cc_sim_target *tg, const cc_pooled *x)
 {
     cc_pooled_add(&p->pooled, x);
+    cc_period_spread_add(&p->spread, x);
     p->missed_reps += cc_channel_verdict(tg, x).status == CC_TARGET_MISSES;
 }
 
@@ -414,10 +415,12 @@ static void summarise_channels(cc_results *res, const cc_simmodel *m, double *tm
         o->wait_p99_s = channel_estimate(res, c, m_p99, tmp);
         o->risk_intervals = channel_estimate(res, c, m_risk_iv, tmp);
         o->risk_days = channel_estimate(res, c, m_risk_day, tmp);
+        memset(&horizon->spread, 0, sizeof horizon->spread);
         for (r = 0; r < res->replications; r++) {
             cc_pooled x = pooled_of_rep(&res->rep_channels[(size_t)r * res->n_channels + c]);
             miss += cc_target_missed(&m->channels[c].target, &x);
             cc_pooled_add(&o->pooled, &x);
+            cc_period_spread_add(&horizon->spread, &x);
         }
         o->risk = (double)miss / (double)res->replications;
         horizon->pooled = o->pooled;

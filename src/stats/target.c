@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "stats/estimate.h"
 #include "stats/target.h"
 
 /*
@@ -36,7 +37,67 @@ double cc_wait_tolerance(double cap_s, double answered)
     return CC_VERDICT_Z * cap_s / sqrt(answered);
 }
 
+static cc_target_verdict verdict_with(const cc_sim_target *tg, const cc_pooled *x,
+                                      double tol_sl, double tol_abandon, double tol_asa_s);
+
 cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x)
+{
+    return verdict_with(tg, x, -1.0, -1.0, -1.0);
+}
+
+void cc_period_spread_add(cc_period_spread *sp, const cc_pooled *x)
+{
+    double n = x->presented - x->excluded;
+    if (!(x->presented > 0.0))
+        return;
+    sp->reps += 1.0;
+    sp->xx += n * n;
+    sp->yy += x->in_target * x->in_target;
+    sp->xy += n * x->in_target;
+    sp->pp += x->presented * x->presented;
+    sp->zz += x->abandoned * x->abandoned;
+    sp->pz += x->presented * x->abandoned;
+    sp->aa += x->answered * x->answered;
+    sp->ww += x->wait_answered_s * x->wait_answered_s;
+    sp->aw += x->answered * x->wait_answered_s;
+}
+
+/*
+ * 95% half-width of the pooled ratio sy / sx over `reps` replications: the
+ * delta method, s^2 = sum (y - R x)^2 / (reps - 1), se = sqrt(s^2 / reps) / mean x.
+ */
+static double ratio_half_width(double reps, double sx, double sy, double sxx, double syy,
+                               double sxy)
+{
+    double r, s2;
+    if (reps < 2.0 || !(sx > 0.0))
+        return 0.0;
+    r = sy / sx;
+    s2 = (syy - 2.0 * r * sxy + r * r * sxx) / (reps - 1.0);
+    if (!(s2 > 0.0))
+        return 0.0;
+    return cc_t975((long)reps - 1) * sqrt(s2 / reps) / (sx / reps);
+}
+
+cc_target_verdict cc_period_verdict(const cc_sim_target *tg, const cc_period *p)
+{
+    const cc_pooled *x = &p->pooled;
+    const cc_period_spread *sp = &p->spread;
+    double n = x->presented - x->excluded;
+    double sl = fmax(cc_share_tolerance(tg->service_level, n),
+                     ratio_half_width(sp->reps, n, x->in_target, sp->xx, sp->yy, sp->xy));
+    double ab = fmax(cc_share_tolerance(tg->max_abandon, x->presented),
+                     ratio_half_width(sp->reps, x->presented, x->abandoned, sp->pp, sp->zz,
+                                      sp->pz));
+    double asa = fmax(cc_wait_tolerance(tg->max_asa_s, x->answered),
+                      ratio_half_width(sp->reps, x->answered, x->wait_answered_s, sp->aa,
+                                       sp->ww, sp->aw));
+    return verdict_with(tg, x, sl, ab, asa);
+}
+
+/* The verdict with the given tolerances (negative: the binomial ones of cc_channel_verdict). */
+static cc_target_verdict verdict_with(const cc_sim_target *tg, const cc_pooled *x,
+                                      double tol_sl, double tol_abandon, double tol_asa_s)
 {
     cc_target_verdict v;
 
@@ -51,15 +112,18 @@ cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x
     v.abandon = x->abandoned / x->presented;
     if (x->answered > 0.0)
         v.asa_s = x->wait_answered_s / x->answered;
+    if (tol_sl < 0.0)
+        tol_sl = cc_share_tolerance(tg->service_level, x->presented - x->excluded);
+    if (tol_abandon < 0.0)
+        tol_abandon = cc_share_tolerance(tg->max_abandon, x->presented);
+    if (tol_asa_s < 0.0)
+        tol_asa_s = cc_wait_tolerance(tg->max_asa_s, x->answered);
     if (tg->service_level > 0.0 && x->presented - x->excluded > 0.0 &&
-        !(v.service_level >=
-          tg->service_level - cc_share_tolerance(tg->service_level, x->presented - x->excluded)))
+        !(v.service_level >= tg->service_level - tol_sl))
         v.missed |= CC_MISS_SL;
-    if (tg->max_asa_s > 0.0 && x->answered > 0.0 &&
-        !(v.asa_s <= tg->max_asa_s + cc_wait_tolerance(tg->max_asa_s, x->answered)))
+    if (tg->max_asa_s > 0.0 && x->answered > 0.0 && !(v.asa_s <= tg->max_asa_s + tol_asa_s))
         v.missed |= CC_MISS_ASA;
-    if (tg->max_abandon > 0.0 &&
-        !(v.abandon <= tg->max_abandon + cc_share_tolerance(tg->max_abandon, x->presented)))
+    if (tg->max_abandon > 0.0 && !(v.abandon <= tg->max_abandon + tol_abandon))
         v.missed |= CC_MISS_ABANDON;
     v.status = v.missed ? CC_TARGET_MISSES : CC_TARGET_MEETS;
     return v;
@@ -214,7 +278,7 @@ cc_attainment cc_scope_attainment(const cc_sim_target *tg, const cc_target_judgi
         if (!cc_period_judged(x, replications, n))
             continue;
         a.judged++;
-        v = cc_channel_verdict(tg, x);
+        v = cc_period_verdict(tg, &p[k]);
         v.risk = p[k].missed_reps / (double)replications;
         if (j->has_max_risk && !(v.risk <= j->max_risk))
             v.missed |= CC_MISS_RISK;

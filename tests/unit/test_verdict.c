@@ -17,6 +17,7 @@
 #include "cc_report.h"
 #include "cc_results.h"
 #include "cc_scenario.h"
+#include "stats/target.h"
 #include "test_sim_fixtures.h"
 #include "test_util.h"
 
@@ -441,6 +442,35 @@ static void test_max_risk(void **state)
                         "SL 76.0% < 80%, risk 60% > 10%");
 }
 
+/*
+ * A period's tolerance grows with how much its replications disagree: ten
+ * replications of 100 contacts pooling to 77% in target miss 80% when each
+ * replication says 77% (binomial tolerance 2.48 points), but meet it when
+ * they alternate between 60% and 94% (the pooled ratio's 95% half-width is
+ * about 13 points).
+ */
+static void test_period_tolerance_from_spread(void **state)
+{
+    cc_period steady, spread;
+    (void)state;
+
+    memset(&steady, 0, sizeof steady);
+    memset(&spread, 0, sizeof spread);
+    for (int r = 0; r < 10; r++) {
+        cc_pooled a = {100.0, 77.0, 100.0, 1000.0, 0.0, 0.0};
+        cc_pooled b = {100.0, r % 2 ? 94.0 : 60.0, 100.0, 1000.0, 0.0, 0.0};
+        cc_pooled_add(&steady.pooled, &a);
+        cc_period_spread_add(&steady.spread, &a);
+        cc_pooled_add(&spread.pooled, &b);
+        cc_period_spread_add(&spread.spread, &b);
+    }
+    assert_rel_close(spread.pooled.in_target / spread.pooled.presented, 0.77, 1e-12);
+    assert_int_equal(cc_period_verdict(&sl80, &steady).status, CC_TARGET_MISSES);
+    assert_int_equal(cc_period_verdict(&sl80, &spread).status, CC_TARGET_MEETS);
+    /* Pooled alone (no spread known), the same counts miss. */
+    assert_int_equal(cc_channel_verdict(&sl80, &spread.pooled).status, CC_TARGET_MISSES);
+}
+
 /* A cap broken in one interval only: judged on every cap, the abandonment names it. */
 static void test_caps_per_period(void **state)
 {
@@ -639,6 +669,7 @@ int main(void)
         cmocka_unit_test(test_caps_per_period),
         cmocka_unit_test(test_attainment_line),
         cmocka_unit_test(test_run_periods_add_up),
+        cmocka_unit_test(test_period_tolerance_from_spread),
     };
     gsl_set_error_handler_off();
     return cmocka_run_group_tests(tests, NULL, NULL);
