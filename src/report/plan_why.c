@@ -45,8 +45,13 @@ static void binding_figure(const cc_target_verdict *v, char *buf, size_t cap)
                  100.0 * tg->max_abandon);
     }
     if (tg->max_asa_s > 0 && isfinite(v->asa_s) &&
-        (tg->max_asa_s - v->asa_s) / tg->max_asa_s < best)
+        (tg->max_asa_s - v->asa_s) / tg->max_asa_s < best) {
+        best = (tg->max_asa_s - v->asa_s) / tg->max_asa_s;
         snprintf(buf, cap, "ASA %.1f s (cap %.4g s)", v->asa_s, tg->max_asa_s);
+    }
+    /* Past the goal yet met: within the sampling tolerance of the verdict rule. */
+    if (best < 0 && strlen(buf) + 40 < cap)
+        strcat(buf, ", within the sampling tolerance");
 }
 
 /* One line of a channel's verdict at its scope on results r: "meets" or why not. */
@@ -66,12 +71,17 @@ static void scope_line(const cc_planner *p, const cc_results *r, size_t c, int b
         snprintf(buf, cap, "misses at %s scope: %ld of %ld judged periods fail; worst %s: %s",
                  scope, a->failed, a->judged, name,
                  cc_target_reasons(&a->verdict, why, sizeof why));
-    } else if (binding) {
-        binding_figure(&a->verdict, fig, sizeof fig);
-        snprintf(buf, cap, "meets at %s scope in all %ld judged periods; binds at %s: %s", scope,
-                 a->judged, name, fig);
     } else {
-        snprintf(buf, cap, "meets at %s scope in all %ld judged periods", scope, a->judged);
+        char all[48];
+        if (a->judged == 1)
+            snprintf(all, sizeof all, "in its one judged period");
+        else
+            snprintf(all, sizeof all, "in all %ld judged periods", a->judged);
+        binding_figure(&a->verdict, fig, sizeof fig);
+        if (binding)
+            snprintf(buf, cap, "meets at %s scope %s; binds at %s: %s", scope, all, name, fig);
+        else
+            snprintf(buf, cap, "meets at %s scope %s", scope, all);
     }
 }
 
