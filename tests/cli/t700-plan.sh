@@ -89,6 +89,13 @@ ok "explain writes no files" "[ -z \"\$(ls '$tmp/cwd')\" ] && [ \$(grep -c wrote
 check "explain every channel" 0 "$CCSIM" plan $S --explain '2026-03-04T18:30'
 ok "every channel explained" "[ \$(grep -c '^== 2026-03-04 18:30' '$tmp/out') = 6 ]"
 
+# ---- schedule efficiency with 30-minute starts and 4-9 h lengths ----------
+check "plan with flexible shift rules" 0 "$CCSIM" plan $S --replications 2 --seed 5 --out "$tmp/flex" \
+    --set 'plan.shift_rules={tier1: [{name: flex, start: any, step: 30m, length: "4h-9h"}], tier2: [{name: flex, start: any, step: 30m, length: "4h-9h"}]}' \
+    --set 'plan.options=[]'
+ok "30-minute starts and 4-9 h lengths: schedule efficiency at least 85%, per team too" \
+    "jjson '$tmp/flex/summary.json' '(.plan.schedule_efficiency | num) >= 0.85 and all(.plan.teams[]; (.schedule_efficiency | num) >= 0.85)'"
+
 # ---- the shipped scenarios ---------------------------------------------------
 check "holiday season" 0 "$CCSIM" plan scenarios/holiday-season.yaml --replications 2 --analytic --json --out "$tmp/hs"
 ok "holiday season: vendor cover in the peak weeks, hires starting by the peak" \
