@@ -847,6 +847,12 @@ static size_t judge_as(search *S, const cc_results *r, double scale, int own, in
                            ? fmax(1e-3, ch->target.max_asa_s - scale * pd->margin_asa_s)
                            : 0.0;
         v = cc_period_verdict(&tg, per);
+        /* max_risk: the share of replications in which the period misses on its own. */
+        if (ch->target.has_max_risk &&
+            !(per->missed_reps / (double)r->replications <= ch->target.max_risk)) {
+            v.missed |= CC_MISS_RISK;
+            v.status = CC_TARGET_MISSES;
+        }
         if (own) {
             pd->missed = v.status == CC_TARGET_MISSES ? v.missed : 0;
             pd->ever_missed |= pd->missed != 0;
@@ -877,6 +883,12 @@ static size_t judge_as(search *S, const cc_results *r, double scale, int own, in
             pd->margin_abandon += (v.abandon - tg.max_abandon) + 0.25 * pd->margin_abandon;
         if (v.missed & CC_MISS_ASA)
             pd->margin_asa_s += (v.asa_s - tg.max_asa_s) + 0.25 * pd->margin_asa_s;
+        if (v.missed == CC_MISS_RISK) {
+            /* Too many replications miss: every figure it has needs more room. */
+            pd->margin_sl += 0.5 * pd->margin_sl;
+            pd->margin_abandon += 0.5 * pd->margin_abandon;
+            pd->margin_asa_s += 0.5 * pd->margin_asa_s;
+        }
     }
     if (own)
         S->judged = judged;
@@ -929,7 +941,10 @@ static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results 
             continue;
         for (size_t i = pd->a; i <= pd->b; i++) {
             const cc_pooled *x = &r->intervals[i * S->nc + pd->channel].pooled;
-            double loss = (pd->missed & CC_MISS_SL)        ? x->presented - x->excluded - x->in_target
+            const cc_channel *ch = &S->p->s->channels[pd->channel];
+            int sl = (pd->missed & CC_MISS_SL) ||
+                     ((pd->missed & CC_MISS_RISK) && ch->target.service_level > 0);
+            double loss = sl                               ? x->presented - x->excluded - x->in_target
                           : (pd->missed & CC_MISS_ABANDON) ? x->abandoned
                                                            : x->wait_answered_s;
             if (loss > worst) {

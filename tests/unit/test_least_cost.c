@@ -29,7 +29,8 @@
 #define SEED 7
 
 /* One day, 08:00-16:00: 240 calls an hour in the morning, 120 in the afternoon. */
-static const char *const day_head =
+static const char *day_head; /* the day_head_* of the test running */
+static const char *const day_head_plain =
     "version: 1\n"
     "name: halves\n"
     "horizon: {start: 2026-03-02, days: 1, interval: 60m}\n"
@@ -39,6 +40,18 @@ static const char *const day_head =
     "channels:\n"
     "  calls: {kind: voice, volume: 1440, profile: day, handle_time: 180s,\n"
     "          target: {answer_within: 20s, service_level: 80%, scope: interval}}\n";
+/* The same with at most 20% of replications allowed to miss any interval. */
+static const char *const day_head_risk =
+    "version: 1\n"
+    "name: halves\n"
+    "horizon: {start: 2026-03-02, days: 1, interval: 60m}\n"
+    "profiles:\n"
+    "  day: {hourly: [0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 1, 1, 1, 1,"
+    " 0, 0, 0, 0, 0, 0, 0, 0]}\n"
+    "channels:\n"
+    "  calls: {kind: voice, volume: 1440, profile: day, handle_time: 180s,\n"
+    "          target: {answer_within: 20s, service_level: 80%, scope: interval,"
+    " max_risk: 20%}}\n";
 
 static cc_scenario *load_text(const char *yaml)
 {
@@ -99,9 +112,54 @@ static int meets(long am, long pm, uint64_t seed)
     return ok;
 }
 
+/* The plan of the halves day; *meets is its own simulation's verdict at scope, risk included. */
+static double plan_halves(const char *head, uint64_t *seed, uint64_t *check_seed, long *am,
+                          long *pm, int *meets_all)
+{
+    cc_scenario *s;
+    cc_planner_options o = cc_planner_options_default();
+    cc_planner *p = NULL;
+    cc_error err;
+    double paid;
+
+    day_head = head;
+    s = halves(1, 1);
+    o.options = 0;
+    o.threads = 1;
+    assert_int_equal(cc_planner_new(s, &o, &p, &err), CC_OK);
+    assert_true(p->search.ran);
+    assert_true(p->search.met && p->search.converged);
+    *seed = p->seed;
+    *check_seed = p->search.check_seed;
+    *am = p->teams[0].shifts->coverage[9];
+    *pm = p->teams[0].shifts->coverage[13];
+    *meets_all = p->sim->channels[0].verdict.status == CC_TARGET_MEETS;
+    paid = p->teams[0].rostered_hours;
+    cc_planner_free(p);
+    cc_scenario_free(s);
+    return paid;
+}
+
+/* max_risk is aimed at: the plan meets it, and pays for it. */
+static void test_least_cost_meets_max_risk(void **state)
+{
+    uint64_t seed, check;
+    long am, pm;
+    int met = 0;
+    double plain = plan_halves(day_head_plain, &seed, &check, &am, &pm, &met);
+    double risky = plan_halves(day_head_risk, &seed, &check, &am, &pm, &met);
+    (void)state;
+    print_message("paid %.0f h without max_risk, %.0f h with max_risk 20%%\n", plain, risky);
+    assert_true(met);
+    assert_true(risky > plain);
+    /* Its roster meets, risk included, on the seed the search never used. */
+    day_head = day_head_risk;
+    assert_true(meets(am, pm, check));
+}
+
 static void test_least_cost_matches_enumeration(void **state)
 {
-    cc_scenario *s = halves(1, 1);
+    cc_scenario *s = (day_head = day_head_plain, halves(1, 1));
     cc_planner_options o = cc_planner_options_default();
     cc_planner *p = NULL;
     cc_error err;
@@ -207,6 +265,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_least_cost_matches_enumeration),
+        cmocka_unit_test(test_least_cost_meets_max_risk),
         cmocka_unit_test(test_pooled_team_is_cheaper_than_split),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
