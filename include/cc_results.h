@@ -172,6 +172,13 @@ void cc_period_spread_add(cc_period_spread *sp, const cc_pooled *x);
  */
 cc_target_verdict cc_period_verdict(const cc_sim_target *tg, const cc_period *p);
 
+/*
+ * The 95% half-widths of a period's pooled service level, abandonment and
+ * ASA from its replications' spread (0 with fewer than two replications);
+ * any pointer may be NULL.
+ */
+void cc_period_half_widths(const cc_period *p, double *sl, double *abandon, double *asa_s);
+
 /* Contacts presented per replication, on average, that make a period worth judging. */
 #define CC_JUDGE_MIN_CONTACTS 20.0
 

@@ -799,6 +799,23 @@ static void calibrate(search *S, cc_shift_plan *const *plans, const cc_results *
         }
         if (pres <= 0)
             continue;
+        /*
+         * The margin is at least the 95% half-width the replications' spread
+         * gives the period: aimed that far above the goal, a simulation on
+         * another seed, judged with its own tolerance, reaches the same verdict.
+         */
+        {
+            const cc_period *per = &cc_results_periods(r, pd->channel, pd->rscope)[pd->rindex];
+            double hw_sl, hw_ab, hw_asa;
+            cc_period_half_widths(per, &hw_sl, &hw_ab, &hw_asa);
+            const cc_channel *ch = &S->p->s->channels[pd->channel];
+            if (ch->target.service_level > 0)
+                pd->margin_sl = fmax(pd->margin_sl, hw_sl);
+            if (ch->target.has_max_abandon)
+                pd->margin_abandon = fmax(pd->margin_abandon, hw_ab);
+            if (ch->target.has_max_asa)
+                pd->margin_asa_s = fmax(pd->margin_asa_s, hw_asa);
+        }
         if (lam > 0 && lam - good > 1e-9 * lam) {
             double rho = fmin(8.0, fmax(0.125, (late / pres) / ((lam - good) / lam)));
             pd->rho_sl = settle(pd, pd->rho_sl, rho);

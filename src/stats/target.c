@@ -79,6 +79,20 @@ static double ratio_half_width(double reps, double sx, double sy, double sxx, do
     return cc_t975((long)reps - 1) * sqrt(s2 / reps) / (sx / reps);
 }
 
+void cc_period_half_widths(const cc_period *p, double *sl, double *abandon, double *asa_s)
+{
+    const cc_pooled *x = &p->pooled;
+    const cc_period_spread *sp = &p->spread;
+    if (sl)
+        *sl = ratio_half_width(sp->reps, x->presented - x->excluded, x->in_target, sp->xx, sp->yy,
+                               sp->xy);
+    if (abandon)
+        *abandon = ratio_half_width(sp->reps, x->presented, x->abandoned, sp->pp, sp->zz, sp->pz);
+    if (asa_s)
+        *asa_s = ratio_half_width(sp->reps, x->answered, x->wait_answered_s, sp->aa, sp->ww,
+                                  sp->aw);
+}
+
 cc_target_verdict cc_period_verdict(const cc_sim_target *tg, const cc_period *p)
 {
     const cc_pooled *x = &p->pooled;
