@@ -43,6 +43,7 @@
  * channels' separate requirements.
  */
 #include <glpk.h>
+#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <omp.h>
 #include <stdlib.h>
@@ -63,6 +64,7 @@
 #define LC_MIP_GAP 0.02         /* optimality gap of a round's programmes */
 #define LC_MAX_CHECKS 4         /* checks on the independent seed that may send the search on */
 #define LC_MAX_REPAIRS 6        /* rounds repairing the analytic roster by cuts alone */
+#define LC_FAMILY_MISS 0.05     /* chance the check seed finds any period missing, at most */
 
 enum { LC_SL = 0, LC_ABANDON, LC_ASA, LC_WORK };
 
@@ -117,6 +119,7 @@ typedef struct search {
     period *periods;
     size_t n_periods, cap_periods;
     size_t judged;              /* periods judged on the search's seed, last round */
+    double margin_z;            /* margins in standard errors (build_periods) */
 } search;
 
 /* ---- periods --------------------------------------------------------------- */
@@ -181,25 +184,36 @@ static void build_periods(search *S)
             if (sum < LC_MIN_PERIOD_CONTACTS)
                 sum = LC_MIN_PERIOD_CONTACTS; /* the margins of a period without rows */
             /*
-             * A first margin from the binomial spread of a pooled share over the
-             * period's contacts and replications, doubled for the dependence of
-             * queue waits; the check on another seed widens it where needed.
+             * The first standard error of a period's share: the binomial one over
+             * its contacts and replications, doubled for the dependence of queue
+             * waits (build_periods scales it into a margin).
              */
             {
                 double T = ch->target.service_level > 0 ? ch->target.service_level : 0.8;
                 double nobs = sum * (double)p->replications;
                 S->periods[S->n_periods].margin_sl =
-                    ch->target.service_level > 0 ? 2.0 * 1.64 * sqrt(T * (1.0 - T) / nobs) : 0.0;
+                    ch->target.service_level > 0 ? 2.0 * sqrt(T * (1.0 - T) / nobs) : 0.0;
                 S->periods[S->n_periods].margin_abandon =
                     ch->target.has_max_abandon
-                        ? 2.0 * 1.64 *
-                              sqrt(ch->target.max_abandon * (1.0 - ch->target.max_abandon) / nobs)
+                        ? 2.0 * sqrt(ch->target.max_abandon * (1.0 - ch->target.max_abandon) / nobs)
                         : 0.0;
                 S->periods[S->n_periods].margin_asa_s =
                     ch->target.has_max_asa ? 0.05 * ch->target.max_asa_s : 0.0;
             }
             S->n_periods++;
         }
+    }
+    /*
+     * Margins in standard errors: every period must pass on another seed,
+     * where the verdict forgives CC_VERDICT_Z of them; aimed margin_z above,
+     * the chance that any of the n periods fails there is at most
+     * LC_FAMILY_MISS (a Bonferroni bound), so the check seed agrees.
+     */
+    S->margin_z = fmax(0.0, gsl_cdf_ugaussian_Qinv(LC_FAMILY_MISS / (double)(S->n_periods ? S->n_periods : 1)) -
+                                CC_VERDICT_Z);
+    for (size_t q = 0; q < S->n_periods; q++) {
+        S->periods[q].margin_sl *= S->margin_z;
+        S->periods[q].margin_abandon *= S->margin_z;
     }
 }
 
@@ -799,23 +813,6 @@ static void calibrate(search *S, cc_shift_plan *const *plans, const cc_results *
         }
         if (pres <= 0)
             continue;
-        /*
-         * The margin is at least the 95% half-width the replications' spread
-         * gives the period: aimed that far above the goal, a simulation on
-         * another seed, judged with its own tolerance, reaches the same verdict.
-         */
-        {
-            const cc_period *per = &cc_results_periods(r, pd->channel, pd->rscope)[pd->rindex];
-            double hw_sl, hw_ab, hw_asa;
-            cc_period_half_widths(per, &hw_sl, &hw_ab, &hw_asa);
-            const cc_channel *ch = &S->p->s->channels[pd->channel];
-            if (ch->target.service_level > 0)
-                pd->margin_sl = fmax(pd->margin_sl, hw_sl);
-            if (ch->target.has_max_abandon)
-                pd->margin_abandon = fmax(pd->margin_abandon, hw_ab);
-            if (ch->target.has_max_asa)
-                pd->margin_asa_s = fmax(pd->margin_asa_s, hw_asa);
-        }
         if (lam > 0 && lam - good > 1e-9 * lam) {
             double rho = fmin(8.0, fmax(0.125, (late / pres) / ((lam - good) / lam)));
             pd->rho_sl = settle(pd, pd->rho_sl, rho);

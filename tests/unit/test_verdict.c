@@ -467,6 +467,13 @@ static void test_period_tolerance_from_spread(void **state)
     assert_rel_close(spread.pooled.in_target / spread.pooled.presented, 0.77, 1e-12);
     assert_int_equal(cc_period_verdict(&sl80, &steady).status, CC_TARGET_MISSES);
     assert_int_equal(cc_period_verdict(&sl80, &spread).status, CC_TARGET_MEETS);
+    {
+        double hw_steady, hw_spread;
+        cc_period_half_widths(&steady, &hw_steady, NULL, NULL);
+        cc_period_half_widths(&spread, &hw_spread, NULL, NULL);
+        assert_true(hw_steady == 0.0);
+        assert_true(hw_spread > 0.10 && hw_spread < 0.16);
+    }
     /* Pooled alone (no spread known), the same counts miss. */
     assert_int_equal(cc_channel_verdict(&sl80, &spread.pooled).status, CC_TARGET_MISSES);
 }
