@@ -348,6 +348,13 @@ cc_metric_direction cc_metric_direction_of(const char *path)
     /* The attainment shares of a scope verdict: share of periods meeting the target. */
     if (strstr(path, ".attainment."))
         return CC_DIR_HIGHER_BETTER;
+    /*
+     * The rest of a scope verdict (periods missed, the worst period's risk) is
+     * a count or a share of a few replications without an interval; the
+     * attainment shares above judge it, with their tolerance.
+     */
+    if (strstr(path, ".scope_verdict."))
+        return CC_DIR_NEUTRAL;
     if (!strcmp(leaf, "service_level") || !strcmp(leaf, "sl"))
         return CC_DIR_HIGHER_BETTER;
     for (i = 0; i < sizeof(volume_counts) / sizeof(volume_counts[0]); i++)
