@@ -108,20 +108,10 @@ static void chart_days(FILE *out, const cc_fc_result *r, size_t c)
     s[1].band_low = lo;
     s[1].band_high = hi;
     s[1].color = "#ff7f0e";
-    memset(&f, 0, sizeof(f));
     snprintf(id, sizeof(id), "days%zu", c);
-    f.id = id;
-    f.title = "Contacts per day: history and forecast";
-    f.y_label = "contacts";
-    f.x_labels = (const char *const *)labels;
-    f.n_points = n;
-    f.y_min = 0;
-    f.y_max = NAN;
-    f.target = NAN;
-    f.value_format = "%.0f";
-    fputs("<div class=\"chartbox\">", out);
-    cc_chart_lines(out, &f, s, 2);
-    fputs("</div>\n", out);
+    cc_chart_frame_init(&f, id, "Contacts per day: history and forecast", "contacts",
+                        (const char *const *)labels, n, "%.0f");
+    cc_chart_lines_boxed(out, &f, s, 2);
     free_labels(labels, n);
     free(hist);
     free(fc);
@@ -150,20 +140,10 @@ static void chart_backtest(FILE *out, const cc_fc_result *r, size_t c)
     s[1].y = ch->bt_forecast;
     s[1].color = "#ff7f0e";
     s[1].dashed = 1;
-    memset(&f, 0, sizeof(f));
     snprintf(id, sizeof(id), "bt%zu", c);
-    f.id = id;
-    f.title = "Backtest: one-week-ahead forecasts from each weekly origin";
-    f.y_label = "contacts per day";
-    f.x_labels = (const char *const *)labels;
-    f.n_points = n;
-    f.y_min = 0;
-    f.y_max = NAN;
-    f.target = NAN;
-    f.value_format = "%.0f";
-    fputs("<div class=\"chartbox\">", out);
-    cc_chart_lines(out, &f, s, 2);
-    fputs("</div>\n", out);
+    cc_chart_frame_init(&f, id, "Backtest: one-week-ahead forecasts from each weekly origin",
+                        "contacts per day", (const char *const *)labels, n, "%.0f");
+    cc_chart_lines_boxed(out, &f, s, 2);
     free_labels(labels, n);
 }
 
@@ -191,20 +171,10 @@ static void chart_intraday(FILE *out, const cc_fc_result *r, size_t c)
     s.band_high = ch->p90;
     s.color = "#ff7f0e";
     s.step = 1;
-    memset(&f, 0, sizeof(f));
     snprintf(id, sizeof(id), "intra%zu", c);
-    f.id = id;
-    f.title = title;
-    f.y_label = "contacts per interval";
-    f.x_labels = (const char *const *)labels;
-    f.n_points = n;
-    f.y_min = 0;
-    f.y_max = NAN;
-    f.target = NAN;
-    f.value_format = "%.1f";
-    fputs("<div class=\"chartbox\">", out);
-    cc_chart_lines(out, &f, &s, 1);
-    fputs("</div>\n", out);
+    cc_chart_frame_init(&f, id, title, "contacts per interval", (const char *const *)labels, n,
+                        "%.1f");
+    cc_chart_lines_boxed(out, &f, &s, 1);
     free_labels(labels, n);
 }
 

@@ -532,9 +532,8 @@ static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r
             lines[c] = (cc_chart_series){s->channels[c].name, vol[c].y, NULL, NULL,
                                       palette[c % PALETTE_N], !per_day, 0};
         }
-        fputs("<h2>Volume and staffing</h2>\n<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, r->n_channels);
-        fputs("</div>\n", out);
+        fputs("<h2>Volume and staffing</h2>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, r->n_channels);
     }
     for (t = 0; t < r->n_teams; t++)
         team_points(s, r, t, per_day, n_points, agents + t * n_points, occ + t * n_points);
@@ -546,9 +545,7 @@ static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r
         for (t = 0; t < r->n_teams; t++)
             lines[t] = (cc_chart_series){s->teams[t].name, agents + t * n_points, NULL, NULL,
                                       palette[t % PALETTE_N], !per_day, 0};
-        fputs("<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, r->n_teams);
-        fputs("</div>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, r->n_teams);
     }
 
     /* Service level per channel against its target, with the 95% band. */
@@ -574,9 +571,7 @@ static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r
         }
         lines[0] = (cc_chart_series){"simulated SL", sl[c].y, per_day ? NULL : sl[c].lo,
                                   per_day ? NULL : sl[c].hi, palette[c % PALETTE_N], 0, 0};
-        fputs("<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, 1);
-        fputs("</div>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, 1);
     }
     fputs("<h2>Service level by weekday and time of day</h2>\n", out);
     for (c = 0; c < r->n_channels; c++)
@@ -590,9 +585,8 @@ static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r
         for (t = 0; t < r->n_teams; t++)
             lines[t] = (cc_chart_series){s->teams[t].name, occ + t * n_points, NULL, NULL,
                                       palette[t % PALETTE_N], 0, 0};
-        fputs("<h2>Occupancy</h2>\n<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, r->n_teams);
-        fputs("</div>\n", out);
+        fputs("<h2>Occupancy</h2>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, r->n_teams);
     }
 
     write_tables(out, s, r);
