@@ -13,6 +13,7 @@
 #include "cc_forecast.h"
 #include "cc_report.h"
 #include "cc_version.h"
+#include "forecast/fc_internal.h"
 #include "report/svg_chart.h"
 #include "util/alloc.h"
 
@@ -62,15 +63,6 @@ static void free_labels(char **labels, size_t n)
     free(labels);
 }
 
-static double day_sum(const double *v, int d, int per_day)
-{
-    double s = 0;
-    int i;
-    for (i = 0; i < per_day; i++)
-        s += v[(size_t)d * per_day + i];
-    return s;
-}
-
 /* History and forecast, per day, with the forecast's 10-90% band. */
 static void chart_days(FILE *out, const cc_fc_result *r, size_t c)
 {
@@ -90,9 +82,9 @@ static void chart_days(FILE *out, const cc_fc_result *r, size_t c)
         labels[i] = day_label(day);
         hist[i] = fc[i] = lo[i] = hi[i] = NAN;
         if (day < r->from_day && k >= 0 && k < h->n_days && h->observed[k])
-            hist[i] = day_sum(h->series[c].y, (int)k, h->per_day);
+            hist[i] = cc_fc_day_total(h->series[c].y, (int)k, h->per_day);
         if (day >= r->from_day) {
-            double F = day_sum(ch->mean, (int)(day - r->from_day), r->per_day);
+            double F = cc_fc_day_total(ch->mean, (int)(day - r->from_day), r->per_day);
             double sd = sqrt(F + c2 * F * F);
             fc[i] = F;
             lo[i] = F - 1.2816 * sd > 0 ? F - 1.2816 * sd : 0;
