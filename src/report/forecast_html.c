@@ -14,37 +14,15 @@
 #include "cc_report.h"
 #include "cc_version.h"
 #include "forecast/fc_internal.h"
+#include "report/html_page.h"
 #include "report/svg_chart.h"
 #include "util/alloc.h"
 
 /* Days of history drawn before the forecast. */
 #define HISTORY_DAYS 56
 
-static const char *const fc_style =
-    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;"
-    "color:#222;background:#f6f7f9}\n"
-    "header{background:#1d3557;color:#fff;padding:18px 28px}\n"
-    "header h1{margin:0 0 4px;font-size:22px}header p{margin:2px 0;opacity:.85}\n"
-    "main{padding:12px 28px 40px;max-width:1280px}\n"
-    "h2{font-size:18px;margin:28px 0 10px;border-bottom:1px solid #ccd;padding-bottom:4px}\n"
-    ".chartbox{background:#fff;border-radius:8px;padding:8px;margin:12px 0;"
-    "box-shadow:0 1px 3px rgba(0,0,0,.12);overflow-x:auto}\n"
-    "svg.chart{max-width:100%;height:auto;font-size:11px}\n"
-    "svg .ctitle{font-size:14px;font-weight:600;fill:#222}\n"
-    "svg .grid{stroke:#e3e3e3}svg .axis{stroke:#888}\n"
-    "svg .ytick{text-anchor:end;fill:#555}svg .xtick{text-anchor:middle;fill:#555}\n"
-    "svg .ylabel{text-anchor:middle;fill:#555}\n"
-    "svg .series{fill:none;stroke-width:1.6}svg .series.dashed{stroke-dasharray:5 3}\n"
-    "svg .band{opacity:.18;stroke:none}\n"
-    "svg .target{stroke:#d62728;stroke-width:1.4;stroke-dasharray:6 4}\n"
-    "svg .hover rect{fill:transparent}svg .hover rect:hover{fill:rgba(0,0,0,.06)}\n"
-    "svg .legend text{fill:#333}\n"
-    "table{border-collapse:collapse;background:#fff;font-size:13px;margin:8px 0}\n"
-    "th,td{padding:4px 10px;border-bottom:1px solid #e4e4e4;text-align:right}\n"
-    "th:first-child,td:first-child{text-align:left}th{background:#eef1f5}\n"
-    "tr.chosen td{font-weight:600;background:#eef7ee}\n"
-    "dl{background:#fff;padding:10px 16px;border-radius:8px}dt{font-weight:600;margin-top:6px}"
-    "dd{margin:2px 0 0 12px}\n";
+/* The forecast page's own rule: the chosen method's row. */
+static const char *const own_table_rules = "tr.chosen td{font-weight:600;background:#eef7ee}\n";
 
 static char *day_label(long day)
 {
@@ -192,11 +170,8 @@ cc_status cc_report_forecast_html(FILE *out, const cc_fc_result *r, const char *
 {
     size_t c;
     char *from = day_label(r->from_day), *to = day_label(r->from_day + r->days - 1);
-    fprintf(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                 "<title>ccsim forecast</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-                 "<header><h1>Forecast ",
-            fc_style);
-    fprintf(out, "%s to %s</h1><p>from ", from, to);
+    cc_html_page_head(out, 0, "ccsim forecast", NULL, "", own_table_rules);
+    fprintf(out, "Forecast %s to %s</h1><p>from ", from, to);
     cc_chart_escape(out, source ? source : "");
     fprintf(out, ", %d-minute intervals, ccsim %s</p>\n<p>%ld rows read, %ld malformed and "
                  "skipped, %ld split on blanks; %d days of history</p></header>\n<main>\n",
