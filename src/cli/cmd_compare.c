@@ -224,6 +224,23 @@ static void totals_of(const cc_compare_summary *sum, struct total_line t[3])
     t[2] = (struct total_line){"cost per contact", sum->cost_contact, UNIT_MONEY_CENTS};
 }
 
+/* A total's cells, as both summaries show them: new value, baseline, change. */
+static void total_cells(const struct total_line *t, const char *currency, char cells[3][160])
+{
+    fmt_value(cells[0], sizeof cells[0], t->row->new_value, t->unit, currency);
+    fmt_value(cells[1], sizeof cells[1], t->row->base_value, t->unit, currency);
+    fmt_change(cells[2], sizeof cells[2], t->row->delta, t->unit, currency);
+}
+
+/* A channel's cells: service level with its interval, ASA, abandonment, attainment. */
+static void channel_cells(const cc_compare_summary_channel *ch, char cells[4][160])
+{
+    channel_cell(cells[0], sizeof cells[0], ch->sl, ch->sl_ci, UNIT_SHARE);
+    channel_cell(cells[1], sizeof cells[1], ch->asa, NULL, UNIT_DURATION);
+    channel_cell(cells[2], sizeof cells[2], ch->abandon, NULL, UNIT_SHARE);
+    attain_cell(cells[3], sizeof cells[3], ch->attain);
+}
+
 static const char *pairing_text(const cc_compare_report *r)
 {
     return r->seeds_differ ? "different seeds: independent intervals"
@@ -242,7 +259,7 @@ static void print_summary_text(FILE *out, const cc_compare_report *r,
                                const char *base_path)
 {
     struct total_line t[3];
-    char a[160], b[160], c[160], d[160];
+    char x[4][160];
     size_t i;
 
     fprintf(out, "What-if summary: %s of ", r->kind);
@@ -257,10 +274,8 @@ static void print_summary_text(FILE *out, const cc_compare_report *r,
     for (i = 0; i < 3; i++) {
         if (!t[i].row)
             continue;
-        fmt_value(a, sizeof a, t[i].row->new_value, t[i].unit, r->currency);
-        fmt_value(b, sizeof b, t[i].row->base_value, t[i].unit, r->currency);
-        fmt_change(c, sizeof c, t[i].row->delta, t[i].unit, r->currency);
-        fprintf(out, "%-24s %16s (baseline %s)  %s %s\n", t[i].label, a, b, c,
+        total_cells(&t[i], r->currency, x);
+        fprintf(out, "%-24s %16s (baseline %s)  %s %s\n", t[i].label, x[0], x[1], x[2],
                 decision_word(t[i].row));
     }
     if (sum->n_channels) {
@@ -271,15 +286,12 @@ static void print_summary_text(FILE *out, const cc_compare_report *r,
         fputs("meeting target: intervals/days/weeks\n", out);
         for (i = 0; i < sum->n_channels; i++) {
             const cc_compare_summary_channel *ch = &sum->channels[i];
-            channel_cell(a, sizeof a, ch->sl, ch->sl_ci, UNIT_SHARE);
-            channel_cell(b, sizeof b, ch->asa, NULL, UNIT_DURATION);
-            channel_cell(c, sizeof c, ch->abandon, NULL, UNIT_SHARE);
-            attain_cell(d, sizeof d, ch->attain);
+            channel_cells(ch, x);
             cell(out, ch->name, 12);
-            cell(out, a, 32);
-            cell(out, b, 30);
-            cell(out, c, 31);
-            fprintf(out, "%s\n", d);
+            cell(out, x[0], 32);
+            cell(out, x[1], 30);
+            cell(out, x[2], 31);
+            fprintf(out, "%s\n", x[3]);
         }
     }
 
@@ -291,7 +303,7 @@ static void print_summary_markdown(FILE *out, const cc_compare_report *r,
                                    const cc_compare_summary *sum)
 {
     struct total_line t[3];
-    char a[160], b[160], c[160], d[160];
+    char x[4][160];
     size_t i;
 
     fprintf(out, "Decision summary (%s of `%s`, %s): %zu worse beyond tolerance, %zu better.\n\n",
@@ -302,10 +314,8 @@ static void print_summary_markdown(FILE *out, const cc_compare_report *r,
         for (i = 0; i < 3; i++) {
             if (!t[i].row)
                 continue;
-            fmt_value(a, sizeof a, t[i].row->new_value, t[i].unit, r->currency);
-            fmt_value(b, sizeof b, t[i].row->base_value, t[i].unit, r->currency);
-            fmt_change(c, sizeof c, t[i].row->delta, t[i].unit, r->currency);
-            fprintf(out, "| %s | %s | %s | %s | %s |\n", t[i].label, a, b, c,
+            total_cells(&t[i], r->currency, x);
+            fprintf(out, "| %s | %s | %s | %s | %s |\n", t[i].label, x[0], x[1], x[2],
                     decision_word(t[i].row));
         }
         fputc('\n', out);
@@ -316,11 +326,8 @@ static void print_summary_markdown(FILE *out, const cc_compare_report *r,
               out);
         for (i = 0; i < sum->n_channels; i++) {
             const cc_compare_summary_channel *ch = &sum->channels[i];
-            channel_cell(a, sizeof a, ch->sl, ch->sl_ci, UNIT_SHARE);
-            channel_cell(b, sizeof b, ch->asa, NULL, UNIT_DURATION);
-            channel_cell(c, sizeof c, ch->abandon, NULL, UNIT_SHARE);
-            attain_cell(d, sizeof d, ch->attain);
-            fprintf(out, "| %s | %s | %s | %s | %s |\n", ch->name, a, b, c, d);
+            channel_cells(ch, x);
+            fprintf(out, "| %s | %s | %s | %s | %s |\n", ch->name, x[0], x[1], x[2], x[3]);
         }
         fputc('\n', out);
     }

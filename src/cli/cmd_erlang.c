@@ -366,12 +366,18 @@ static int put_str(json_t *obj, const char *key, const char *v)
 }
 
 /*
- * Prints `obj` as the one JSON document on stdout and releases it. The text
+ * Prints `obj` as the one JSON document on stdout and releases it; when
+ * building it failed (`bad`), releases it and reports that instead. The text
  * is built whole first, so a failure cannot leave half a document behind.
  */
-static int emit_json(json_t *obj)
+static int emit_json(json_t *obj, int bad)
 {
-    char *text = json_dumps(obj, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+    char *text;
+    if (bad) {
+        json_decref(obj);
+        return internal_error("cannot build the JSON output");
+    }
+    text = json_dumps(obj, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     json_decref(obj);
     if (!text)
         return internal_error("cannot format the JSON output");
@@ -503,11 +509,7 @@ static int erlang_json(const struct queue_args *q, const cc_erlang_result *r, lo
     bad |= put_real(o, "occupancy", r->occupancy);
     if (q->in.patience_mean_s > 0.0)
         bad |= put_real(o, "p_abandon", r->p_abandon);
-    if (bad) {
-        json_decref(o);
-        return internal_error("cannot build the JSON output");
-    }
-    return emit_json(o);
+    return emit_json(o, bad);
 }
 
 /* The chat line under the model line: sessions per agent and the stretched handle time. */
@@ -545,34 +547,43 @@ static void deferred_figures(const struct queue_args *q, double agents, double *
     *occupancy = agents > 0.0 ? *load / agents : 0.0;
 }
 
+/*
+ * The JSON object of a deferred-work answer, begun with the model and the
+ * window; NULL when it cannot be made. `bad` is set when a field failed.
+ */
+static json_t *deferred_json(const struct queue_args *q, int *bad)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    *bad = put_str(o, "model", "deferred");
+    *bad |= put_real(o, "within_seconds", q->within_s);
+    return o;
+}
+
 static int erlang_deferred(const struct queue_args *q)
 {
     double load, occ, agents = (double)q->in.agents;
     double growth = q->in.arrivals_per_hour - agents * 3600.0 / q->in.aht_s;
     char w[32];
+    int rc;
 
     deferred_figures(q, agents, &load, &occ);
-    cc_format_duration(q->within_s, w, sizeof w);
     if (q->json) {
-        json_t *o = json_object();
         int bad;
+        json_t *o = deferred_json(q, &bad);
         if (!o)
             return internal_error("cannot build the JSON output");
-        bad = put_str(o, "model", "deferred");
-        bad |= put_real(o, "within_seconds", q->within_s);
         bad |= put_int(o, "agents", q->in.agents);
         bad |= put_real(o, "traffic_erlangs", load);
         bad |= put_real(o, "occupancy", occ);
         bad |= json_object_set_new(o, "answered_within", json_boolean(load < agents));
         bad |= put_real(o, "backlog_growth_per_hour", growth > 0.0 ? growth : 0.0);
-        if (bad) {
-            json_decref(o);
-            return internal_error("cannot build the JSON output");
-        }
-        if (emit_json(o) != CLI_OK)
-            return CLI_IO;
+        if ((rc = emit_json(o, bad)) != CLI_OK)
+            return bad ? rc : CLI_IO;
         return load < agents ? CLI_OK : CLI_CHECK;
     }
+    cc_format_duration(q->within_s, w, sizeof w);
     printf("Deferred work (email, social), one staffing level: %g contacts/h, AHT %g s, "
            "answer within %s\n", q->in.arrivals_per_hour, q->in.aht_s, w);
     row_num("agents", 0, agents, "");
@@ -732,11 +743,7 @@ static int staff_json(const struct queue_args *q, const struct staff_args *s,
                         cc_shrinkage_multiplicative(r->traffic_erlangs / (double)q->concurrency, s->shrinkage));
     }
     bad |= put_targets_json(o, q, s);
-    if (bad) {
-        json_decref(o);
-        return internal_error("cannot build the JSON output");
-    }
-    return emit_json(o);
+    return emit_json(o, bad);
 }
 
 static void staff_table(const struct queue_args *q, const struct staff_args *s,
@@ -789,14 +796,11 @@ static int staff_deferred(const struct queue_args *q, const struct staff_args *s
     agents = ceil_forgiving(need);
     if (agents < 1.0)
         agents = 1.0;
-    cc_format_duration(q->within_s, w, sizeof w);
     if (q->json) {
-        json_t *o = json_object();
         int bad;
+        json_t *o = deferred_json(q, &bad);
         if (!o)
             return internal_error("cannot build the JSON output");
-        bad = put_str(o, "model", "deferred");
-        bad |= put_real(o, "within_seconds", q->within_s);
         bad |= put_real(o, "traffic_erlangs", load);
         bad |= put_real(o, "agents_fractional", need);
         bad |= put_int(o, "agents", (long)agents);
@@ -807,12 +811,9 @@ static int staff_deferred(const struct queue_args *q, const struct staff_args *s
             bad |= put_real(o, "scheduled_agents", scheduled);
             bad |= put_int(o, "scheduled_agents_rounded", (long)ceil_forgiving(scheduled));
         }
-        if (bad) {
-            json_decref(o);
-            return internal_error("cannot build the JSON output");
-        }
-        return emit_json(o);
+        return emit_json(o, bad);
     }
+    cc_format_duration(q->within_s, w, sizeof w);
     printf("Deferred work (email, social), least staffing answering within %s: %g "
            "contacts/h, AHT %g s\n", w, q->in.arrivals_per_hour, q->in.aht_s);
     if (s->targets.max_occupancy > 0.0)

@@ -57,35 +57,31 @@ static cc_status w_json(FILE *out, const void *ctx, cc_error *err)
 
 int cmd_fit(int argc, char **argv)
 {
-    enum { OPT_OUT = CLI_OPT_BASE, OPT_MIN_HANDLE, OPT_HOLIDAYS, OPT_HELP };
+    enum { OPT_MIN_HANDLE = CLI_OPT_BASE, OPT_HELP };
     static const struct option longopts[] = {
-        {"out", required_argument, NULL, OPT_OUT},
+        HISTORY_OUT_LONGOPT,
         {"min-handle", required_argument, NULL, OPT_MIN_HANDLE},
-        {"holidays", required_argument, NULL, OPT_HOLIDAYS},
+        HISTORY_HOLIDAYS_LONGOPT,
         {"help", no_argument, NULL, OPT_HELP},
         HISTORY_LONGOPTS,
         {NULL, 0, NULL, 0},
     };
     struct cli_history hist;
     cc_fc_fit_options fopt;
-    cc_fc_history *h = NULL;
     cc_fc_fit *f = NULL;
-    long *hol_days = NULL;
-    int *hol_closed = NULL, c, rc = CLI_OK;
-    size_t n_hol = 0, i;
-    const char *out_dir = "results/fit", *holidays = NULL, *path, *base;
+    int c, rc = CLI_OK;
+    size_t i;
+    const char *base;
     char name[128];
     cc_error err;
     struct fit_ctx ctx;
 
-    cli_history_init(&hist);
+    cli_history_init(&hist, "fit", "results/fit");
     cc_fc_fit_options_init(&fopt);
     opterr = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_OUT: out_dir = optarg; break;
-        case OPT_HOLIDAYS: holidays = optarg; break;
         case OPT_MIN_HANDLE: {
             struct cli_range r = {0, 86400, 0, 0};
             if ((rc = cli_parse_duration("min-handle", optarg, r, &fopt.min_handle_s)))
@@ -93,52 +89,35 @@ int cmd_fit(int argc, char **argv)
             break;
         }
         case OPT_HELP: fit_help(); return CLI_OK;
-        case ':': return cli_flag_errorf(argv[optind - 1] + 2, "missing value");
         default:
-            rc = cli_history_option(&hist, c, optarg);
-            if (rc == -1) {
-                cli_errorf("unknown option '%s'; run 'ccsim fit --help'", argv[optind - 1]);
-                return CLI_USAGE;
-            }
-            if (rc)
+            if ((rc = cli_history_other(&hist, c, argv)))
                 return rc;
         }
     }
-    if (argc - optind != 1) {
-        cli_errorf("expected one history file; run 'ccsim fit --help'");
-        return CLI_USAGE;
-    }
-    path = argv[optind];
-    if (holidays && cc_fc_read_calendar(holidays, &hol_days, &hol_closed, &n_hol, &err)) {
-        cli_print_error(&err);
-        return cli_exit_for(err.code);
-    }
-    fopt.forecast.special_days = hol_days;
-    fopt.forecast.special_closed = hol_closed;
-    fopt.forecast.n_special = n_hol;
-    if ((rc = cli_history_import(&hist, path, &h)))
+    if ((rc = cli_history_path(&hist, argc, argv)))
+        return rc;
+    if ((rc = cli_history_load(&hist)))
         goto out;
-    if (cc_fc_fit_history(h, &fopt, &f, &err)) {
+    fopt.forecast.special_days = hist.hol_days;
+    fopt.forecast.special_closed = hist.hol_closed;
+    fopt.forecast.n_special = hist.n_hol;
+    if (cc_fc_fit_history(hist.history, &fopt, &f, &err)) {
         cli_print_error(&err);
         rc = cli_exit_for(err.code);
         goto out;
     }
-    if (cc_mkdir_p(out_dir, &err)) {
-        cli_print_error(&err);
-        rc = CLI_IO;
+    if ((rc = cli_history_make_out_dir(&hist)))
         goto out;
-    }
-    base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    base = strrchr(hist.path, '/') ? strrchr(hist.path, '/') + 1 : hist.path;
     snprintf(name, sizeof(name), "%s", base);
     if (strchr(name, '.'))
         *strchr(name, '.') = '\0';
     ctx.f = f;
     ctx.name = name;
-    if ((rc = cli_write_atomic(out_dir, "fit.yaml", w_yaml, &ctx)) ||
-        (rc = cli_write_atomic(out_dir, "fit.json", w_json, &ctx)))
+    if ((rc = cli_write_atomic(hist.out_dir, "fit.yaml", w_yaml, &ctx)) ||
+        (rc = cli_write_atomic(hist.out_dir, "fit.json", w_json, &ctx)))
         goto out;
-    printf("read %ld rows of %s (%ld malformed), %d days, %zu channel%s\n", h->rows_read, path,
-           h->rows_bad, h->n_days, h->n_series, h->n_series == 1 ? "" : "s");
+    cli_history_print_read(&hist);
     for (i = 0; i < f->n_channels; i++) {
         const cc_fc_channel_fit *ch = &f->channels[i];
         printf("channel %s: %.1f contacts/day (method %s, uncertainty cv %.3f)\n", ch->name,
@@ -163,13 +142,10 @@ int cmd_fit(int argc, char **argv)
                f->history_daily, 100 * f->history_sl, 100 * f->history_abandon);
     if (f->has_staffing)
         printf("staffing: the agents serving per weekday and hour, as shifts in fit.yaml\n");
-    printf("wrote %s/fit.yaml and %s/fit.json\n", out_dir, out_dir);
+    printf("wrote %s/fit.yaml and %s/fit.json\n", hist.out_dir, hist.out_dir);
     rc = cli_finish_stdout();
 out:
     cc_fc_fit_free(f);
-    cc_fc_history_free(h);
     cli_history_release(&hist);
-    free(hol_days);
-    free(hol_closed);
     return rc;
 }

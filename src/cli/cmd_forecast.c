@@ -63,13 +63,12 @@ static cc_status w_html(FILE *out, const void *ctx, cc_error *err)
 
 int cmd_forecast(int argc, char **argv)
 {
-    enum { OPT_FROM = CLI_OPT_BASE, OPT_DAYS, OPT_OUT, OPT_HOLIDAYS, OPT_METHOD, OPT_ORIGINS,
-           OPT_K, OPT_HELP };
+    enum { OPT_FROM = CLI_OPT_BASE, OPT_DAYS, OPT_METHOD, OPT_ORIGINS, OPT_K, OPT_HELP };
     static const struct option longopts[] = {
         {"from", required_argument, NULL, OPT_FROM},
         {"days", required_argument, NULL, OPT_DAYS},
-        {"out", required_argument, NULL, OPT_OUT},
-        {"holidays", required_argument, NULL, OPT_HOLIDAYS},
+        HISTORY_OUT_LONGOPT,
+        HISTORY_HOLIDAYS_LONGOPT,
         {"method", required_argument, NULL, OPT_METHOD},
         {"origins", required_argument, NULL, OPT_ORIGINS},
         {"k", required_argument, NULL, OPT_K},
@@ -81,16 +80,13 @@ int cmd_forecast(int argc, char **argv)
                                           "holt-winters", "combined", NULL};
     struct cli_history hist;
     cc_fc_options fopt;
-    cc_fc_history *h = NULL;
     cc_fc_result *r = NULL;
-    long *hol_days = NULL, v;
-    int *hol_closed = NULL, c, rc = CLI_OK, have_from = 0;
-    size_t n_hol = 0;
-    const char *out_dir = "results/forecast", *holidays = NULL, *path;
+    long v;
+    int c, rc = CLI_OK, have_from = 0;
     cc_error err;
     struct fc_ctx ctx;
 
-    cli_history_init(&hist);
+    cli_history_init(&hist, "forecast", "results/forecast");
     cc_fc_options_init(&fopt);
     fopt.days = 7;
     opterr = 0;
@@ -107,8 +103,6 @@ int cmd_forecast(int argc, char **argv)
                 return rc;
             fopt.days = (int)v;
             break;
-        case OPT_OUT: out_dir = optarg; break;
-        case OPT_HOLIDAYS: holidays = optarg; break;
         case OPT_METHOD:
             if ((rc = cli_parse_choice("method", optarg, methods, &fopt.method)))
                 return rc;
@@ -124,58 +118,38 @@ int cmd_forecast(int argc, char **argv)
             fopt.k = (int)v;
             break;
         case OPT_HELP: forecast_help(); return CLI_OK;
-        case ':': return cli_flag_errorf(argv[optind - 1] + 2, "missing value");
         default:
-            rc = cli_history_option(&hist, c, optarg);
-            if (rc == -1) {
-                cli_errorf("unknown option '%s'; run 'ccsim forecast --help'", argv[optind - 1]);
-                return CLI_USAGE;
-            }
-            if (rc)
+            if ((rc = cli_history_other(&hist, c, argv)))
                 return rc;
         }
     }
-    if (argc - optind != 1) {
-        cli_errorf("expected one history file; run 'ccsim forecast --help'");
-        return CLI_USAGE;
-    }
-    path = argv[optind];
+    if ((rc = cli_history_path(&hist, argc, argv)))
+        return rc;
     if (!have_from)
         return cli_flag_missing("from", "the first forecast day, YYYY-MM-DD");
-    if (holidays && cc_fc_read_calendar(holidays, &hol_days, &hol_closed, &n_hol, &err)) {
-        cli_print_error(&err);
-        return cli_exit_for(err.code);
-    }
-    fopt.special_days = hol_days;
-    fopt.special_closed = hol_closed;
-    fopt.n_special = n_hol;
-    if ((rc = cli_history_import(&hist, path, &h)))
+    if ((rc = cli_history_load(&hist)))
         goto out;
-    if (cc_fc_forecast(h, &fopt, &r, &err)) {
+    fopt.special_days = hist.hol_days;
+    fopt.special_closed = hist.hol_closed;
+    fopt.n_special = hist.n_hol;
+    if (cc_fc_forecast(hist.history, &fopt, &r, &err)) {
         cli_print_error(&err);
         rc = cli_exit_for(err.code);
         goto out;
     }
-    if (cc_mkdir_p(out_dir, &err)) {
-        cli_print_error(&err);
-        rc = CLI_IO;
+    if ((rc = cli_history_make_out_dir(&hist)))
         goto out;
-    }
     ctx.r = r;
-    ctx.source = path;
-    if ((rc = cli_write_atomic(out_dir, "forecast.csv", w_csv, &ctx)) ||
-        (rc = cli_write_atomic(out_dir, "report.html", w_html, &ctx)))
+    ctx.source = hist.path;
+    if ((rc = cli_write_atomic(hist.out_dir, "forecast.csv", w_csv, &ctx)) ||
+        (rc = cli_write_atomic(hist.out_dir, "report.html", w_html, &ctx)))
         goto out;
-    printf("read %ld rows of %s (%ld malformed), %d days, %zu channel%s\n", h->rows_read, path,
-           h->rows_bad, h->n_days, h->n_series, h->n_series == 1 ? "" : "s");
+    cli_history_print_read(&hist);
     cc_fc_write_backtest_text(stdout, r);
-    printf("wrote %s/forecast.csv and %s/report.html\n", out_dir, out_dir);
+    printf("wrote %s/forecast.csv and %s/report.html\n", hist.out_dir, hist.out_dir);
     rc = cli_finish_stdout();
 out:
     cc_fc_result_free(r);
-    cc_fc_history_free(h);
     cli_history_release(&hist);
-    free(hol_days);
-    free(hol_closed);
     return rc;
 }

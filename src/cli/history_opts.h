@@ -1,7 +1,8 @@
 /*
- * The import flags `ccsim forecast` and `ccsim fit` share: column names,
- * time zone, date order, delimiter, strictness, interval, a YAML column
- * mapping, and the import summary both print.
+ * What `ccsim forecast` and `ccsim fit` share around the import: the
+ * column names, time zone, date order, delimiter, strictness, interval and
+ * YAML column mapping; the output folder and the holiday calendar; the one
+ * history file; and the import summary both print.
  */
 #ifndef CCSIM_HISTORY_OPTS_H
 #define CCSIM_HISTORY_OPTS_H
@@ -14,8 +15,15 @@
 enum {
     HOPT_TIME = 512, HOPT_DATE, HOPT_COUNT, HOPT_CHANNEL_COL, HOPT_CHANNEL, HOPT_WAIT,
     HOPT_HANDLE, HOPT_WRAP, HOPT_OUTCOME, HOPT_TZ, HOPT_DATES, HOPT_EPOCH, HOPT_DELIM,
-    HOPT_STRICT, HOPT_INTERVAL, HOPT_COLUMNS, HOPT_AGENT
+    HOPT_STRICT, HOPT_INTERVAL, HOPT_COLUMNS, HOPT_AGENT, HOPT_OUT, HOPT_HOLIDAYS
 };
+
+/*
+ * getopt_long entries of --out and --holidays, which each command lists among
+ * its own flags (ahead of HISTORY_LONGOPTS).
+ */
+#define HISTORY_OUT_LONGOPT {"out", required_argument, NULL, HOPT_OUT}
+#define HISTORY_HOLIDAYS_LONGOPT {"holidays", required_argument, NULL, HOPT_HOLIDAYS}
 
 /* getopt_long entries of the shared flags (a list to put in a command's table). */
 #define HISTORY_LONGOPTS                                                             \
@@ -64,29 +72,54 @@ enum {
     "  --interval D           interval of the grid: 5m, 6m, 10m, 15m, 30m, 60m (30m)\n" \
     "  --columns FILE         the same settings as a YAML mapping (flags win)\n"
 
-/* Import settings being collected from the command line. */
+/*
+ * Import settings being collected from the command line, and then what they
+ * load: the calendar and the history, owned here until cli_history_release.
+ */
 struct cli_history {
+    const char *command;         /* "forecast" or "fit": named in usage errors */
     cc_fc_import_options opt;    /* the import options */
     const char *columns_file;    /* --columns FILE, or NULL */
     cc_fc_strings strings;       /* strings read from the mapping */
+    const char *out_dir;         /* --out DIR, or the command's default */
+    const char *holidays;        /* --holidays FILE, or NULL */
+    const char *path;            /* the history file (the one argument) */
+    long *hol_days;              /* the calendar's days, n_hol of them */
+    int *hol_closed;             /* whether each is closed */
+    size_t n_hol;
+    cc_fc_history *history;      /* the imported history, or NULL */
 };
 
-void cli_history_init(struct cli_history *h);
+void cli_history_init(struct cli_history *h, const char *command, const char *default_out);
 
 /*
- * Handles option `c` (value `arg`) when it is one of the shared flags:
- * returns 0 when handled, -1 when not a shared flag, or CLI_USAGE after
- * printing one line.
+ * Handles what getopt_long returned (`c`, with optarg) when it is none of
+ * the command's own flags: a shared flag, a missing value (':') or an
+ * unknown option. Returns 0 when handled, or the exit code after printing
+ * one line.
  */
-int cli_history_option(struct cli_history *h, int c, const char *arg);
+int cli_history_other(struct cli_history *h, int c, char **argv);
 
 /*
- * Imports `path` with the collected settings; prints the summary (rows,
- * malformed rows with their lines) to stderr. Returns 0 or the exit code.
+ * Takes the one history file left after the options (optind on); returns 0
+ * or CLI_USAGE after printing one line.
  */
-int cli_history_import(struct cli_history *h, const char *path, cc_fc_history **out);
+int cli_history_path(struct cli_history *h, int argc, char **argv);
 
-/* Frees what the settings hold. */
+/*
+ * Reads the --holidays calendar if given, then imports the history file with
+ * the collected settings, printing the summary (malformed rows with their
+ * lines) to stderr. Returns 0 or the exit code.
+ */
+int cli_history_load(struct cli_history *h);
+
+/* Creates the output folder; returns 0 or CLI_IO after printing one line. */
+int cli_history_make_out_dir(struct cli_history *h);
+
+/* Prints the "read N rows of FILE" line of the imported history to stdout. */
+void cli_history_print_read(const struct cli_history *h);
+
+/* Frees what the settings hold and what they loaded. */
 void cli_history_release(struct cli_history *h);
 
 #endif

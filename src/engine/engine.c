@@ -1015,6 +1015,17 @@ COLD void close_interval(cc_sim *s)
     }
 }
 
+/* Brings a team's integrals up to now and keeps them in `m` (g->w or g->e). */
+static void mark_team(cc_sim *s, team_rt *g, team_mark *m)
+{
+    team_touch(s, g);
+    m->present = g->a_present;
+    m->busy = g->a_busy;
+    m->sessions = g->a_sessions;
+    m->chat_cap = g->a_chat_cap;
+    m->chat_sess = g->a_chat_sess;
+}
+
 /*
  * The measured window ends where arrivals stop: the horizon end, or the
  * arrival that reached max_arrivals. Time averages (occupancy, queue) and paid
@@ -1031,15 +1042,8 @@ void cc_eng_measure_end(cc_sim *s)
         queue_touch(s, &s->ch[c]);
         s->ch[c].q_area_end = s->ch[c].q_area;
     }
-    for (t = 0; t < s->nt; t++) {
-        team_rt *g = &s->tm[t];
-        team_touch(s, g);
-        g->e_present = g->a_present;
-        g->e_busy = g->a_busy;
-        g->e_sessions = g->a_sessions;
-        g->e_chat_cap = g->a_chat_cap;
-        g->e_chat_sess = g->a_chat_sess;
-    }
+    for (t = 0; t < s->nt; t++)
+        mark_team(s, &s->tm[t], &s->tm[t].e);
 }
 
 COLD void on_interval(cc_sim *s)
@@ -1068,15 +1072,8 @@ void cc_eng_on_warmup(cc_sim *s)
         s->ch[c].q_area_mark = s->ch[c].q_area;
         s->ch[c].q_max = s->ch[c].q_len;
     }
-    for (t = 0; t < s->nt; t++) {
-        team_rt *g = &s->tm[t];
-        team_touch(s, g);
-        g->w_present = g->a_present;
-        g->w_busy = g->a_busy;
-        g->w_sessions = g->a_sessions;
-        g->w_chat_cap = g->a_chat_cap;
-        g->w_chat_sess = g->a_chat_sess;
-    }
+    for (t = 0; t < s->nt; t++)
+        mark_team(s, &s->tm[t], &s->tm[t].w);
 }
 
 /* ---- end of a replication ------------------------------------------------ */
@@ -1166,11 +1163,11 @@ COLD void finish(cc_sim *s)
             if ((double)i * s->m->interval_s >= m_end)
                 break;
         }
-        r->present_s = g->e_present - g->w_present;
-        r->busy_s = g->e_busy - g->w_busy;
-        r->session_s = g->e_sessions - g->w_sessions;
-        r->chat_capacity_s = g->e_chat_cap - g->w_chat_cap;
-        r->chat_session_s = g->e_chat_sess - g->w_chat_sess;
+        r->present_s = g->e.present - g->w.present;
+        r->busy_s = g->e.busy - g->w.busy;
+        r->session_s = g->e.sessions - g->w.sessions;
+        r->chat_capacity_s = g->e.chat_cap - g->w.chat_cap;
+        r->chat_session_s = g->e.chat_sess - g->w.chat_sess;
         r->paid_s = paid;
         r->handled = (double)g->handled_tot;
         r->cost = paid / 3600.0 * mt->cost_per_hour + r->handled * mt->cost_per_contact;

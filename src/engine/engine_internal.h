@@ -90,6 +90,11 @@ typedef struct chan_rt {
     cc_sampler transfer_delay[CC_SIM_MAX_TRANSFERS]; /* per transfer target */
 } chan_rt;
 
+/* A team's integrals as they stood at one moment: the warm-up's end or the measured end. */
+typedef struct team_mark {
+    double present, busy, sessions, chat_cap, chat_sess;
+} team_mark;
+
 typedef struct team_rt {
     int32_t idle_head, idle_tail; /* idle agents, longest idle at the head */
     int32_t first_agent;       /* agents [first_agent, first_agent + cap) */
@@ -102,8 +107,8 @@ typedef struct team_rt {
     double last_t;             /* time of the last area update */
     double a_present, a_busy, a_sessions, a_chat_cap, a_chat_sess; /* integrals */
     double m_present, m_busy, m_chat_cap, m_chat_sess;             /* at the last interval end */
-    double w_present, w_busy, w_sessions, w_chat_cap, w_chat_sess; /* at warm-up */
-    double e_present, e_busy, e_sessions, e_chat_cap, e_chat_sess; /* at the measured end */
+    team_mark w;               /* at warm-up */
+    team_mark e;               /* at the measured end */
     uint32_t handled_iv;       /* completions in the current clock interval */
     uint64_t handled_tot;      /* completions since warm-up */
     double *prof;              /* per channel handle-time multiplier */

@@ -316,7 +316,7 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
         g->last_t = 0.0;
         g->a_present = g->a_busy = g->a_sessions = g->a_chat_cap = g->a_chat_sess = 0.0;
         g->m_present = g->m_busy = g->m_chat_cap = g->m_chat_sess = 0.0;
-        g->w_present = g->w_busy = g->w_sessions = g->w_chat_cap = g->w_chat_sess = 0.0;
+        g->w.present = g->w.busy = g->w.sessions = g->w.chat_cap = g->w.chat_sess = 0.0;
         g->handled_iv = 0;
         g->handled_tot = 0;
         for (i = 0; i < s->nc * (CC_SIM_MAX_CONCURRENCY + 1); i++)

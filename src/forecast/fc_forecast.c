@@ -53,15 +53,6 @@ void cc_fc_result_free(cc_fc_result *r)
     free(r);
 }
 
-static double total_of(const double *y, int d, int per_day)
-{
-    double s = 0;
-    int i;
-    for (i = 0; i < per_day; i++)
-        s += y[(size_t)d * per_day + i];
-    return s;
-}
-
 /*
  * Marks usable training days: observed, not in the calendar, and not far
  * below the median of the same weekday within four weeks either side.
@@ -88,7 +79,7 @@ static size_t mark_usable(const double *y, const unsigned char *observed, int n,
     int d;
     for (d = 0; d < n; d++) {
         use[d] = observed[d];
-        tot[d] = observed[d] ? total_of(y, d, per_day) : 0;
+        tot[d] = observed[d] ? cc_fc_day_total(y, d, per_day) : 0;
     }
     for (s = 0; s < opt->n_special; s++) {
         long k = opt->special_days[s] - day0;
@@ -221,7 +212,8 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
                                   k, fc);
             for (d = 0; d < BT_HORIZON; d++) {
                 int bi = o + d - first_origin;
-                double A = total_of(y, o + d, per_day), F = total_of(fc, d, per_day);
+                double A = cc_fc_day_total(y, o + d, per_day);
+                double F = cc_fc_day_total(fc, d, per_day);
                 ch->bt_actual[bi] = obs[o + d] ? A : NAN;
                 ch->bt_forecast[bi] = F;
                 if (use[o + d] && F > 0) {

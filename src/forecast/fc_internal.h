@@ -69,6 +69,9 @@ double cc_fc_quantile(double *x, size_t n, double q);
 /* Median of x[n] (x is reordered). */
 double cc_fc_median(double *x, size_t n);
 
+/* Total of day d of a series laid out per_day values a day (y[d * per_day + i]). */
+double cc_fc_day_total(const double *y, int d, int per_day);
+
 /* ---- methods ---- */
 
 /*

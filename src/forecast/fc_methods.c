@@ -34,7 +34,7 @@ const char *cc_fc_method_name(cc_fc_method m)
     return (unsigned)m < CC_FC_N_METHODS ? method_names[m] : "?";
 }
 
-static double day_total(const double *y, int d, int per_day)
+double cc_fc_day_total(const double *y, int d, int per_day)
 {
     double s = 0;
     int i;
@@ -275,7 +275,7 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
     int days[PROFILE_WEEKS], w, j, i, d, last_obs = -1;
 
     for (d = 0; d < n_train; d++)
-        tot[d] = obs[d] ? day_total(y, d, per_day) : 0;
+        tot[d] = obs[d] ? cc_fc_day_total(y, d, per_day) : 0;
     daily_factors(tot, obs, n_train, wd0, day0, W, M, L);
     after = after_closure_factor(tot, obs, closed, n_train, wd0, day0, W, M, L);
     for (w = 0; w < 7; w++) {

@@ -13,37 +13,16 @@
 #include "cc_forecast.h"
 #include "cc_report.h"
 #include "cc_version.h"
+#include "forecast/fc_internal.h"
+#include "report/html_page.h"
 #include "report/svg_chart.h"
 #include "util/alloc.h"
 
 /* Days of history drawn before the forecast. */
 #define HISTORY_DAYS 56
 
-static const char *const fc_style =
-    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;"
-    "color:#222;background:#f6f7f9}\n"
-    "header{background:#1d3557;color:#fff;padding:18px 28px}\n"
-    "header h1{margin:0 0 4px;font-size:22px}header p{margin:2px 0;opacity:.85}\n"
-    "main{padding:12px 28px 40px;max-width:1280px}\n"
-    "h2{font-size:18px;margin:28px 0 10px;border-bottom:1px solid #ccd;padding-bottom:4px}\n"
-    ".chartbox{background:#fff;border-radius:8px;padding:8px;margin:12px 0;"
-    "box-shadow:0 1px 3px rgba(0,0,0,.12);overflow-x:auto}\n"
-    "svg.chart{max-width:100%;height:auto;font-size:11px}\n"
-    "svg .ctitle{font-size:14px;font-weight:600;fill:#222}\n"
-    "svg .grid{stroke:#e3e3e3}svg .axis{stroke:#888}\n"
-    "svg .ytick{text-anchor:end;fill:#555}svg .xtick{text-anchor:middle;fill:#555}\n"
-    "svg .ylabel{text-anchor:middle;fill:#555}\n"
-    "svg .series{fill:none;stroke-width:1.6}svg .series.dashed{stroke-dasharray:5 3}\n"
-    "svg .band{opacity:.18;stroke:none}\n"
-    "svg .target{stroke:#d62728;stroke-width:1.4;stroke-dasharray:6 4}\n"
-    "svg .hover rect{fill:transparent}svg .hover rect:hover{fill:rgba(0,0,0,.06)}\n"
-    "svg .legend text{fill:#333}\n"
-    "table{border-collapse:collapse;background:#fff;font-size:13px;margin:8px 0}\n"
-    "th,td{padding:4px 10px;border-bottom:1px solid #e4e4e4;text-align:right}\n"
-    "th:first-child,td:first-child{text-align:left}th{background:#eef1f5}\n"
-    "tr.chosen td{font-weight:600;background:#eef7ee}\n"
-    "dl{background:#fff;padding:10px 16px;border-radius:8px}dt{font-weight:600;margin-top:6px}"
-    "dd{margin:2px 0 0 12px}\n";
+/* The forecast page's own rule: the chosen method's row. */
+static const char *const own_table_rules = "tr.chosen td{font-weight:600;background:#eef7ee}\n";
 
 static char *day_label(long day)
 {
@@ -60,15 +39,6 @@ static void free_labels(char **labels, size_t n)
     for (i = 0; i < n; i++)
         free(labels[i]);
     free(labels);
-}
-
-static double day_sum(const double *v, int d, int per_day)
-{
-    double s = 0;
-    int i;
-    for (i = 0; i < per_day; i++)
-        s += v[(size_t)d * per_day + i];
-    return s;
 }
 
 /* History and forecast, per day, with the forecast's 10-90% band. */
@@ -90,9 +60,9 @@ static void chart_days(FILE *out, const cc_fc_result *r, size_t c)
         labels[i] = day_label(day);
         hist[i] = fc[i] = lo[i] = hi[i] = NAN;
         if (day < r->from_day && k >= 0 && k < h->n_days && h->observed[k])
-            hist[i] = day_sum(h->series[c].y, (int)k, h->per_day);
+            hist[i] = cc_fc_day_total(h->series[c].y, (int)k, h->per_day);
         if (day >= r->from_day) {
-            double F = day_sum(ch->mean, (int)(day - r->from_day), r->per_day);
+            double F = cc_fc_day_total(ch->mean, (int)(day - r->from_day), r->per_day);
             double sd = sqrt(F + c2 * F * F);
             fc[i] = F;
             lo[i] = F - 1.2816 * sd > 0 ? F - 1.2816 * sd : 0;
@@ -108,20 +78,10 @@ static void chart_days(FILE *out, const cc_fc_result *r, size_t c)
     s[1].band_low = lo;
     s[1].band_high = hi;
     s[1].color = "#ff7f0e";
-    memset(&f, 0, sizeof(f));
     snprintf(id, sizeof(id), "days%zu", c);
-    f.id = id;
-    f.title = "Contacts per day: history and forecast";
-    f.y_label = "contacts";
-    f.x_labels = (const char *const *)labels;
-    f.n_points = n;
-    f.y_min = 0;
-    f.y_max = NAN;
-    f.target = NAN;
-    f.value_format = "%.0f";
-    fputs("<div class=\"chartbox\">", out);
-    cc_chart_lines(out, &f, s, 2);
-    fputs("</div>\n", out);
+    cc_chart_frame_init(&f, id, "Contacts per day: history and forecast", "contacts",
+                        (const char *const *)labels, n, "%.0f");
+    cc_chart_lines_boxed(out, &f, s, 2);
     free_labels(labels, n);
     free(hist);
     free(fc);
@@ -150,20 +110,10 @@ static void chart_backtest(FILE *out, const cc_fc_result *r, size_t c)
     s[1].y = ch->bt_forecast;
     s[1].color = "#ff7f0e";
     s[1].dashed = 1;
-    memset(&f, 0, sizeof(f));
     snprintf(id, sizeof(id), "bt%zu", c);
-    f.id = id;
-    f.title = "Backtest: one-week-ahead forecasts from each weekly origin";
-    f.y_label = "contacts per day";
-    f.x_labels = (const char *const *)labels;
-    f.n_points = n;
-    f.y_min = 0;
-    f.y_max = NAN;
-    f.target = NAN;
-    f.value_format = "%.0f";
-    fputs("<div class=\"chartbox\">", out);
-    cc_chart_lines(out, &f, s, 2);
-    fputs("</div>\n", out);
+    cc_chart_frame_init(&f, id, "Backtest: one-week-ahead forecasts from each weekly origin",
+                        "contacts per day", (const char *const *)labels, n, "%.0f");
+    cc_chart_lines_boxed(out, &f, s, 2);
     free_labels(labels, n);
 }
 
@@ -191,20 +141,10 @@ static void chart_intraday(FILE *out, const cc_fc_result *r, size_t c)
     s.band_high = ch->p90;
     s.color = "#ff7f0e";
     s.step = 1;
-    memset(&f, 0, sizeof(f));
     snprintf(id, sizeof(id), "intra%zu", c);
-    f.id = id;
-    f.title = title;
-    f.y_label = "contacts per interval";
-    f.x_labels = (const char *const *)labels;
-    f.n_points = n;
-    f.y_min = 0;
-    f.y_max = NAN;
-    f.target = NAN;
-    f.value_format = "%.1f";
-    fputs("<div class=\"chartbox\">", out);
-    cc_chart_lines(out, &f, &s, 1);
-    fputs("</div>\n", out);
+    cc_chart_frame_init(&f, id, title, "contacts per interval", (const char *const *)labels, n,
+                        "%.1f");
+    cc_chart_lines_boxed(out, &f, &s, 1);
     free_labels(labels, n);
 }
 
@@ -230,11 +170,8 @@ cc_status cc_report_forecast_html(FILE *out, const cc_fc_result *r, const char *
 {
     size_t c;
     char *from = day_label(r->from_day), *to = day_label(r->from_day + r->days - 1);
-    fprintf(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                 "<title>ccsim forecast</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-                 "<header><h1>Forecast ",
-            fc_style);
-    fprintf(out, "%s to %s</h1><p>from ", from, to);
+    cc_html_page_head(out, 0, "ccsim forecast", NULL, "", own_table_rules);
+    fprintf(out, "Forecast %s to %s</h1><p>from ", from, to);
     cc_chart_escape(out, source ? source : "");
     fprintf(out, ", %d-minute intervals, ccsim %s</p>\n<p>%ld rows read, %ld malformed and "
                  "skipped, %ld split on blanks; %d days of history</p></header>\n<main>\n",

@@ -770,22 +770,11 @@ static void html_team_charts(FILE *out, const cc_planner *p, size_t from, size_t
             sr[2].dashed = 1;
             ns = 3;
         }
-        memset(&fr, 0, sizeof fr);
         snprintf(id, sizeof id, "plan-team-%zu", t);
         snprintf(title, sizeof title, "%s: required vs rostered agents per interval",
                  p->s->teams[t].name);
-        fr.id = id;
-        fr.title = title;
-        fr.y_label = "agents";
-        fr.x_labels = (const char *const *)lab;
-        fr.n_points = count;
-        fr.y_min = 0.0;
-        fr.y_max = NAN;
-        fr.target = NAN;
-        fr.value_format = "%.1f";
-        fputs("<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &fr, sr, ns);
-        fputs("</div>\n", out);
+        cc_chart_frame_init(&fr, id, title, "agents", (const char *const *)lab, count, "%.1f");
+        cc_chart_lines_boxed(out, &fr, sr, ns);
     }
     free(req);
     free(ros);
@@ -835,23 +824,15 @@ static void html_erlang_vs_sim(FILE *out, const cc_planner *p, size_t from, size
         sr[1].band_low = lo;
         sr[1].band_high = hi;
         sr[1].color = "#1f77b4";
-        memset(&fr, 0, sizeof fr);
         snprintf(id, sizeof id, "plan-sl-%zu", c);
         snprintf(title, sizeof title, "%s: service level with the roster, Erlang vs simulation",
                  p->s->channels[c].name);
-        fr.id = id;
-        fr.title = title;
-        fr.y_label = "% within target";
-        fr.x_labels = (const char *const *)lab;
-        fr.n_points = count;
-        fr.y_min = 0.0;
+        cc_chart_frame_init(&fr, id, title, "% within target", (const char *const *)lab, count,
+                            "%.1f");
         fr.y_max = 100.0;
         fr.target = 100.0 * p->s->channels[c].target.service_level;
         fr.target_label = "target";
-        fr.value_format = "%.1f";
-        fputs("<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &fr, sr, 2);
-        fputs("</div>\n", out);
+        cc_chart_lines_boxed(out, &fr, sr, 2);
     }
     free(erl);
     free(sim);
@@ -887,16 +868,10 @@ static void html_weeks(FILE *out, const cc_planner *p)
         sr[k].y = v[k];
         sr[k].color = palette[k];
     }
-    memset(&fr, 0, sizeof fr);
-    fr.id = "plan-weeks";
-    fr.title = "Weekly FTE: required (net, gross), rostered and available, with the gap";
-    fr.y_label = "FTE";
-    fr.x_labels = lab;
-    fr.n_points = nw;
+    cc_chart_frame_init(&fr, "plan-weeks",
+                        "Weekly FTE: required (net, gross), rostered and available, with the gap",
+                        "FTE", lab, nw, "%.1f");
     fr.y_min = NAN;
-    fr.y_max = NAN;
-    fr.target = NAN;
-    fr.value_format = "%.1f";
     fputs("<h3>Weekly FTE</h3>\n<div class=\"chartbox\">", out);
     cc_chart_bars(out, &fr, sr, 5);
     fputs("</div>\n<table><tr><th>week</th><th>contacts</th><th>FTE net</th><th>FTE gross</th>"
@@ -1063,16 +1038,9 @@ static void html_options(FILE *out, const cc_planner *p)
     sr[1].name = "as written";
     sr[1].y = v[1];
     sr[1].color = palette[3];
-    memset(&fr, 0, sizeof fr);
-    fr.id = "plan-options";
-    fr.title = "Options: cost per week";
-    fr.y_label = p->s->currency && p->s->currency[0] ? p->s->currency : "cost";
-    fr.x_labels = lab;
-    fr.n_points = no;
-    fr.y_min = 0.0;
-    fr.y_max = NAN;
-    fr.target = NAN;
-    fr.value_format = "%.0f";
+    cc_chart_frame_init(&fr, "plan-options", "Options: cost per week",
+                        p->s->currency && p->s->currency[0] ? p->s->currency : "cost", lab, no,
+                        "%.0f");
     fputs("<h3>Options</h3>\n<p>Each option planned (requirement, roster) and simulated, and "
           "simulated with its staffing as written; all on the same random numbers. Deltas are "
           "against the first option.</p>\n<div class=\"chartbox\">",

@@ -16,6 +16,7 @@
 #include "cc_report.h"
 #include "cc_units.h"
 #include "cc_version.h"
+#include "report/html_page.h"
 #include "report/svg_chart.h"
 
 /* Horizons longer than this many intervals are charted per day. */
@@ -25,38 +26,17 @@ static const char *const palette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"
                                       "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 #define PALETTE_N (sizeof(palette) / sizeof(palette[0]))
 
-static const char *const style =
-    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;"
-    "color:#222;background:#f6f7f9}\n"
-    "header{background:#1d3557;color:#fff;padding:18px 28px}\n"
-    "header h1{margin:0 0 4px;font-size:22px}header p{margin:2px 0;opacity:.85}\n"
-    "main{padding:12px 28px 40px;max-width:1280px}\n"
-    "h2{font-size:18px;margin:28px 0 10px;border-bottom:1px solid #ccd;padding-bottom:4px}\n"
+/* The run page's own rules: the summary cards, headlines and verdict cells. */
+static const char *const own_rules =
     ".cards{display:flex;flex-wrap:wrap;gap:12px}\n"
     ".card{background:#fff;border-radius:8px;padding:12px 16px;min-width:190px;"
     "box-shadow:0 1px 3px rgba(0,0,0,.12);border-top:4px solid #2ca02c}\n"
     ".card.miss{border-top-color:#d62728}.card h3{margin:0 0 6px;font-size:15px}\n"
     ".card .big{font-size:26px;font-weight:600}.card .sub{color:#555;font-size:13px}\n"
     ".card .sub.verdict{color:#b2182b;font-weight:600}.note{color:#555;font-size:13px}\n"
-    ".headline{font-size:15px;margin:6px 0}.headline.miss{color:#b2182b;font-weight:600}\n"
-    ".chartbox{background:#fff;border-radius:8px;padding:8px;margin:12px 0;"
-    "box-shadow:0 1px 3px rgba(0,0,0,.12);overflow-x:auto}\n"
-    "svg.chart{max-width:100%;height:auto;font-size:11px}\n"
-    "svg .ctitle{font-size:14px;font-weight:600;fill:#222}\n"
-    "svg .grid{stroke:#e3e3e3}svg .axis{stroke:#888}\n"
-    "svg .ytick{text-anchor:end;fill:#555}svg .xtick{text-anchor:middle;fill:#555}\n"
-    "svg .ylabel{text-anchor:middle;fill:#555}\n"
-    "svg .series{fill:none;stroke-width:1.6}svg .series.dashed{stroke-dasharray:5 3}\n"
-    "svg .band{opacity:.18;stroke:none}\n"
-    "svg .target{stroke:#d62728;stroke-width:1.4;stroke-dasharray:6 4}\n"
-    "svg .hover rect{fill:transparent}svg .hover rect:hover{fill:rgba(0,0,0,.06)}\n"
-    "svg .legend text{fill:#333}\n"
-    "table{border-collapse:collapse;background:#fff;font-size:13px;margin:8px 0}\n"
-    "th,td{padding:4px 10px;border-bottom:1px solid #e4e4e4;text-align:right}\n"
-    "th:first-child,td:first-child{text-align:left}th{background:#eef1f5}\n"
-    "td.miss{color:#b00020;font-weight:600}td.ok{color:#1b7a1b}\n"
-    "dl{background:#fff;padding:10px 16px;border-radius:8px}dt{font-weight:600;margin-top:6px}"
-    "dd{margin:2px 0 0 12px}\n";
+    ".headline{font-size:15px;margin:6px 0}.headline.miss{color:#b2182b;font-weight:600}\n";
+static const char *const own_table_rules =
+    "td.miss{color:#b00020;font-weight:600}td.ok{color:#1b7a1b}\n";
 
 /* Marks in the page how many charts have been laid out with a non-empty box. */
 static const char *const check_script =
@@ -499,11 +479,7 @@ static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r
     agents = cc_xcalloc((r->n_teams ? r->n_teams : 1) * n_points, sizeof(double));
     occ = cc_xcalloc((r->n_teams ? r->n_teams : 1) * n_points, sizeof(double));
 
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>ccsim: ",
-          out);
-    cc_chart_escape(out, s->name);
-    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header><h1>", style);
+    cc_html_page_head(out, 1, "ccsim: ", s->name, own_rules, own_table_rules);
     cc_chart_escape(out, s->name);
     fputs("</h1><p>", out);
     cc_chart_escape(out, s->description ? s->description : "");
@@ -532,9 +508,8 @@ static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r
             lines[c] = (cc_chart_series){s->channels[c].name, vol[c].y, NULL, NULL,
                                       palette[c % PALETTE_N], !per_day, 0};
         }
-        fputs("<h2>Volume and staffing</h2>\n<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, r->n_channels);
-        fputs("</div>\n", out);
+        fputs("<h2>Volume and staffing</h2>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, r->n_channels);
     }
     for (t = 0; t < r->n_teams; t++)
         team_points(s, r, t, per_day, n_points, agents + t * n_points, occ + t * n_points);
@@ -546,9 +521,7 @@ static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r
         for (t = 0; t < r->n_teams; t++)
             lines[t] = (cc_chart_series){s->teams[t].name, agents + t * n_points, NULL, NULL,
                                       palette[t % PALETTE_N], !per_day, 0};
-        fputs("<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, r->n_teams);
-        fputs("</div>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, r->n_teams);
     }
 
     /* Service level per channel against its target, with the 95% band. */
@@ -574,9 +547,7 @@ static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r
         }
         lines[0] = (cc_chart_series){"simulated SL", sl[c].y, per_day ? NULL : sl[c].lo,
                                   per_day ? NULL : sl[c].hi, palette[c % PALETTE_N], 0, 0};
-        fputs("<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, 1);
-        fputs("</div>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, 1);
     }
     fputs("<h2>Service level by weekday and time of day</h2>\n", out);
     for (c = 0; c < r->n_channels; c++)
@@ -590,9 +561,8 @@ static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r
         for (t = 0; t < r->n_teams; t++)
             lines[t] = (cc_chart_series){s->teams[t].name, occ + t * n_points, NULL, NULL,
                                       palette[t % PALETTE_N], 0, 0};
-        fputs("<h2>Occupancy</h2>\n<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, r->n_teams);
-        fputs("</div>\n", out);
+        fputs("<h2>Occupancy</h2>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, r->n_teams);
     }
 
     write_tables(out, s, r);

@@ -213,6 +213,22 @@ static void draw_target(FILE *out, const cc_chart_frame *fr, const plot_area *p)
     fputs("</title></line>\n", out);
 }
 
+void cc_chart_frame_init(cc_chart_frame *frame, const char *id, const char *title,
+                         const char *y_label, const char *const *x_labels, size_t n_points,
+                         const char *value_format)
+{
+    memset(frame, 0, sizeof(*frame));
+    frame->id = id;
+    frame->title = title;
+    frame->y_label = y_label;
+    frame->x_labels = x_labels;
+    frame->n_points = n_points;
+    frame->y_min = 0;
+    frame->y_max = NAN;
+    frame->target = NAN;
+    frame->value_format = value_format;
+}
+
 void cc_chart_lines(FILE *out, const cc_chart_frame *fr, const cc_chart_series *s, size_t ns)
 {
     int width = fr->width ? fr->width : 900, height = fr->height ? fr->height : 280;
@@ -304,6 +320,14 @@ void cc_chart_lines(FILE *out, const cc_chart_frame *fr, const cc_chart_series *
     fputs("</g>\n", out);
     draw_legend(out, fr, s, ns, height);
     fputs("</svg>\n", out);
+}
+
+void cc_chart_lines_boxed(FILE *out, const cc_chart_frame *frame, const cc_chart_series *series,
+                          size_t n_series)
+{
+    fputs("<div class=\"chartbox\">", out);
+    cc_chart_lines(out, frame, series, n_series);
+    fputs("</div>\n", out);
 }
 
 void cc_chart_bars(FILE *out, const cc_chart_frame *fr, const cc_chart_series *s, size_t ns)

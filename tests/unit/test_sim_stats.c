@@ -206,18 +206,13 @@ static void test_deferred_pending_at_end(void **state)
     cc_simmodel_free(m);
 }
 
-/* A 100% transfer loop and a 100% retrial with no agents stop at their limits. */
-static void test_repeat_limits(void **state)
+/*
+ * Two voice channels that transfer every contact to each other, one team of
+ * three agents serving both, ten contacts in the first hour.
+ */
+static void transfer_loop(cc_simmodel *m)
 {
-    cc_simmodel *m = cc_simmodel_new(2, 2, 1);
-    cc_results *r;
     int c;
-    (void)state;
-    m->interval_s = 3600.0;
-    m->intervals_per_day = 24;
-    m->drain = 1;
-    m->max_transfers = 3;
-    m->max_attempts = 4;
     for (c = 0; c < 2; c++) {
         snprintf(m->channels[c].name, sizeof m->channels[c].name, "c%d", c);
         m->channels[c].kind = CC_CHANNEL_VOICE;
@@ -229,6 +224,20 @@ static void test_repeat_limits(void **state)
     }
     m->channels[0].arrival_rate[0] = 10.0 / 3600.0;
     m->teams[0].agents[0] = 3;
+}
+
+/* A 100% transfer loop and a 100% retrial with no agents stop at their limits. */
+static void test_repeat_limits(void **state)
+{
+    cc_simmodel *m = cc_simmodel_new(2, 2, 1);
+    cc_results *r;
+    (void)state;
+    m->interval_s = 3600.0;
+    m->intervals_per_day = 24;
+    m->drain = 1;
+    m->max_transfers = 3;
+    m->max_attempts = 4;
+    transfer_loop(m);
     m->teams[0].agents[1] = 3;
     r = run(m, 2, 4);
     /* each fresh contact is handled 1 + 3 times */
@@ -254,17 +263,7 @@ static void test_repeat_limits(void **state)
     m->interval_s = 3600.0;
     m->drain = 1;
     m->drain_limit_s = 7200.0;
-    for (c = 0; c < 2; c++) {
-        snprintf(m->channels[c].name, sizeof m->channels[c].name, "c%d", c);
-        m->channels[c].kind = CC_CHANNEL_VOICE;
-        m->channels[c].handle.kind = CC_DIST_EXPONENTIAL;
-        m->channels[c].handle.mean_s = 60.0;
-        m->channels[c].transfers[0] = (cc_sim_repeat){1.0, {CC_DIST_NONE, 0, 0, NULL, 0}, 1 - c};
-        m->channels[c].n_transfers = 1;
-        m->teams[0].skills[c].proficiency = 1.0;
-    }
-    m->channels[0].arrival_rate[0] = 10.0 / 3600.0;
-    m->teams[0].agents[0] = 3;
+    transfer_loop(m);
     r = run(m, 2, 4);
     assert_true(r->rep_channels[0].drain_limited == 1.0 && r->rep_channels[1].drain_limited == 1.0);
     {
