@@ -109,6 +109,13 @@ typedef struct cc_target_verdict {
  */
 cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x);
 
+/*
+ * As cc_channel_verdict with no sampling tolerance: every figure on the
+ * right side of its goal or cap. For figures taken as exact, and for a
+ * planner that must not lean on the tolerance of its own simulation.
+ */
+cc_target_verdict cc_exact_verdict(const cc_sim_target *tg, const cc_pooled *x);
+
 /* The verdict's z: a two-sided 95% normal quantile. */
 #define CC_VERDICT_Z 1.96
 

@@ -860,7 +860,13 @@ static size_t judge_as(search *S, const cc_results *r, double scale, int own, in
         tg.max_asa_s = ch->target.has_max_asa
                            ? fmax(1e-3, ch->target.max_asa_s - scale * pd->margin_asa_s)
                            : 0.0;
-        v = cc_period_verdict(&tg, per);
+        /*
+         * On the search's seed a roster must meet each goal outright: leaning on
+         * the tolerance of its own (few) replications would hand an independent
+         * simulation a period it may fail. The check seed is judged as the
+         * verdicts judge, tolerance included.
+         */
+        v = own ? cc_exact_verdict(&tg, &per->pooled) : cc_period_verdict(&tg, per);
         /* max_risk: the share of replications in which the period misses on its own. */
         if (ch->target.has_max_risk &&
             !(per->missed_reps / (double)r->replications <= ch->target.max_risk)) {

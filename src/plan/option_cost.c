@@ -24,13 +24,11 @@ static int nonneg(double x)
 }
 
 /*
- * The channel's verdict from the one rule: its attained ratios become the
- * pooled figures of a vast number of contacts, which give
- * cc_channel_verdict the same SL, ASA and abandonment with no sampling
- * tolerance (figures given without their counts are taken as exact); a NaN
- * service level is nothing presented.
+ * The channel's verdict from the one rule: its attained ratios are the
+ * pooled figures of one presented (and one answered) contact, judged with
+ * no sampling tolerance (figures given without their counts are taken as
+ * exact); a NaN service level is nothing presented.
  */
-#define EXACT_COUNT 1e15
 static cc_target_verdict channel_verdict(const cc_option_channel *ch)
 {
     cc_sim_target tg;
@@ -42,13 +40,13 @@ static cc_target_verdict channel_verdict(const cc_option_channel *ch)
     tg.max_asa_s = ch->max_asa_s;
     tg.max_abandon = ch->max_abandon;
     if (!isnan(ch->service_level)) {
-        x.presented = EXACT_COUNT;
-        x.in_target = ch->service_level * EXACT_COUNT;
-        x.answered = EXACT_COUNT;
-        x.wait_answered_s = ch->asa_s * EXACT_COUNT;
-        x.abandoned = ch->abandon * EXACT_COUNT;
+        x.presented = 1.0;
+        x.in_target = ch->service_level;
+        x.answered = 1.0;
+        x.wait_answered_s = ch->asa_s;
+        x.abandoned = ch->abandon;
     }
-    return cc_channel_verdict(&tg, &x);
+    return cc_exact_verdict(&tg, &x);
 }
 
 cc_status cc_plan_option_cost(const cc_plan_option *opt, cc_option_result *res, cc_error *err)

@@ -45,6 +45,11 @@ cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x
     return verdict_with(tg, x, -1.0, -1.0, -1.0);
 }
 
+cc_target_verdict cc_exact_verdict(const cc_sim_target *tg, const cc_pooled *x)
+{
+    return verdict_with(tg, x, 0.0, 0.0, 0.0);
+}
+
 void cc_period_spread_add(cc_period_spread *sp, const cc_pooled *x)
 {
     double n = x->presented - x->excluded;
