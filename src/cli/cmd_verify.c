@@ -57,13 +57,13 @@ static const struct vcase cases[] = {
     {"Erlang A overloaded, N = 50, A = 60, patience 90 s", F_ERLANG, 0.2, 300.0, 1.0, 50, 90.0,
      30.0, 0, 3, 6000.0},
     {"M/D/1, rho = 0.8 (Pollaczek-Khinchine)", F_PK, 0.8 / 120.0, 120.0, 0.0, 1, 0.0, 60.0, 0,
-     6, 6000.0},
+     3, 6000.0},
     {"M/G/1, gamma cv 0.5, rho = 0.7 (Pollaczek-Khinchine)", F_PK, 0.7 / 120.0, 120.0, 0.5, 1,
-     0.0, 60.0, 0, 6, 6000.0},
+     0.0, 60.0, 0, 3, 6000.0},
     {"Two priority classes, N = 20, A = 17 (Cobham)", F_PRIORITY, 17.0 / 180.0, 180.0, 1.0, 20,
-     0.0, 20.0, 0.4, 4, 6000.0},
+     0.0, 20.0, 0.4, 3, 6000.0},
     {"Chatbot containing 30% before Erlang C, N = 30, A = 25", F_BOT, 25.0 / 0.7 / 240.0, 240.0,
-     1.0, 30, 0.0, 20.0, 0.3, 3, 6000.0},
+     1.0, 30, 0.0, 20.0, 0.3, 2, 6000.0},
 };
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
