@@ -1,7 +1,7 @@
 /*
  * ccsim verify: builds scenarios where queueing theory is exact (Erlang C
  * and A, Pollaczek-Khinchine, Cobham's priority classes, a containing
- * chatbot), loads them with the scenario loader and runs them through the
+ * chatbot, Erlang Chat), loads them with the scenario loader and runs them through the
  * whole engine, and prints simulated value with its confidence interval next
  * to theory, plus Little's law and conservation of contacts. Intervals are
  * family-wise (Bonferroni) so that a correct engine passes at the fixed
@@ -27,9 +27,15 @@
  * class waits with the Erlang C probability; class k's ASA is C / (N mu (1 -
  * s_{k-1}) (1 - s_k)), s_k the load of classes 1..k over N); and a chatbot
  * containing a share p in front of an Erlang C queue (the agents see
- * Poisson arrivals at (1 - p) lambda).
+ * Poisson arrivals at (1 - p) lambda); and Erlang Chat, one agent holding
+ * up to 3 chats whose rate follows the open chats (stretch.mode dynamic):
+ * the birth-death chain with completion rate n mu / s_n (n <= 3), 3 mu / s_3
+ * beyond.
  */
-enum family { F_ERLANG, F_PK, F_PRIORITY, F_BOT };
+enum family { F_ERLANG, F_PK, F_PRIORITY, F_BOT, F_CHAT };
+
+/* Erlang Chat's multipliers with 1, 2, 3 open chats. */
+static const double chat_stretch[4] = {1.0, 1.0, 1.25, 1.6};
 
 /* One case: built as a scenario, loaded and simulated like any other. */
 struct vcase {
@@ -57,13 +63,15 @@ static const struct vcase cases[] = {
     {"Erlang A overloaded, N = 50, A = 60, patience 90 s", F_ERLANG, 0.2, 300.0, 1.0, 50, 90.0,
      30.0, 0, 3, 6000.0},
     {"M/D/1, rho = 0.8 (Pollaczek-Khinchine)", F_PK, 0.8 / 120.0, 120.0, 0.0, 1, 0.0, 60.0, 0,
-     6, 6000.0},
+     3, 6000.0},
     {"M/G/1, gamma cv 0.5, rho = 0.7 (Pollaczek-Khinchine)", F_PK, 0.7 / 120.0, 120.0, 0.5, 1,
-     0.0, 60.0, 0, 6, 6000.0},
+     0.0, 60.0, 0, 3, 6000.0},
     {"Two priority classes, N = 20, A = 17 (Cobham)", F_PRIORITY, 17.0 / 180.0, 180.0, 1.0, 20,
-     0.0, 20.0, 0.4, 4, 6000.0},
+     0.0, 20.0, 0.4, 3, 6000.0},
     {"Chatbot containing 30% before Erlang C, N = 30, A = 25", F_BOT, 25.0 / 0.7 / 240.0, 240.0,
-     1.0, 30, 0.0, 20.0, 0.3, 3, 6000.0},
+     1.0, 30, 0.0, 20.0, 0.3, 2, 6000.0},
+    {"Erlang Chat, 1 agent, 3 chats, dynamic stretch 1/1.25/1.6", F_CHAT, 1.0 / 200.0, 300.0,
+     1.0, 1, 0.0, 60.0, 0, 4, 20000.0},
 };
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
@@ -155,6 +163,22 @@ static int theory_of(const struct vcase *c, struct expect *e, double *traffic)
         e[n++] = (struct expect){1, M_ASA, r.p_wait / (mu_n * (1.0 - s1) * (1.0 - s2))};
         return n;
     }
+    case F_CHAT: {
+        double w = 1.0, z = 0.0, p_wait = 0.0, lq = 0.0, mu = 1.0 / c->aht_s;
+        int k;
+        for (k = 0; k < 400; k++) { /* state k has weight w; the tail beyond is negligible */
+            int open = k + 1 <= 3 ? k + 1 : 3; /* chats open with k + 1 in the system */
+            double rate = open * mu / chat_stretch[open];
+            z += w;
+            p_wait += k >= 3 ? w : 0.0;
+            lq += k > 3 ? (k - 3) * w : 0.0;
+            w *= c->rate_per_s / rate;
+        }
+        *traffic = c->rate_per_s * c->aht_s;
+        e[n++] = (struct expect){0, M_P_WAIT, p_wait / z};
+        e[n++] = (struct expect){0, M_ASA, lq / z / c->rate_per_s};
+        return n;
+    }
     case F_BOT:
         if (erlang(c->rate_per_s * (1.0 - c->share), c->aht_s, c->agents, 0.0, c->target_s, &r))
             return -1;
@@ -203,7 +227,16 @@ static int case_scenario(const struct vcase *c, long agents, cc_scenario **out)
     cc_error err;
     int ok;
 
-    if (c->family == F_PRIORITY) {
+    if (c->family == F_CHAT) {
+        snprintf(ch0, sizeof ch0,
+                 "  calls:\n    kind: chat\n    volume: {per_hour: %.17g}\n"
+                 "    handle_time: {dist: exponential, mean: %.17gs}\n    patience: none\n"
+                 "    concurrency: 3\n"
+                 "    stretch: {multipliers: [%g, %g, %g], mode: dynamic}\n"
+                 "    target: {answer_within: %.17gs, service_level: 80%%}\n",
+                 per_hour, c->aht_s, chat_stretch[1], chat_stretch[2], chat_stretch[3],
+                 c->target_s);
+    } else if (c->family == F_PRIORITY) {
         channel_yaml(ch0, sizeof ch0, "high", per_hour * c->share, c);
         channel_yaml(ch1, sizeof ch1, "low", per_hour * (1.0 - c->share), c);
         snprintf(extra, sizeof extra, "routing: {priority: [high, low]}\n");
@@ -265,7 +298,9 @@ static void verify_usage(FILE *out)
             "Builds scenarios where queueing theory is exact - Erlang C (M/M/N) and\n"
             "Erlang A (M/M/N+M) at several loads, M/D/1 and M/G/1 (Pollaczek-Khinchine),\n"
             "two non-preemptive priority classes (Cobham), a chatbot containing a share\n"
-            "before an Erlang C queue - loads them like any scenario file, runs them\n"
+            "before an Erlang C queue, one chat agent whose chats slow down with the\n"
+            "chats open now (Erlang Chat, stretch.mode dynamic, against its birth-death\n"
+            "chain) - loads them like any scenario file, runs them\n"
             "through the whole engine and prints the simulated value with its confidence\n"
             "interval next to theory for P(wait), service level, ASA, mean wait,\n"
             "P(abandon) and containment; then Little's law (time-average queue = arrival\n"

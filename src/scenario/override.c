@@ -572,7 +572,11 @@ int cc_override_apply_option(cc_loader *L, int option)
         snprintf(path, sizeof(path), "%s", cc_yw_scalar(k));
         if (!strncmp(path, "plan.options", 12))
             continue;
-        ok &= apply_override(L, path, values[i], k, "set");
+        {
+            /* Adding nodes may move the node array: report at a copy of the key's position. */
+            yaml_node_t at = *k;
+            ok &= apply_override(L, path, values[i], &at, "set");
+        }
     }
     free(paths);
     free(values);

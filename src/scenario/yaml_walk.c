@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/clocale.h"
 #include "util/alloc.h"
 #include "util/suggest.h"
 #include "cc_units.h"
@@ -488,6 +489,7 @@ int cc_yw_int(cc_yw *w, yaml_node_t *n, const char *path, int lo, int hi, int *o
 
 void cc_yw_format_duration(double s, char *buf, size_t size)
 {
+    locale_t prev = cc_locale_enter(); /* '.' decimals whatever LC_NUMERIC says */
     if (s >= 86400 && fmod(s, 86400) == 0)
         snprintf(buf, size, "%gd", s / 86400);
     else if (s >= 3600 && fmod(s, 3600) == 0)
@@ -496,6 +498,7 @@ void cc_yw_format_duration(double s, char *buf, size_t size)
         snprintf(buf, size, "%gm", s / 60);
     else
         snprintf(buf, size, "%gs", s);
+    cc_locale_leave(prev);
 }
 
 int cc_yw_duration(cc_yw *w, yaml_node_t *n, const char *path, double lo, double hi, double *out)

@@ -13,6 +13,7 @@
 
 #include "stats/estimate.h"
 #include "stats/target.h"
+#include "util/clocale.h"
 
 /*
  * SL = in_target / (presented - excluded) >= goal, where excluded are the
@@ -148,7 +149,7 @@ static cc_target_verdict verdict_with(const cc_sim_target *tg, const cc_pooled *
     return v;
 }
 
-char *cc_target_reasons(const cc_target_verdict *v, char *buf, size_t cap)
+static char *target_reasons(const cc_target_verdict *v, char *buf, size_t cap)
 {
     char part[4][64];
     size_t n = 0, used = 0;
@@ -186,6 +187,15 @@ char *cc_target_reasons(const cc_target_verdict *v, char *buf, size_t cap)
         used += ls + lp;
     }
     return buf;
+}
+
+/* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+char *cc_target_reasons(const cc_target_verdict *v, char *buf, size_t cap)
+{
+    locale_t prev = cc_locale_enter();
+    char *r = target_reasons(v, buf, cap);
+    cc_locale_leave(prev);
+    return r;
 }
 
 const char *cc_target_status_name(cc_target_status status)
@@ -387,8 +397,8 @@ __attribute__((format(printf, 4, 5))) static void put(char *buf, size_t cap, siz
         *used = *used + (size_t)w < cap ? *used + (size_t)w : cap - 1;
 }
 
-char *cc_target_attainment_line(const cc_scenario *s, const cc_channel_summary *x, char *buf,
-                                size_t cap)
+static char *attainment_line(const cc_scenario *s, const cc_channel_summary *x, char *buf,
+                              size_t cap)
 {
     static const cc_target_scope listed[] = {CC_SCOPE_INTERVAL, CC_SCOPE_DAY, CC_SCOPE_WEEK};
     static const char *const plural[] = {"intervals", "days", "weeks"};
@@ -425,4 +435,14 @@ char *cc_target_attainment_line(const cc_scenario *s, const cc_channel_summary *
     else
         put(buf, cap, &used, " (worst %s: risk %.4g%%)", name, 100.0 * a->verdict.risk);
     return buf;
+}
+
+/* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+char *cc_target_attainment_line(const cc_scenario *s, const cc_channel_summary *x, char *buf,
+                                size_t cap)
+{
+    locale_t prev = cc_locale_enter();
+    char *r = attainment_line(s, x, buf, cap);
+    cc_locale_leave(prev);
+    return r;
 }

@@ -30,8 +30,15 @@ static const char scenario[] =
     "    handle_time: {dist: lognormal, mean: 4.5m, cv: 0.7}\n"
     "    patience: {dist: exponential, mean: 1.9m}\n"
     "    target: {answer_within: 20s, service_level: 80.5%}\n"
+    "  short:\n" /* understaffed: its verdict's reasons print decimals */
+    "    kind: voice\n"
+    "    volume: 900.5\n"
+    "    handle_time: {dist: gamma, mean: 4.5m, cv: 0.5}\n"
+    "    patience: {dist: exponential, mean: 1.5m}\n"
+    "    target: {answer_within: 20s, service_level: 99.5%, max_abandon: 0.5%}\n"
     "teams:\n"
     "  a: {skills: [calls], agents: 25, shrinkage: {breaks: 2.5%}}\n"
+    "  b: {skills: [short], agents: 2}\n"
     "simulation: {replications: 2, seed: 3}\n";
 
 /* Loads, simulates and writes the three files into one buffer. */
@@ -100,6 +107,7 @@ static void test_same_bytes_under_comma_locale(void **state)
         print_message("de_DE.UTF-8 unavailable (no locale, localedef failed): skipped\n");
         skip();
     }
+    assert_non_null(strstr(in_c, "% < 99.5%")); /* a verdict's reasons are in the files */
     snprintf(probe, sizeof(probe), "%.1f", 1.5);
     assert_string_equal(probe, "1,5"); /* the locale is really in force */
     in_de = outputs(&n_de);
