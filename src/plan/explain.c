@@ -14,6 +14,7 @@
 
 #include "cc_plan.h"
 #include "plan/planner_internal.h"
+#include "util/clocale.h"
 
 cc_status cc_planner_interval_at(const cc_scenario *s, const char *when, long *interval,
                                  cc_error *err)
@@ -185,7 +186,7 @@ static void explain_teams(const cc_planner *p, size_t i, FILE *out)
     }
 }
 
-cc_status cc_planner_explain(const cc_planner *p, int channel, long interval, FILE *out,
+static cc_status planner_explain_in_c_locale(const cc_planner *p, int channel, long interval, FILE *out,
                              cc_error *err)
 {
     const cc_scenario *s;
@@ -219,4 +220,14 @@ cc_status cc_planner_explain(const cc_planner *p, int channel, long interval, FI
     if (ferror(out))
         return cc_error_setf(err, CC_EIO, "cannot write the explanation");
     return CC_OK;
+}
+
+cc_status cc_planner_explain(const cc_planner *p, int channel, long interval, FILE *out,
+                             cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = planner_explain_in_c_locale(p, channel, interval, out, err);
+    cc_locale_leave(prev);
+    return st;
 }

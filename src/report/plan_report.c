@@ -18,6 +18,7 @@
 #include "cc_report.h"
 #include "report/plan_why.h"
 #include "report/svg_chart.h"
+#include "util/clocale.h"
 
 /* Horizons longer than this many intervals are charted for their peak week only. */
 #define MAX_CHART_POINTS 1008
@@ -121,7 +122,7 @@ static long rostered_at(const cc_planner_team *pt, size_t i)
 
 /* ---- plan.csv -------------------------------------------------------------- */
 
-cc_status cc_report_plan_csv(FILE *out, const cc_planner *p, cc_error *err)
+static cc_status report_plan_csv_in_c_locale(FILE *out, const cc_planner *p, cc_error *err)
 {
     size_t n = p->n_intervals, nc = p->n_channels, nt = p->n_teams;
 
@@ -219,7 +220,16 @@ cc_status cc_report_plan_csv(FILE *out, const cc_planner *p, cc_error *err)
     return CC_OK;
 }
 
-cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err)
+cc_status cc_report_plan_csv(FILE *out, const cc_planner *p, cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = report_plan_csv_in_c_locale(out, p, err);
+    cc_locale_leave(prev);
+    return st;
+}
+
+static cc_status report_plan_teams_csv_in_c_locale(FILE *out, const cc_planner *p, cc_error *err)
 {
     size_t n = p->n_intervals, nt = p->n_teams;
 
@@ -254,6 +264,15 @@ cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err
     if (ferror(out))
         return cc_error_setf(err, CC_EIO, "cannot write plan_teams.csv");
     return CC_OK;
+}
+
+cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = report_plan_teams_csv_in_c_locale(out, p, err);
+    cc_locale_leave(prev);
+    return st;
 }
 
 /* ---- JSON ------------------------------------------------------------------ */
@@ -484,7 +503,7 @@ static int rules_given(const cc_planner *p)
     return n;
 }
 
-char *cc_report_plan_json(const cc_planner *p)
+static char *report_plan_json_in_c_locale(const cc_planner *p)
 {
     json_t *o = json_object(), *as = json_object();
     double net = 0, gross = 0, rostered = 0, vendor = 0, overtime = 0;
@@ -624,6 +643,15 @@ char *cc_report_plan_json(const cc_planner *p)
         free(text);
         return copy;
     }
+}
+
+char *cc_report_plan_json(const cc_planner *p)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    char *text = report_plan_json_in_c_locale(p);
+    cc_locale_leave(prev);
+    return text;
 }
 
 /* ---- HTML ------------------------------------------------------------------ */
@@ -1096,7 +1124,7 @@ static void html_options(FILE *out, const cc_planner *p)
     free(lab);
 }
 
-char *cc_report_plan_html(const cc_planner *p)
+static char *report_plan_html_in_c_locale(const cc_planner *p)
 {
     char *buf = NULL;
     size_t len = 0, from, count;
@@ -1117,4 +1145,13 @@ char *cc_report_plan_html(const cc_planner *p)
     fputs("</section>\n", out);
     fclose(out);
     return buf ? buf : cc_xstrdup("");
+}
+
+char *cc_report_plan_html(const cc_planner *p)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    char *text = report_plan_html_in_c_locale(p);
+    cc_locale_leave(prev);
+    return text;
 }

@@ -13,6 +13,7 @@
 #include "report/plan_why.h"
 #include "stats/target.h"
 #include "util/textout.h"
+#include "util/clocale.h"
 
 static double weeks_of(const cc_planner *p)
 {
@@ -85,7 +86,7 @@ static void scope_line(const cc_planner *p, const cc_results *r, size_t c, int b
     }
 }
 
-cc_status cc_report_plan_why(FILE *out, const cc_planner *p, cc_error *err)
+static cc_status report_plan_why_in_c_locale(FILE *out, const cc_planner *p, cc_error *err)
 {
     const cc_scenario *s = p->s;
     const char *cur = s->currency[0] ? s->currency : "";
@@ -137,6 +138,15 @@ cc_status cc_report_plan_why(FILE *out, const cc_planner *p, cc_error *err)
     if (ferror(out))
         return cc_error_setf(err, CC_EIO, "cannot write the plan's explanation");
     return CC_OK;
+}
+
+cc_status cc_report_plan_why(FILE *out, const cc_planner *p, cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = report_plan_why_in_c_locale(out, p, err);
+    cc_locale_leave(prev);
+    return st;
 }
 
 static json_t *scope_json(const cc_planner *p, const cc_results *r)

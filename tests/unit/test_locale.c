@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "test_util.h"
+#include "cc_plan.h"
 #include "cc_report.h"
 #include "cc_sim.h"
 #include "util/textout.h"
@@ -64,6 +65,28 @@ static char *outputs(size_t *len)
     assert_int_equal(cc_report_summary_json(out, s, r, NULL, NULL, &err), CC_OK);
     assert_int_equal(cc_report_intervals_csv(out, s, r, &err), CC_OK);
     assert_int_equal(cc_report_html(out, s, r, NULL, &err), CC_OK);
+    /* The plan's writers too: an analytic plan of the same scenario, simulated. */
+    {
+        cc_planner_options po = cc_planner_options_default();
+        cc_planner *p = NULL;
+        char *text;
+        po.least_cost = 0;
+        po.options = 0;
+        po.threads = 1;
+        assert_int_equal(cc_planner_new(s, &po, &p, &err), CC_OK);
+        assert_int_equal(cc_report_plan_csv(out, p, &err), CC_OK);
+        assert_int_equal(cc_report_plan_teams_csv(out, p, &err), CC_OK);
+        assert_int_equal(cc_report_roster_csv(out, p, &err), CC_OK);
+        assert_int_equal(cc_report_planned_yaml(out, p, &err), CC_OK);
+        assert_int_equal(cc_report_plan_why(out, p, &err), CC_OK);
+        text = cc_report_plan_json(p);
+        fputs(text, out);
+        free(text);
+        text = cc_report_plan_html(p);
+        fputs(text, out);
+        free(text);
+        cc_planner_free(p);
+    }
     fclose(out);
     cc_results_free(r);
     cc_simmodel_free(m);
