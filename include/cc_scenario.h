@@ -44,7 +44,7 @@ extern "C" {
 #define CC_MAX_DAYS 366              /* horizon length, days */
 #define CC_MAX_CHANNELS 64           /* channels per scenario */
 #define CC_MAX_TEAMS 256             /* teams per scenario */
-#define CC_MAX_SHIFTS 512            /* shifts per team */
+#define CC_MAX_SHIFTS 4096           /* shifts per team (a planned season's dated shifts) */
 #define CC_MAX_AGENTS 1000000        /* agents in one shift or flat team */
 #define CC_MAX_EMPIRICAL 100000      /* values in an empirical distribution */
 #define CC_MAX_SEASONS 1024          /* seasonal calendar entries */

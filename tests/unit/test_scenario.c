@@ -1259,7 +1259,7 @@ static const struct fuzz_case {
      DATA "fuzz/override-into-scalar.yaml:8:23: error: in option 'b': set: 'teams.t.skills.7': "
           "'7' is not an index of a list of 1"},
     /* an option's set adding nodes moved the key node it reported at (use after free) */
-    {"option-set-moves-nodes.yaml", CC_EINVAL,
+    {"option-set-moves-nodes.yaml", CC_ESCHEMA,
      DATA "fuzz/option-set-moves-nodes.yaml:7:23: error: in option 'a': set: "
           "'channels.phone.volume.per_daplan.optionsy': the scenario has no 'per_daplan' here"},
 };
