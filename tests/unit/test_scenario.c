@@ -1260,8 +1260,8 @@ static const struct fuzz_case {
           "'7' is not an index of a list of 1"},
     /* an option's set adding nodes moved the key node it reported at (use after free) */
     {"option-set-moves-nodes.yaml", CC_ESCHEMA,
-     DATA "fuzz/option-set-moves-nodes.yaml:7:23: error: in option 'a': set: "
-          "'channels.phone.volume.per_daplan.optionsy': the scenario has no 'per_daplan' here"},
+     DATA "fuzz/option-set-moves-nodes.yaml: error: in option 'a': channels.phone.volume: "
+          "unknown key 'per_daplan' (allowed: per_day, per_week or per_hour)"},
 };
 
 static void test_fuzz_regressions(void **state)
