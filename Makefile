@@ -16,7 +16,9 @@
 #   make bench      benchmark table (events/s, solves/s, peak memory)
 #   make bench-scale  48-point x 10-replication sweep: 1 thread, 2 threads,
 #                   mpirun -np 2 (with an MPI=1 build): speed-up, efficiency
-#   make fuzz       libFuzzer over the scenario loader (FUZZ_SECONDS=60)
+#   make fuzz       libFuzzer over the scenario loader (FUZZ_SECONDS=60); also
+#                   FUZZ=run (load and simulate), FUZZ=compare (summary JSON),
+#                   FUZZ=set (--set overrides)
 #   make install    binary, static library, headers, ccsim.pc, ccsim.1 under
 #                   PREFIX=/usr/local, DESTDIR honoured; make uninstall
 #
@@ -34,7 +36,7 @@ FUZZ_SECONDS ?= 60
 -include config.mak
 
 PKGS := gsl yaml-0.1 jansson glpk
-DEB_PKGS := libgsl-dev libyaml-dev libcmocka-dev libjansson-dev libglpk-dev pkg-config jq
+DEB_PKGS := libgsl-dev libyaml-dev libcmocka-dev libjansson-dev libglpk-dev libcsv-dev pkg-config jq
 
 WARN := -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wmissing-prototypes \
 	-Wshadow -Wwrite-strings -Wvla -Wpointer-arith -Wformat=2 \
@@ -51,7 +53,7 @@ endif
 # pkg-config is evaluated lazily so that `make deps` can run before the
 # libraries exist.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(filter-out glpk,$(PKGS)) 2>/dev/null)
-PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out glpk,$(PKGS)) 2>/dev/null) -lglpk
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out glpk,$(PKGS)) 2>/dev/null) -lglpk -lcsv
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -72,7 +74,7 @@ Q := @
 endif
 
 # The library's stages, in pipeline order (see src/README.md); cli/ is the program.
-STAGES := util scenario analytics engine stats plan report tools
+STAGES := util scenario analytics engine stats plan forecast report tools
 LIB_SRC := $(foreach d,$(STAGES),$(sort $(wildcard src/$(d)/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -89,8 +91,8 @@ LIB := $(BUILD)/libccsim.a
 CLI_LIB := $(BUILD)/libccsim-cli.a
 BIN := $(BUILD)/ccsim
 
-.PHONY: all deps run test test-slow test-mpi sanitize bench bench-scale fuzz install uninstall clean valgrind \
-	check-baselines update-baselines check-layers FORCE
+.PHONY: all deps run test test-slow test-mpi sanitize bench bench-scale bench-forecast fuzz install uninstall \
+	clean valgrind check-baselines update-baselines check-layers FORCE
 
 all: $(BIN) $(LIB)
 
@@ -99,9 +101,10 @@ all: $(BIN) $(LIB)
 deps:
 	@if $(PKG_CONFIG) --exists gsl yaml-0.1 jansson cmocka 2>/dev/null && \
 	  printf '#include <glpk.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && \
+	  printf '#include <csv.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && \
 	  command -v jq >/dev/null 2>&1; then exit 0; fi; \
 	if ! command -v dpkg-query >/dev/null 2>&1; then \
-	  echo "missing libraries; install GSL, libyaml, jansson, GLPK, cmocka, pkg-config and jq"; \
+	  echo "missing libraries; install GSL, libyaml, jansson, GLPK, libcsv, cmocka, pkg-config and jq"; \
 	  exit 1; fi; \
 	missing=""; for p in $(DEB_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
@@ -246,9 +249,16 @@ bench-scale: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@CCSIM=$(BIN) sh bench/sweep_scale.sh
 
+# Forecast accuracy and speed on the shared real data (../shared/data), when present.
+FORECAST_DATA ?= ../shared/data
+bench-forecast: deps
+	@$(MAKE) --no-print-directory $(BUILD)/bench/bench_forecast
+	@$(BUILD)/bench/bench_forecast $(FORECAST_DATA)
+
 # ---- fuzzing (clang + libFuzzer) -----------------------------------------------
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -fopenmp
+ifeq ($(FUZZ),)
 fuzz: deps
 	@command -v clang >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; } || \
 	  { echo "clang missing; run: sudo apt-get install -y clang libclang-rt-14-dev"; exit 1; }
@@ -258,6 +268,17 @@ fuzz: deps
 	cp scenarios/*.yaml tests/data/scenarios/*/*.yaml $(BUILD)/fuzz/corpus/ 2>/dev/null || true
 	$(BUILD)/fuzz/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-timeout=10 -rss_limit_mb=2048 $(BUILD)/fuzz/corpus fuzz/corpus
+endif
+
+# FUZZ=run|compare|set: the other harnesses; findings are kept in fuzz/corpus-NAME.
+ifneq ($(FUZZ),)
+fuzz: deps
+	@mkdir -p $(BUILD)/fuzz/corpus-$(FUZZ) fuzz/corpus-$(FUZZ)
+	clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -Iinclude -Isrc fuzz/fuzz_$(FUZZ).c $(LIB_SRC) \
+		$(PKG_LIBS) -lm -o $(BUILD)/fuzz/fuzz_$(FUZZ)
+	$(BUILD)/fuzz/fuzz_$(FUZZ) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-timeout=10 -rss_limit_mb=2048 $(BUILD)/fuzz/corpus-$(FUZZ) fuzz/corpus-$(FUZZ)
+endif
 
 # ---- install ----------------------------------------------------------------
 LIBDIR ?= $(PREFIX)/lib
@@ -278,7 +299,7 @@ install: $(BIN) $(LIB)
 	  "Version: $$(sed -n 's/.*CC_VERSION_STRING \"\(.*\)\"/\1/p' include/cc_version.h)" \
 	  'Requires: gsl yaml-0.1 jansson' \
 	  'Cflags: -I$${includedir}/ccsim -fopenmp' \
-	  'Libs: -L$${libdir} -lccsim -lglpk -fopenmp -lm' >$(DESTDIR)$(LIBDIR)/pkgconfig/ccsim.pc
+	  'Libs: -L$${libdir} -lccsim -lglpk -lcsv -fopenmp -lm' >$(DESTDIR)$(LIBDIR)/pkgconfig/ccsim.pc
 	install -m 644 doc/ccsim.1 $(DESTDIR)$(MANDIR)/man1/ccsim.1
 
 uninstall:

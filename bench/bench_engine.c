@@ -217,14 +217,14 @@ static cc_simmodel *year_model(void)
     set_exp(&m->channels[0].patience, 180.0);
     set_exp(&m->channels[0].wrapup, 30.0);
     m->channels[0].priority = 4;
-    m->channels[0].target = (cc_sim_target){20.0, 0.8, 30.0, 0.05};
+    m->channels[0].target = (cc_sim_target){20.0, 0.8, 30.0, 0.05, CC_SL_OFFERED, 0.0};
     m->channels[0].retrial = (cc_sim_repeat){0.3, {CC_DIST_EXPONENTIAL, 900.0, 0, NULL, 0}, 0};
     set_exp(&m->channels[1].patience, 240.0);
     m->channels[1].concurrency = 3;
     m->channels[1].stretch[2] = 1.15;
     m->channels[1].stretch[3] = 1.35;
     m->channels[1].priority = 3;
-    m->channels[1].target = (cc_sim_target){60.0, 0.8, 0, 0};
+    m->channels[1].target = (cc_sim_target){60.0, 0.8, 0, 0, CC_SL_OFFERED, 0.0};
     m->channels[1].bot.enabled = 1;
     set_exp(&m->channels[1].bot.time, 60.0);
     m->channels[1].bot.handle_factor = 1.25;
@@ -232,12 +232,12 @@ static cc_simmodel *year_model(void)
     set_exp(&m->channels[2].patience, 1800.0);
     m->channels[2].concurrency = 4;
     m->channels[2].priority = 2;
-    m->channels[2].target = (cc_sim_target){300.0, 0.8, 0, 0};
+    m->channels[2].target = (cc_sim_target){300.0, 0.8, 0, 0, CC_SL_OFFERED, 0.0};
     m->channels[3].priority = 1;
-    m->channels[3].target = (cc_sim_target){14400.0, 0.9, 0, 0};
+    m->channels[3].target = (cc_sim_target){14400.0, 0.9, 0, 0, CC_SL_OFFERED, 0.0};
     m->channels[3].initial_backlog = 200;
     m->channels[4].priority = 1;
-    m->channels[4].target = (cc_sim_target){3600.0, 0.9, 0, 0};
+    m->channels[4].target = (cc_sim_target){3600.0, 0.9, 0, 0, CC_SL_OFFERED, 0.0};
     /* teams: voice, digital (chat, messaging, social), back office (email, social), vendor */
     m->teams[0].skills[0] = (cc_sim_skill){1.0, 0, 0.0, 0};
     m->teams[1].skills[1] = (cc_sim_skill){1.0, 0, 0.0, 0};

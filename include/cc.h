@@ -41,6 +41,7 @@
 #include "cc_compare.h"
 #include "cc_diag.h"
 #include "cc_erlang.h"
+#include "cc_forecast.h"
 #include "cc_plan.h"
 #include "cc_report.h"
 #include "cc_results.h"

@@ -22,9 +22,22 @@ extern "C" {
 #endif
 
 typedef enum cc_tolerance_kind {
-    CC_TOL_STATISTICAL = 0,  /* beyond the 95% CI of the difference */
+    /*
+     * The default: statistical for a metric with a confidence interval of
+     * some width on either side; for a figure without one (or whose
+     * intervals have no width) (plan figures, costs of a fixed
+     * staffing, anything computed rather than sampled) a change beyond 1% of
+     * the baseline (rel:1%); for the attainment shares of summary.json
+     * (scope_verdict.attainment.*: share of intervals, days, weeks meeting
+     * the target; judged on pooled counts, they carry no interval) a change
+     * beyond 10 percentage points (abs:0.10).
+     */
+    CC_TOL_AUTO = 0,
+    CC_TOL_STATISTICAL,      /* beyond the 95% CI of the difference */
     CC_TOL_ABSOLUTE,         /* beyond `value` in the metric's unit */
-    CC_TOL_RELATIVE,         /* beyond `value` x |baseline| */
+    CC_TOL_RELATIVE,         /* beyond `value` x |baseline|; against a zero baseline the
+                                statistical interval when the metric has one, else `value`
+                                itself in the metric's unit */
     CC_TOL_EXACT,            /* any difference at all */
 } cc_tolerance_kind;
 
@@ -46,10 +59,17 @@ typedef struct cc_compare_options {
     size_t n_rules;                 /* entries in rules */
 } cc_compare_options;
 
+/*
+ * Which way is better. Counts that follow the volume (offered, deflected,
+ * bot-contained, presented, answered, abandoned, handled) are neutral: more
+ * answered by agents is not better when the bot contains more, more
+ * abandoned not worse when 30% more contacts arrive; their rates carry the
+ * judgement (service level, containment, abandonment share).
+ */
 typedef enum cc_metric_direction {
     CC_DIR_NEUTRAL = 0,      /* a change is reported, never a regression */
-    CC_DIR_HIGHER_BETTER,    /* service level, answered within target */
-    CC_DIR_LOWER_BETTER,     /* waits, abandonment, cost, FTE, risk */
+    CC_DIR_HIGHER_BETTER,    /* service level, containment, attainment */
+    CC_DIR_LOWER_BETTER,     /* waits, abandonment share, cost, FTE, risk, backlog */
 } cc_metric_direction;
 
 typedef enum cc_verdict {
@@ -69,10 +89,12 @@ typedef struct cc_compare_row {
     double base_value;       /* mean in the baseline (NAN if added) */
     double delta;            /* new - base */
     double allowed;          /* the change tolerated in the bad direction */
+    double new_half_width;   /* half-width of the new value's 95% CI, 0 without one */
+    double base_half_width;  /* the same for the baseline */
     int has_ci;              /* both sides carried a confidence interval */
     int paired;              /* the interval is a paired one over replications */
     cc_metric_direction direction;
-    cc_tolerance tolerance;  /* the tolerance that applied */
+    cc_tolerance tolerance;  /* the tolerance that applied (CC_TOL_AUTO resolved) */
     cc_verdict verdict;
 } cc_compare_row;
 
@@ -87,13 +109,17 @@ typedef struct cc_compare_report {
     char scenario_base[256];
     int scenario_changed;    /* same name, different sha256 of the resolved scenario */
     int seeds_differ;        /* different seeds: paired intervals not used */
+    char kind[16];           /* "run" or "plan": what produced both */
+    char currency[16];       /* currency of the costs, "" when not said */
 } cc_compare_report;
 
 /*
  * Compares the summary at `new_path` with the one at `base_path`. Each path
  * may be a summary.json file or a results folder holding one.
- * exceptions: CC_EIO (unreadable), CC_ESCHEMA (not a ccsim summary),
- *             CC_EINVAL (different scenarios: the message names both).
+ * exceptions: CC_EIO (unreadable), CC_ESCHEMA (not a ccsim summary, or a
+ *             baseline without the metrics the decision summary compares
+ *             that the new result has: the message names them),
+ *             CC_EINVAL (different scenarios or kinds: the message names both).
  * On success *out is a report the caller frees with cc_compare_report_free.
  * Missing metrics are not an error here; the caller decides (see n_missing).
  */
@@ -104,8 +130,42 @@ cc_status cc_compare_files(const char *new_path, const char *base_path,
 /* Frees a report. Accepts NULL. */
 void cc_compare_report_free(cc_compare_report *report);
 
+/* The row of `metric` (a dotted path), or NULL. */
+const cc_compare_row *cc_compare_find(const cc_compare_report *report, const char *metric);
+
+/* One channel of the decision summary; a NULL row is a figure neither side has. */
+typedef struct cc_compare_summary_channel {
+    char *name;                        /* owned */
+    const cc_compare_row *sl;          /* pooled service level when both have it, else the
+                                          mean over replications; with its interval */
+    const cc_compare_row *sl_ci;       /* the row that decides better or worse (the same) */
+    const cc_compare_row *asa;         /* mean wait of answered contacts, s */
+    const cc_compare_row *abandon;     /* abandoned / presented */
+    const cc_compare_row *attain[3];   /* share of intervals, days, weeks meeting the target */
+} cc_compare_summary_channel;
+
 /*
- * Parses a tolerance: `statistical`, `exact`, `abs:X` / `absolute:X` or
+ * The decision summary of a comparison: per channel the service level, ASA,
+ * abandonment and attainment by scope; then FTE (paid, per week), total cost
+ * per week and per contact. Rows are borrowed from the report, which must
+ * outlive the summary.
+ */
+typedef struct cc_compare_summary {
+    cc_compare_summary_channel *channels;
+    size_t n_channels;
+    const cc_compare_row *fte;          /* plan.fte_rostered or totals.fte_paid */
+    const cc_compare_row *cost_week;    /* plan.cost.total_per_week or totals.cost_per_week */
+    const cc_compare_row *cost_contact; /* plan.cost.per_contact or totals.cost_per_contact */
+} cc_compare_summary;
+
+/* Builds the summary of a report; free it with cc_compare_summary_free. */
+cc_compare_summary *cc_compare_summarise(const cc_compare_report *report);
+
+/* Frees a summary. Accepts NULL. */
+void cc_compare_summary_free(cc_compare_summary *summary);
+
+/*
+ * Parses a tolerance: `auto`, `statistical` (or `ci`), `exact`, `abs:X` / `absolute:X` or
  * `rel:X` / `relative:X` (X a number or a share such as `2%`).
  * exceptions: CC_EINVAL.
  */

@@ -66,8 +66,17 @@ void cc_diag_add(cc_diag_list *list, cc_diag_level level, cc_status code, int li
 void cc_diag_list_sort(cc_diag_list *list);
 
 /*
+ * Replaces every control character of the NUL-terminated UTF-8 text `s` in
+ * place by '?' (C0 including tab and line feed, DEL, and each byte of a C1
+ * character U+0080..U+009F), so text from input never sends a terminal an
+ * escape sequence or breaks a one-line message. Returns `s`.
+ */
+char *cc_text_printable(char *s);
+
+/*
  * Formats diagnostic `i` as "PATH:LINE:COL: error: MESSAGE" (or "warning:")
- * into `buf` (always NUL-terminated). Returns `buf`.
+ * into `buf` (always NUL-terminated), control characters replaced
+ * (cc_text_printable). Returns `buf`.
  */
 char *cc_diag_format(const cc_diag_list *list, size_t i, char *buf, size_t size);
 

@@ -575,6 +575,10 @@ typedef struct cc_option_channel {
     double max_asa_s;               /* ASA target, seconds */
     double abandon;                 /* attained abandonment share */
     double max_abandon;             /* abandonment target */
+    int scope_judged;               /* 1: scope_missed holds the verdict at the target's scope
+                                       (cc_scope_attainment), which then decides instead of
+                                       the figures above */
+    unsigned scope_missed;          /* CC_MISS_* of that verdict (0 when it meets) */
 } cc_option_channel;
 
 /* One staffing option (in-house only, outsourced, hybrid overflow, ...). */
@@ -916,7 +920,7 @@ typedef struct cc_plan_cost {
 typedef struct cc_planner_search {
     int ran;                    /* 1 when the search ran */
     int rounds;                 /* programme + simulation rounds */
-    int met;                    /* 1: a roster met every judged period with its margin */
+    int met;                    /* 1: a roster met every judged period on the search's seed */
     int converged;              /* 1: met, no round found it cheaper, and the check agreed */
     int stopped;                /* 1: a round's programme found no roster; the search kept
                                    what it had */
@@ -925,6 +929,10 @@ typedef struct cc_planner_search {
     size_t check_missed;        /* periods the check seed found missed (plain targets) */
     double cost;                /* paid cost of the rosters kept (paid hours x team rate) */
     double analytic_paid_hours; /* paid hours of rosters covering the analytic staffing */
+    double written_paid_hours;  /* paid hours of rosters covering the staffing as written */
+    double written_cost;        /* their paid cost (as `cost`) */
+    int written_met;            /* 1: they met on the search's seed and on the check seed */
+    int from_written;           /* 1: they were cheaper and are the plan */
     double round_cost[CC_PLAN_SEARCH_MAX_ROUNDS];       /* per round */
     double round_paid_hours[CC_PLAN_SEARCH_MAX_ROUNDS]; /* per round */
     size_t round_missed[CC_PLAN_SEARCH_MAX_ROUNDS];     /* periods missed (with margins) */
@@ -974,6 +982,13 @@ typedef struct cc_planner {
     double staffed_hours;       /* agent-hours the rosters cover (rostered teams' staffing) */
     double paid_hours;          /* paid hours of those rosters */
     double schedule_efficiency; /* staffed_hours / paid_hours; NAN without a roster */
+    cc_results *written;        /* the scenario's staffing as written, simulated on the
+                                   plan's seed (explains the plan); NULL when not run */
+    double written_paid_hours;  /* paid hours of that staffing, per week */
+    double written_roster_cost; /* its cost per week: in-house paid hours x rate plus
+                                   outsourced teams as billed */
+    double roster_cost;         /* the plan's cost per week on the same basis */
+    int written_meets;          /* 1: every channel meets its target at its scope as written */
     size_t n_options;           /* plan options evaluated (0 when not asked) */
     cc_planner_option *options; /* [n_options] */
     long best_planned;          /* cheapest option meeting every target, planned; -1 = none */

@@ -80,6 +80,27 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
  */
 char *cc_report_verdict_note(const cc_target_verdict *v, char *buf, size_t cap);
 
+/*
+ * What a channel leaves waiting when the horizon ends, from a run's
+ * interval statistics: `waiting` is the mean over replications of the
+ * contacts still queued or open at the end; `oldest_s` the age at the end
+ * of the oldest of them (from the start of the earliest arrival interval
+ * with, on average, half a contact or more still open; NaN when none is);
+ * `overloaded` is set when the queue grows without bound: at the end more
+ * than half a day's presented contacts wait, and half again as many as the
+ * largest backlog of the first half of the horizon (at any interval's end),
+ * so the daily and weekly backlog of deferred work is not taken for
+ * overload.
+ */
+typedef struct cc_backlog_end {
+    double waiting;            /* contacts */
+    double oldest_s;           /* seconds, NaN when nothing is open */
+    int overloaded;            /* 1 when the queue grows without bound */
+} cc_backlog_end;
+
+/* Fills *out for channel c of r (r->intervals may be NULL: then no age, no overload). */
+void cc_report_backlog_end(const cc_results *r, size_t c, cc_backlog_end *out);
+
 /* ---- plan outputs ------------------------------------------------------- */
 
 /*
@@ -159,6 +180,16 @@ cc_status cc_report_planned_yaml(FILE *out, const cc_planner *p, cc_error *err);
  * cap. The plan's JSON (assumptions.abandonment) and HTML carry the same
  * text. The caller frees it with free().
  */
+/*
+ * Writes why the plan is what it is: per team covered and paid hours per
+ * week beside the staffing written in the scenario, the roster cost of
+ * both, each channel's verdict at its target's scope and where its target
+ * binds, and what the staffing as written misses. Writes nothing when the
+ * plan was not simulated.
+ * exceptions: CC_EIO (the stream failed).
+ */
+cc_status cc_report_plan_why(FILE *out, const cc_planner *p, cc_error *err);
+
 char *cc_report_plan_abandon_note(const cc_planner *p);
 
 /*
@@ -177,6 +208,16 @@ char *cc_report_plan_json(const cc_planner *p);
  * option comparison with deltas. The caller frees it with free().
  */
 char *cc_report_plan_html(const cc_planner *p);
+
+struct cc_fc_result;
+
+/*
+ * Writes the report.html of a forecast: per channel the recent history and
+ * the forecast with its band, the backtest and the WAPE of every method.
+ * `source` names the history file in the heading. exceptions: CC_EIO.
+ */
+cc_status cc_report_forecast_html(FILE *out, const struct cc_fc_result *r, const char *source,
+                                  cc_error *err);
 
 #ifdef __cplusplus
 }

@@ -46,6 +46,8 @@ typedef struct cc_pooled {
     double answered;           /* contacts taken by an agent */
     double wait_answered_s;    /* total wait of the answered contacts, seconds */
     double abandoned;          /* contacts that left the queue */
+    double excluded;           /* presented contacts the service level leaves out: by the
+                                  target's definition, or pending at the end of the run */
 } cc_pooled;
 
 /* The outcome of a verdict. */
@@ -65,7 +67,8 @@ typedef enum cc_target_status {
 typedef struct cc_target_verdict {
     cc_target_status status;   /* n/a, meets or misses */
     unsigned missed;           /* CC_MISS_* bits; 0 unless status is CC_TARGET_MISSES */
-    double service_level;      /* in_target / presented, share; NaN when nothing presented */
+    double service_level;      /* in_target / (presented - excluded), share; NaN when that is
+                                  not positive */
     double asa_s;              /* wait_answered_s / answered, seconds; NaN when none answered */
     double abandon;            /* abandoned / presented, share; NaN when nothing presented */
     cc_sim_target target;      /* the goals and caps judged against (0 = none) */
@@ -89,14 +92,38 @@ typedef struct cc_target_verdict {
  * A goal or cap of 0 is not a target. Nothing presented (presented <= 0)
  * gives no verdict, CC_TARGET_NA, never "meets".
  *
- * Sampling error: the verdict is on the pooled point estimate; it neither
- * gives the benefit of the doubt nor asks for a margin. Reports show the 95%
- * confidence interval beside it, and the risk (the share of replications
- * missing) says how often one replication alone would miss.
+ * Sampling error: a figure misses only when it is past its goal or cap by
+ * more than the sampling spread of a figure that sat exactly on the goal,
+ * over the period's pooled contacts: for a share (SL, abandonment)
+ * CC_VERDICT_Z x sqrt(goal x (1 - goal) / presented) (cc_share_tolerance),
+ * for the ASA CC_VERDICT_Z x cap / sqrt(answered) (cc_wait_tolerance: waits
+ * spread about as much as their mean). A period with a few hundred contacts
+ * is not failed for a shortfall of noise size; a horizon of a million
+ * contacts is judged to a tenth of a point. The plan aims above the goals
+ * by its own margin (see the planner), so another seed reaches the same
+ * verdict. Reports show the 95% confidence interval beside the verdict, and
+ * the risk (the share of replications missing) says how often one
+ * replication alone would miss.
  *
  * Returns the verdict; it copies *tg, so it borrows nothing.
  */
 cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x);
+
+/*
+ * As cc_channel_verdict with no sampling tolerance: every figure on the
+ * right side of its goal or cap. For figures taken as exact, and for a
+ * planner that must not lean on the tolerance of its own simulation.
+ */
+cc_target_verdict cc_exact_verdict(const cc_sim_target *tg, const cc_pooled *x);
+
+/* The verdict's z: a two-sided 95% normal quantile. */
+#define CC_VERDICT_Z 1.96
+
+/* The tolerance of a share `goal` over n contacts (0 when n <= 0 or goal is 0 or 1). */
+double cc_share_tolerance(double goal, double n);
+
+/* The tolerance of an ASA cap over `answered` contacts (0 when none). */
+double cc_wait_tolerance(double cap_s, double answered);
 
 /*
  * Writes why the verdict misses into buf (at most cap bytes, NUL-terminated),
@@ -118,12 +145,46 @@ const char *cc_target_status_name(cc_target_status status);
 /* "interval", "day", "week" or "horizon" (the YAML names). The string is static. */
 const char *cc_target_scope_name(cc_target_scope scope);
 
+/*
+ * Sums over replications behind a period's sampling spread: for each ratio
+ * of the verdict (y / x), the sums of x^2, y^2 and x*y of the replications'
+ * own counts (the sums of x and y are the pooled counts).
+ */
+typedef struct cc_period_spread {
+    double reps;               /* replications with contacts presented in the period */
+    double xx, yy, xy;         /* SL: x = presented - excluded, y = in target */
+    double pp, zz, pz;         /* abandonment: p = presented, z = abandoned */
+    double aa, ww, aw;         /* ASA: a = answered, w = wait of the answered */
+} cc_period_spread;
+
 /* One period (an interval, a day, a week, the horizon) of one channel over a run. */
 typedef struct cc_period {
     cc_pooled pooled;          /* its counts summed over every replication */
     double missed_reps;        /* replications whose own counts of the period miss
                                   (cc_channel_verdict) */
+    cc_period_spread spread;   /* how the replications' own figures spread */
 } cc_period;
+
+/* Adds one replication's counts `x` of a period to its spread sums. */
+void cc_period_spread_add(cc_period_spread *sp, const cc_pooled *x);
+
+/*
+ * The verdict of a period over several replications: cc_channel_verdict on
+ * its pooled counts, each figure's tolerance the larger of the binomial one
+ * and the 95% half-width of the pooled ratio from the replications' spread
+ * (the ratio estimator's delta-method standard error, Student t with
+ * reps - 1 degrees of freedom): queue waits make the contacts of one
+ * replication move together, so an interval's figures vary between runs
+ * more than independent contacts would.
+ */
+cc_target_verdict cc_period_verdict(const cc_sim_target *tg, const cc_period *p);
+
+/*
+ * The 95% half-widths of a period's pooled service level, abandonment and
+ * ASA from its replications' spread (0 with fewer than two replications);
+ * any pointer may be NULL.
+ */
+void cc_period_half_widths(const cc_period *p, double *sl, double *abandon, double *asa_s);
 
 /* Contacts presented per replication, on average, that make a period worth judging. */
 #define CC_JUDGE_MIN_CONTACTS 20.0
@@ -167,8 +228,8 @@ typedef struct cc_attainment {
  *   its risk is p[k].missed_reps / replications;
  * - the scope verdict meets when every judged period's pooled verdict meets
  *   and, when j->has_max_risk, every judged period's risk is <= j->max_risk;
- *   without max_risk only the pooled verdicts count. Sampling error: the
- *   verdict is on the pooled point estimate, with no tolerance.
+ *   without max_risk only the pooled verdicts count. Sampling error: as
+ *   cc_channel_verdict's tolerance, on each period's pooled contacts.
  * The worst period is, in order: a failing one before a passing one; one
  * whose pooled verdict misses before one failing on risk alone; the largest
  * shortfall (the most relative excess over a goal or cap: (goal - SL) /
@@ -274,7 +335,17 @@ typedef struct cc_interval_channel {
     cc_estimate contained;     /* contacts */
     cc_estimate answered;      /* contacts */
     cc_estimate abandoned;     /* contacts */
-    cc_estimate service_level; /* share (replications with presented contacts) */
+    cc_estimate presented;     /* contacts that reached the queue */
+    cc_estimate in_target;     /* answered within the target time */
+    cc_estimate short_abandoned; /* abandoned within target.short_abandon_s */
+    cc_estimate pending;       /* still waiting at the end, target time not passed */
+    /*
+     * The pooled service level over the replications, sum of in_target /
+     * sum of (presented - excluded), with a delta-method 95% interval (n:
+     * replications with a positive denominator); not the mean of
+     * per-replication ratios, which overstates it where counts are small.
+     */
+    cc_estimate service_level;
     cc_estimate asa_s;         /* seconds */
     cc_estimate aht_s;         /* seconds */
     cc_estimate p_abandon;     /* share */
@@ -351,10 +422,44 @@ typedef struct cc_run_options {
      */
     void (*progress)(void *ctx, long done, long total);
     void *progress_ctx;       /* passed to progress */
+    int no_limits;            /* 1: run even beyond the event and memory limits
+                                 (cc_run_check_limits); default 0 */
 } cc_run_options;
 
 /* 20 replications, seed 1, default threads, per-interval statistics on. */
 cc_run_options cc_run_options_default(void);
+
+/* Model events a run may be expected to process, all replications together. */
+#define CC_RUN_MAX_EVENTS 1e10
+
+/*
+ * The threads cc_replicate uses: opt->threads (0: the OpenMP default), at
+ * most the machine's cores and the replications, at least 1.
+ */
+int cc_run_threads(const cc_run_options *opt);
+
+/* The memory a run may be expected to need: 3/4 of the machine's, bytes. */
+double cc_run_memory_limit(void);
+
+/*
+ * Whether a run of `model` with `opt` fits before it starts: the events
+ * (cc_simmodel_estimate times the replications) at most CC_RUN_MAX_EVENTS
+ * and the memory (a workspace per thread, the merged results) at most
+ * cc_run_memory_limit(). cc_tasks_run (so cc_replicate) calls it for every
+ * point unless opt->no_limits.
+ * exceptions: CC_EINVAL (over a limit; the message gives the estimate and
+ * the limit).
+ */
+cc_status cc_run_check_limits(const cc_simmodel *model, const cc_run_options *opt,
+                              cc_error *err);
+
+/*
+ * What the run's own limits changed, one line each ending in '\n': a drain
+ * stopped by model->drain_limit_s, customers who gave up at max_attempts,
+ * transfers refused at max_transfers. Returns buf, or NULL when none applied.
+ */
+char *cc_results_limit_notes(const cc_simmodel *model, const cc_results *res, char *buf,
+                             size_t cap);
 
 /*
  * Runs opt->replications independent replications of `model` (borrowed) in

@@ -44,7 +44,7 @@ extern "C" {
 #define CC_MAX_DAYS 366              /* horizon length, days */
 #define CC_MAX_CHANNELS 64           /* channels per scenario */
 #define CC_MAX_TEAMS 256             /* teams per scenario */
-#define CC_MAX_SHIFTS 512            /* shifts per team */
+#define CC_MAX_SHIFTS 4096           /* shifts per team (a planned season's dated shifts) */
 #define CC_MAX_AGENTS 1000000        /* agents in one shift or flat team */
 #define CC_MAX_EMPIRICAL 100000      /* values in an empirical distribution */
 #define CC_MAX_SEASONS 1024          /* seasonal calendar entries */
@@ -168,6 +168,8 @@ typedef struct cc_channel {
     double *stretch;              /* explicit multipliers, stretch[k-1] for k open sessions, owned;
                                      NULL when given as a factor */
     int n_stretch;                /* length of stretch (>= every concurrency in use) */
+    int stretch_dynamic;          /* 1: stretch.mode dynamic (Erlang Chat: every open session's
+                                     rate follows the open sessions now); 0: at_start */
 
     /* chatbot, repeats, transfers */
     int chatbot;                  /* index into cc_scenario.chatbots, or -1 */
@@ -292,6 +294,9 @@ typedef struct cc_sim_settings {
     double warmup_s;              /* statistics ignore arrivals before this, seconds */
     long max_arrivals;            /* stop generating after this many arrivals, 0 = no limit */
     int drain;                    /* 1: after arrivals stop, run until every contact has left */
+    double drain_limit_s;         /* the drain stops this long after the horizon end, seconds */
+    int max_attempts;             /* tries per customer: first, retrials, bounce-backs */
+    int max_transfers;            /* transfers per contact */
 } cc_sim_settings;
 
 /* One override of a plan option: the value at `path` replaced. */

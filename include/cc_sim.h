@@ -72,7 +72,20 @@ typedef struct cc_rep_channel {
     double intervals_missed;   /* of which missed the channel's target */
     double days_active;        /* days with presented contacts */
     double days_missed;        /* of which missed the target */
-    double duration_s;         /* statistics period: end of run less warm-up, seconds */
+    double duration_s;         /* measured window: from the warm-up's end to where arrivals
+                                  stop (the horizon end, or max_arrivals), seconds; time
+                                  averages (queue_area_s, team times) cover it, a drain after
+                                  it only finishes the contacts */
+    double short_abandoned;    /* abandoned within target.short_abandon_s */
+    double sl_excluded;        /* presented but left out of the service level's denominator
+                                  (target.sl_definition), pending_end included */
+    double pending_end;        /* still waiting at the end with their target time not passed:
+                                  neither met nor missed */
+    double drain_limited;      /* 1 when the drain limit stopped the run with contacts left */
+    double gave_up;            /* abandoned or bounced contacts that would have come back but had
+                                  made max_attempts tries */
+    double transfer_capped;    /* handled contacts that would have been transferred but had
+                                  been through max_transfers transfers */
 } cc_rep_channel;
 
 /* One team's totals in one replication. */
@@ -93,6 +106,15 @@ typedef struct cc_sim_target {
     double service_level;   /* goal for answered-within-T / presented, (0, 1]; 0 = none */
     double max_asa_s;       /* goal for ASA, seconds; 0 = none */
     double max_abandon;     /* goal for abandoned / presented, (0, 1]; 0 = none */
+    /*
+     * Which contacts the service level counts: offered (all presented),
+     * answered (abandons left out), exclude-short (abandons within
+     * short_abandon_s left out) or virtual (abandons before T left out: their
+     * wait had they stayed is unknown). Contacts still waiting at the end of
+     * the run with their target time not yet passed are left out always.
+     */
+    cc_sl_definition sl_definition;
+    double short_abandon_s; /* short-abandon threshold for exclude-short, seconds */
 } cc_sim_target;
 
 /*
@@ -127,7 +149,8 @@ typedef struct cc_sim_channel {
     cc_channel_kind kind;         /* voice, chat, messaging, email, social */
     double *arrival_rate;         /* per interval, forecast arrivals per second before deflection */
     double *deflection;           /* per interval share of arrivals deflected by self-service */
-    double forecast_cv;           /* cv of the day-level gamma volume multiplier (mean 1); 0 = none */
+    double forecast_cv;           /* cv of the day-level volume multiplier (mean 1); 0 = none */
+    cc_dist_kind forecast_dist;   /* its family: CC_DIST_LOGNORMAL, else gamma */
     long initial_backlog;         /* contacts waiting at time 0 */
     double *arrival_times_s;      /* optional trace of fresh arrival times (ascending, seconds);
                                      replaces the Poisson process; malloc'ed, owned */
@@ -139,6 +162,13 @@ typedef struct cc_sim_channel {
     int concurrency;              /* sessions per agent, 1..CC_SIM_MAX_CONCURRENCY (chat, messaging) */
     double stretch[CC_SIM_MAX_CONCURRENCY + 1]; /* handle-time multiplier when a new session
                                                    makes k sessions open (index k); 0 = 1 */
+    /*
+     * 0: a session's handle time is stretched once, by the open sessions when
+     * it starts; 1 (Erlang Chat): every open session progresses at rate
+     * 1 / stretch[n], n the agent's open sessions now, so its completion moves
+     * whenever a session of the same agent starts or ends.
+     */
+    int stretch_dynamic;
     int priority;                 /* higher is more urgent */
     cc_sim_target target;         /* service target */
     cc_target_judging judging;    /* the period it is judged over and the risk allowed
@@ -233,6 +263,12 @@ typedef struct cc_simmodel {
     double warmup_s;              /* contacts arriving before this are not in the totals */
     long max_arrivals;            /* stop fresh arrivals after this many (all channels); 0 = none */
     int drain;                    /* 1: after arrivals stop, run until every contact has left */
+    double drain_limit_s;         /* with drain: the run stops this long after the horizon end
+                                     even with contacts left (cc_rep_channel.drain_limited);
+                                     0 = no limit */
+    int max_attempts;             /* tries one customer makes: the first, retrials after
+                                     abandoning and bot bounce-backs; 0 = no limit */
+    int max_transfers;            /* transfers one contact goes through; 0 = no limit */
     cc_chat_policy chat_policy;   /* which chat agent gets a new session */
     int strict_priority;          /* 1 (default): no new sessions while a more urgent queue
                                      the agent serves holds eligible work; 0: no hold-back */
@@ -271,6 +307,16 @@ cc_status cc_simmodel_validate(const cc_simmodel *m, cc_error *err);
 cc_simmodel *cc_simmodel_single_queue(double arrivals_per_s, double aht_s, long agents,
                                       double patience_mean_s, double target_s,
                                       double horizon_s, long max_arrivals);
+
+/*
+ * The size of one replication of `m` before running it: *events, the model
+ * events it is expected to process, and *bytes, the memory of one workspace
+ * (per-interval tables, agents, and a contact pool as large as the busiest
+ * day's contacts). Rough by design (within a small factor): it exists to
+ * refuse runs that cannot finish or fit (cc_run_check_limits).
+ */
+void cc_simmodel_estimate(const cc_simmodel *m, int interval_percentiles, double *events,
+                          double *bytes);
 
 /* ---- from a scenario ----------------------------------------------------- */
 

@@ -38,6 +38,10 @@ typedef enum cc_dist_kind {
     CC_DIST_EMPIRICAL,       /* one of values_s, each equally likely */
 } cc_dist_kind;
 
+/* The smallest cv of a lognormal or gamma distribution: below it the gamma
+ * shape 1/cv^2 overflows the sampler; deterministic stands for less spread. */
+#define CC_DIST_MIN_CV 1e-3
+
 /* A duration distribution. */
 typedef struct cc_dist {
     cc_dist_kind kind;      /* family */

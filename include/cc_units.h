@@ -7,6 +7,8 @@
 #ifndef CC_UNITS_H
 #define CC_UNITS_H
 
+#include <stddef.h>
+
 #include "cc_status.h"
 
 #ifdef __cplusplus
@@ -38,6 +40,21 @@ cc_status cc_parse_duration(const char *text, double *out_s);
  * Returns CC_OK or CC_EINVAL.
  */
 cc_status cc_parse_share(const char *text, double *out);
+
+/*
+ * Formats a duration for people, in the unit that reads: seconds below two
+ * minutes ("8.3 s", "30 s"), minutes below an hour ("5 min", "12.5 min"),
+ * hours from there ("4 h", "5.7 h"); one decimal at most, none when whole.
+ * NaN or a negative value gives "-". Writes at most cap bytes into buf
+ * (32 are always enough) and returns buf.
+ */
+char *cc_format_duration(double seconds, char *buf, size_t cap);
+
+/*
+ * A service-level target as people say it: "80% in 30 s", "80% in 4 h".
+ * Writes at most cap bytes into buf (48 are always enough) and returns buf.
+ */
+char *cc_format_target(double service_level, double answer_within_s, char *buf, size_t cap);
 
 #ifdef __cplusplus
 }

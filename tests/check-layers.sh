@@ -28,9 +28,10 @@ allowed() {
     engine) echo "util scenario engine" ;;
     stats) echo "util scenario engine stats" ;;
     plan) echo "util scenario analytics engine stats plan" ;;
-    report) echo "util scenario analytics stats plan report" ;;
-    tools) echo "util scenario analytics engine stats plan report tools" ;;
-    cli) echo "util scenario analytics engine stats plan report tools cli" ;;
+    forecast) echo "util forecast" ;;
+    report) echo "util scenario analytics stats plan forecast report" ;;
+    tools) echo "util scenario analytics engine stats plan forecast report tools" ;;
+    cli) echo "util scenario analytics engine stats plan forecast report tools cli" ;;
     *) echo "" ;;
     esac
 }
@@ -44,6 +45,7 @@ public_stage() {
     cc_sim.h) echo engine ;;
     cc_results.h | cc_tasks.h) echo stats ;;
     cc_plan.h) echo plan ;;
+    cc_forecast.h) echo forecast ;;
     cc_report.h) echo report ;;
     cc_compare.h | cc_sweep.h | cc_shard.h) echo tools ;;
     cc.h) echo cli ;;
@@ -62,12 +64,12 @@ may_use() { # stage other
 # One awk pass over every source and header (a process per include line
 # made this the slow part of the check).
 tables() { # "stage allowed..." lines, then "header stage" lines
-    for st in util scenario analytics engine stats plan report tools cli; do
+    for st in util scenario analytics engine stats plan forecast report tools cli; do
         echo "S $st $(allowed "$st")"
     done
     for h in cc_types.h cc_status.h cc_diag.h cc_units.h cc_version.h cc_scenario.h \
-        cc_erlang.h cc_sim.h cc_results.h cc_tasks.h cc_plan.h cc_report.h cc_compare.h cc_sweep.h \
-        cc_shard.h cc.h; do
+        cc_erlang.h cc_sim.h cc_results.h cc_tasks.h cc_plan.h cc_forecast.h cc_report.h cc_compare.h \
+        cc_sweep.h cc_shard.h cc.h; do
         echo "H $h $(public_stage "$h")"
     done
 }
@@ -133,7 +135,7 @@ while read -r l; do fail "exported without the cc_ prefix: $l"; done <"$tmp/unpr
 awk '$2 ~ /^[TDBRCGSVW]$/ { print $3, $1 }' "$tmp/syms" | sort -u >"$tmp/defs"
 awk '$2 == "U" { print $3, $1 }' "$tmp/syms" | sort -u >"$tmp/uses"
 join "$tmp/uses" "$tmp/defs" | awk '$2 != $3 { print $2, $3, $1 }' | sort -u >"$tmp/calls"
-for st in util scenario analytics engine stats plan report tools; do
+for st in util scenario analytics engine stats plan forecast report tools; do
     for o in $(allowed "$st"); do echo "$st $o"; done
 done >"$tmp/arrows"
 awk 'FILENAME == ARGV[1] { stage[$1] = $2; next }

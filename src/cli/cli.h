@@ -34,6 +34,8 @@ int cmd_run(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_forecast(int argc, char **argv);
+int cmd_fit(int argc, char **argv);
 
 struct cc_scenario;
 struct cc_override;

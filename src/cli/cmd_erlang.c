@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "cc_units.h"
 #include "options.h"
 
 enum {
@@ -28,11 +29,17 @@ enum {
     OPT_MAX_OCCUPANCY,
     OPT_MAX_ABANDON,
     OPT_SHRINKAGE,
+    OPT_CONCURRENCY,
+    OPT_STRETCH,
+    OPT_WITHIN,
     OPT_JSON,
     OPT_HELP,
 };
 
 #define DEFAULT_TARGET_S 20.0
+
+/* Largest --concurrency: sessions one agent holds at once (as plan's limit). */
+#define MAX_CONCURRENCY 32
 
 /* The ranges the analytics accept (cc_erlang.h), checked here to name the flag. */
 static const struct cli_range rate_range = {CC_ERLANG_MIN_ARRIVALS_PER_HOUR,
@@ -59,6 +66,9 @@ static const struct option erlang_options[] = {
     {"patience", required_argument, NULL, OPT_PATIENCE},
     {"sl-definition", required_argument, NULL, OPT_SL_DEFINITION},
     {"short-abandon", required_argument, NULL, OPT_SHORT_ABANDON},
+    {"concurrency", required_argument, NULL, OPT_CONCURRENCY},
+    {"stretch", required_argument, NULL, OPT_STRETCH},
+    {"within", required_argument, NULL, OPT_WITHIN},
     {"json", no_argument, NULL, OPT_JSON},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
@@ -76,6 +86,9 @@ static const struct option staff_options[] = {
     {"patience", required_argument, NULL, OPT_PATIENCE},
     {"sl-definition", required_argument, NULL, OPT_SL_DEFINITION},
     {"short-abandon", required_argument, NULL, OPT_SHORT_ABANDON},
+    {"concurrency", required_argument, NULL, OPT_CONCURRENCY},
+    {"stretch", required_argument, NULL, OPT_STRETCH},
+    {"within", required_argument, NULL, OPT_WITHIN},
     {"json", no_argument, NULL, OPT_JSON},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
@@ -111,6 +124,18 @@ static void help_rates(void)
            CC_ERLANG_MIN_SECONDS, CC_ERLANG_MAX_AHT_S);
 }
 
+static void help_kinds(void)
+{
+    printf("  --concurrency K           chat: sessions one agent holds at once, 1 to %d; the\n"
+           "                            queue's servers are then sessions (agents x K)\n"
+           "  --stretch SHARE           handle-time increase per extra open session, as\n"
+           "                            if every agent held K (15%%: x1.3 at K = 3)\n"
+           "  --within DURATION         deferred work (email, social) answered within a\n"
+           "                            window such as 4h: workload against capacity,\n"
+           "                            without a live queue (no patience, SL or ASA)\n",
+           MAX_CONCURRENCY);
+}
+
 static void help_patience(void)
 {
     printf("  --patience DURATION       mean patience, %g s to %g s; without it\n"
@@ -123,7 +148,8 @@ static void erlang_help(void)
     printf("usage: ccsim erlang --calls-per-hour R --aht DURATION --agents N\n"
            "                    [--target-seconds DURATION] [--patience DURATION]\n"
            "                    [--sl-definition offered|answered|exclude-short|virtual]\n"
-           "                    [--short-abandon DURATION] [--json]\n"
+           "                    [--short-abandon DURATION] [--concurrency K [--stretch S]]\n"
+           "                    [--within DURATION] [--json]\n"
            "\n"
            "Erlang C (M/M/N) figures for one queue and one staffing level; Erlang A\n"
            "(M/M/N+M) when --patience gives the mean of exponential patience.\n"
@@ -133,6 +159,7 @@ static void erlang_help(void)
            "  --target-seconds DURATION service-level threshold T, >= 0 (default 20 s)\n",
            CC_ERLANG_MAX_AGENTS);
     help_patience();
+    help_kinds();
     printf(           "  --sl-definition NAME      how the service level counts (default offered)\n"
            "  --short-abandon DURATION  abandons within this are ignored, > 0; needed\n"
            "                            by and only allowed with exclude-short\n"
@@ -153,7 +180,8 @@ static void staff_help(void)
            "                   [--max-asa DURATION] [--max-occupancy SHARE]\n"
            "                   [--max-abandon SHARE] [--shrinkage SHARE]\n"
            "                   [--patience DURATION] [--sl-definition NAME]\n"
-           "                   [--short-abandon DURATION] [--json]\n"
+           "                   [--short-abandon DURATION] [--concurrency K [--stretch S]]\n"
+           "                   [--within DURATION] [--json]\n"
            "\n"
            "The least number of agents meeting every target given (at least one), by\n"
            "Erlang C, or Erlang A with --patience.\n"
@@ -166,6 +194,7 @@ static void staff_help(void)
            "  --max-abandon SHARE       P(abandon) at most this, in (0, 1]; needs --patience\n"
            "  --shrinkage SHARE         share of paid time not available, in [0, 1)\n");
     help_patience();
+    help_kinds();
     printf(           "  --sl-definition NAME      offered (default), answered, exclude-short, virtual\n"
            "  --short-abandon DURATION  threshold for exclude-short, > 0\n"
            "  --json                    print one JSON object instead of a table\n"
@@ -191,6 +220,9 @@ static void staff_help(void)
 /* The queue both commands describe, as read from the command line. */
 struct queue_args {
     cc_erlang_input in;   /* what the library evaluates */
+    long concurrency;     /* sessions per agent (chat), 1 by default */
+    double stretch;       /* handle-time increase per extra open session, share */
+    double within_s;      /* deferred work: response window, seconds; 0 = a live queue */
     int sl_choice;        /* index into sl_names */
     int json;             /* 1 for --json */
 };
@@ -201,6 +233,17 @@ static void queue_args_init(struct queue_args *q)
     q->in.target_s = DEFAULT_TARGET_S;
     q->in.sl_definition = CC_SL_OFFERED;
     q->sl_choice = 0;
+    q->concurrency = 1;
+}
+
+/*
+ * Handle time of a session when every agent holds `concurrency` of them:
+ * AHT x (1 + stretch x (K - 1)), the conservative full-concurrency stretch
+ * the planner uses.
+ */
+static double session_handle_s(const struct queue_args *q)
+{
+    return q->in.aht_s * (1.0 + q->stretch * (double)(q->concurrency - 1));
 }
 
 /* Parses an option both commands share: 0, CLI_USAGE, or -1 if not one of them. */
@@ -222,6 +265,13 @@ static int queue_option(int val, const char *value, struct queue_args *q)
             return CLI_USAGE;
         q->in.sl_definition = sl_values[q->sl_choice];
         return 0;
+    case OPT_CONCURRENCY:
+        return cli_parse_count("concurrency", value, 1, MAX_CONCURRENCY, &q->concurrency);
+    case OPT_STRETCH:
+        return cli_parse_share("stretch", value, (struct cli_range){0.0, 10.0, 0, 0},
+                               &q->stretch);
+    case OPT_WITHIN:
+        return cli_parse_duration("within", value, positive_time, &q->within_s);
     case OPT_JSON:
         q->json = 1;
         return 0;
@@ -244,6 +294,24 @@ static int queue_check(const struct cli_parser *p, const struct queue_args *q)
     if (q->in.sl_definition != CC_SL_EXCLUDE_SHORT && cli_parser_given(p, OPT_SHORT_ABANDON))
         return cli_flag_errorf("short-abandon", "only applies to the exclude-short service "
                                "level; allowed: with --sl-definition exclude-short");
+    if (cli_parser_given(p, OPT_STRETCH) && q->concurrency < 2)
+        return cli_flag_errorf("stretch", "only applies with --concurrency 2 or more");
+    if (cli_parser_given(p, OPT_WITHIN)) {
+        /* Deferred work has no live queue: no patience, sessions or seconds-level target. */
+        static const struct { int val; const char *name; } live[] = {
+            {OPT_PATIENCE, "patience"}, {OPT_CONCURRENCY, "concurrency"},
+            {OPT_TARGET, "target-seconds"}, {OPT_SL_DEFINITION, "sl-definition"},
+            {OPT_SERVICE_LEVEL, "service-level"}, {OPT_MAX_ASA, "max-asa"},
+            {OPT_MAX_ABANDON, "max-abandon"}};
+        size_t i;
+        for (i = 0; i < sizeof live / sizeof live[0]; i++)
+            if (cli_parser_given(p, live[i].val))
+                return cli_flag_errorf("within", "deferred work (email, social) has no live "
+                                       "queue, so --%s does not apply; allowed: --within with "
+                                       "--calls-per-hour, --aht and --agents (erlang) or "
+                                       "--max-occupancy and --shrinkage (staff)",
+                                       live[i].name);
+    }
     return 0;
 }
 
@@ -298,12 +366,18 @@ static int put_str(json_t *obj, const char *key, const char *v)
 }
 
 /*
- * Prints `obj` as the one JSON document on stdout and releases it. The text
+ * Prints `obj` as the one JSON document on stdout and releases it; when
+ * building it failed (`bad`), releases it and reports that instead. The text
  * is built whole first, so a failure cannot leave half a document behind.
  */
-static int emit_json(json_t *obj)
+static int emit_json(json_t *obj, int bad)
 {
-    char *text = json_dumps(obj, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+    char *text;
+    if (bad) {
+        json_decref(obj);
+        return internal_error("cannot build the JSON output");
+    }
+    text = json_dumps(obj, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     json_decref(obj);
     if (!text)
         return internal_error("cannot format the JSON output");
@@ -414,7 +488,9 @@ static int erlang_unstable(const struct queue_args *q)
     return CLI_CHECK;
 }
 
-static int erlang_json(const struct queue_args *q, const cc_erlang_result *r)
+static int put_concurrency_json(json_t *o, const struct queue_args *q, long sessions);
+
+static int erlang_json(const struct queue_args *q, const cc_erlang_result *r, long agents)
 {
     json_t *o = json_object();
     int bad;
@@ -423,7 +499,8 @@ static int erlang_json(const struct queue_args *q, const cc_erlang_result *r)
         return internal_error("cannot build the JSON output");
     bad = put_queue_json(o, q);
     bad |= put_real(o, "traffic_erlangs", r->traffic_erlangs);
-    bad |= put_int(o, "agents", r->agents);
+    bad |= put_int(o, "agents", agents);
+    bad |= put_concurrency_json(o, q, r->agents);
     bad |= put_real(o, "p_wait", r->p_wait);
     bad |= put_real(o, "service_level", r->service_level);
     bad |= put_real(o, "target_seconds", q->in.target_s);
@@ -432,17 +509,100 @@ static int erlang_json(const struct queue_args *q, const cc_erlang_result *r)
     bad |= put_real(o, "occupancy", r->occupancy);
     if (q->in.patience_mean_s > 0.0)
         bad |= put_real(o, "p_abandon", r->p_abandon);
-    if (bad) {
-        json_decref(o);
-        return internal_error("cannot build the JSON output");
+    return emit_json(o, bad);
+}
+
+/* The chat line under the model line: sessions per agent and the stretched handle time. */
+static void print_concurrency_line(const struct queue_args *q)
+{
+    if (q->concurrency > 1)
+        printf("chat: %ld sessions per agent; handle time per session %g s (AHT x (1 + %g x "
+               "%ld)), so the servers below are sessions\n",
+               q->concurrency, session_handle_s(q), q->stretch, q->concurrency - 1);
+}
+
+static int put_concurrency_json(json_t *o, const struct queue_args *q, long sessions)
+{
+    int bad = 0;
+    if (q->concurrency > 1) {
+        bad |= put_int(o, "concurrency", q->concurrency);
+        bad |= put_real(o, "stretch_per_session", q->stretch);
+        bad |= put_real(o, "session_handle_seconds", session_handle_s(q));
+        bad |= put_int(o, "sessions", sessions);
     }
-    return emit_json(o);
+    return bad;
+}
+
+/*
+ * Deferred work (email, social) at `agents`: the workload R x AHT / 3600
+ * against the agents' capacity. A steady flow is answered within the window
+ * exactly when capacity exceeds the workload (the window only absorbs
+ * variation within it; plan a day's pattern with ccsim plan); otherwise the
+ * backlog grows by the difference. Fills *load and *occupancy.
+ */
+static void deferred_figures(const struct queue_args *q, double agents, double *load,
+                             double *occupancy)
+{
+    *load = q->in.arrivals_per_hour * q->in.aht_s / 3600.0;
+    *occupancy = agents > 0.0 ? *load / agents : 0.0;
+}
+
+/*
+ * The JSON object of a deferred-work answer, begun with the model and the
+ * window; NULL when it cannot be made. `bad` is set when a field failed.
+ */
+static json_t *deferred_json(const struct queue_args *q, int *bad)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    *bad = put_str(o, "model", "deferred");
+    *bad |= put_real(o, "within_seconds", q->within_s);
+    return o;
+}
+
+static int erlang_deferred(const struct queue_args *q)
+{
+    double load, occ, agents = (double)q->in.agents;
+    double growth = q->in.arrivals_per_hour - agents * 3600.0 / q->in.aht_s;
+    char w[32];
+    int rc;
+
+    deferred_figures(q, agents, &load, &occ);
+    if (q->json) {
+        int bad;
+        json_t *o = deferred_json(q, &bad);
+        if (!o)
+            return internal_error("cannot build the JSON output");
+        bad |= put_int(o, "agents", q->in.agents);
+        bad |= put_real(o, "traffic_erlangs", load);
+        bad |= put_real(o, "occupancy", occ);
+        bad |= json_object_set_new(o, "answered_within", json_boolean(load < agents));
+        bad |= put_real(o, "backlog_growth_per_hour", growth > 0.0 ? growth : 0.0);
+        if ((rc = emit_json(o, bad)) != CLI_OK)
+            return bad ? rc : CLI_IO;
+        return load < agents ? CLI_OK : CLI_CHECK;
+    }
+    cc_format_duration(q->within_s, w, sizeof w);
+    printf("Deferred work (email, social), one staffing level: %g contacts/h, AHT %g s, "
+           "answer within %s\n", q->in.arrivals_per_hour, q->in.aht_s, w);
+    row_num("agents", 0, agents, "");
+    row_num("workload", 4, load, "erlangs: contacts/h x AHT / 3600");
+    row_num("occupancy", 5, occ, "workload / agents");
+    if (load < agents)
+        row("answered within the window", "yes", "capacity exceeds the workload");
+    else
+        row_num("backlog growth", 1, growth, "contacts per hour: never answered in time");
+    if (cli_finish_stdout() != CLI_OK)
+        return CLI_IO;
+    return load < agents ? CLI_OK : CLI_CHECK;
 }
 
 int cmd_erlang(int argc, char **argv)
 {
     struct cli_parser p;
-    struct queue_args q;
+    struct queue_args q, servers;
+    long agents;
     cc_erlang_result r;
     cc_error err;
     cc_status st;
@@ -473,11 +633,24 @@ int cmd_erlang(int argc, char **argv)
                  CC_ERLANG_MAX_AGENTS);
         return cli_flag_missing("agents", allowed);
     }
+    if (q.within_s > 0.0)
+        return erlang_deferred(&q);
+    agents = q.in.agents;
+    servers = q;
+    if (q.concurrency > 1) {
+        /* Chat: the queue's servers are sessions, each with the stretched handle time. */
+        if (agents > CC_ERLANG_MAX_AGENTS / q.concurrency)
+            return cli_flag_errorf("agents", "%ld agents x %ld sessions is more than %ld "
+                                   "servers; allowed: fewer agents or sessions", agents,
+                                   q.concurrency, CC_ERLANG_MAX_AGENTS);
+        servers.in.agents = agents * q.concurrency;
+        servers.in.aht_s = session_handle_s(&q);
+    }
 
     cc_error_clear(&err);
-    st = cc_erlang_eval(&q.in, &r, &err);
+    st = cc_erlang_eval(&servers.in, &r, &err);
     if (st == CC_EUNSTABLE && !(q.in.patience_mean_s > 0.0))
-        return erlang_unstable(&q);
+        return erlang_unstable(&servers);
     if (st != CC_OK) {
         cli_print_error(&err);
         return cli_exit_for(st);
@@ -486,9 +659,12 @@ int cmd_erlang(int argc, char **argv)
         return non_finite_error(bad);
 
     if (q.json)
-        return erlang_json(&q, &r);
+        return erlang_json(&q, &r, agents);
     print_model_line(&q, "one staffing level");
-    row_num("agents", 0, (double)r.agents, "");
+    print_concurrency_line(&q);
+    row_num("agents", 0, (double)agents, "");
+    if (q.concurrency > 1)
+        row_num("sessions", 0, (double)r.agents, "agents x concurrency: the servers");
     print_figures(&q, &r);
     return cli_finish_stdout();
 }
@@ -538,7 +714,7 @@ static int put_targets_json(json_t *o, const struct queue_args *q,
 }
 
 static int staff_json(const struct queue_args *q, const struct staff_args *s,
-                      const cc_staff_result *res)
+                      const cc_staff_result *res, long sessions)
 {
     const cc_erlang_result *r = &res->figures;
     json_t *o = json_object();
@@ -548,6 +724,7 @@ static int staff_json(const struct queue_args *q, const struct staff_args *s,
         return internal_error("cannot build the JSON output");
     bad = put_queue_json(o, q);
     bad |= put_int(o, "agents", res->agents);
+    bad |= put_concurrency_json(o, q, sessions);
     bad |= put_real(o, "service_level", r->service_level);
     bad |= put_real(o, "target_seconds", q->in.target_s);
     bad |= put_real(o, "asa_seconds", r->asa_s);
@@ -563,18 +740,14 @@ static int staff_json(const struct queue_args *q, const struct staff_args *s,
         bad |= put_real(o, "scheduled_agents", scheduled);
         bad |= put_int(o, "scheduled_agents_rounded", (long)ceil_forgiving(scheduled));
         bad |= put_real(o, "workload_formula_agents",
-                        cc_shrinkage_multiplicative(r->traffic_erlangs, s->shrinkage));
+                        cc_shrinkage_multiplicative(r->traffic_erlangs / (double)q->concurrency, s->shrinkage));
     }
     bad |= put_targets_json(o, q, s);
-    if (bad) {
-        json_decref(o);
-        return internal_error("cannot build the JSON output");
-    }
-    return emit_json(o);
+    return emit_json(o, bad);
 }
 
 static void staff_table(const struct queue_args *q, const struct staff_args *s,
-                        const cc_staff_result *res)
+                        const cc_staff_result *res, long sessions)
 {
     const cc_erlang_result *r = &res->figures;
     char unit[160];
@@ -591,12 +764,16 @@ static void staff_table(const struct queue_args *q, const struct staff_args *s,
         printf("  target: occupancy <= %g\n", s->targets.max_occupancy);
     if (s->targets.max_abandon > 0.0)
         printf("  target: P(abandon) <= %g\n", s->targets.max_abandon);
+    print_concurrency_line(q);
+    if (q->concurrency > 1)
+        row_num("sessions required", 0, (double)sessions, "servers of the queue");
     row_num("agents required", 0, (double)res->agents,
-            "net agents, before shrinkage");
+            q->concurrency > 1 ? "sessions / concurrency, rounded up; net, before shrinkage"
+                               : "net agents, before shrinkage");
     print_figures(q, r);
     if (s->has_shrinkage) {
         double scheduled = cc_shrinkage_divisive((double)res->agents, s->shrinkage);
-        double workload = cc_shrinkage_multiplicative(r->traffic_erlangs, s->shrinkage);
+        double workload = cc_shrinkage_multiplicative(r->traffic_erlangs / (double)q->concurrency, s->shrinkage);
         printf("shrinkage %g%%, by both formulas (they differ):\n", s->shrinkage * 100.0);
         snprintf(unit, sizeof(unit), "agents / (1 - shrinkage), industry formula");
         row_num("scheduled agents", 4, scheduled, unit);
@@ -607,10 +784,58 @@ static void staff_table(const struct queue_args *q, const struct staff_args *s,
     }
 }
 
+/* Deferred work: agents = workload / max occupancy (1 without a cap), then shrinkage. */
+static int staff_deferred(const struct queue_args *q, const struct staff_args *s)
+{
+    double cap = s->targets.max_occupancy > 0.0 ? s->targets.max_occupancy : 1.0;
+    double load, occ, need, agents;
+    char w[32];
+
+    deferred_figures(q, 1.0, &load, &occ);
+    need = load / cap;
+    agents = ceil_forgiving(need);
+    if (agents < 1.0)
+        agents = 1.0;
+    if (q->json) {
+        int bad;
+        json_t *o = deferred_json(q, &bad);
+        if (!o)
+            return internal_error("cannot build the JSON output");
+        bad |= put_real(o, "traffic_erlangs", load);
+        bad |= put_real(o, "agents_fractional", need);
+        bad |= put_int(o, "agents", (long)agents);
+        bad |= put_real(o, "occupancy", load / agents);
+        if (s->has_shrinkage) {
+            double scheduled = cc_shrinkage_divisive(agents, s->shrinkage);
+            bad |= put_real(o, "shrinkage", s->shrinkage);
+            bad |= put_real(o, "scheduled_agents", scheduled);
+            bad |= put_int(o, "scheduled_agents_rounded", (long)ceil_forgiving(scheduled));
+        }
+        return emit_json(o, bad);
+    }
+    cc_format_duration(q->within_s, w, sizeof w);
+    printf("Deferred work (email, social), least staffing answering within %s: %g "
+           "contacts/h, AHT %g s\n", w, q->in.arrivals_per_hour, q->in.aht_s);
+    if (s->targets.max_occupancy > 0.0)
+        printf("  target: occupancy <= %g\n", s->targets.max_occupancy);
+    row_num("workload", 4, load, "erlangs: contacts/h x AHT / 3600");
+    row_num("agents required", 0, agents, "workload / max occupancy, rounded up");
+    row_num("occupancy", 5, load / agents, "workload / agents");
+    printf("  (a steady flow is answered within the window when capacity exceeds the workload;\n"
+           "   the window absorbs peaks within it: plan a day's pattern with ccsim plan)\n");
+    if (s->has_shrinkage) {
+        double scheduled = cc_shrinkage_divisive(agents, s->shrinkage);
+        row_num("scheduled agents", 4, scheduled, "agents / (1 - shrinkage)");
+        row_num("scheduled agents, rounded", 0, ceil_forgiving(scheduled), "rounded up");
+    }
+    return cli_finish_stdout();
+}
+
 int cmd_staff(int argc, char **argv)
 {
     struct cli_parser p;
-    struct queue_args q;
+    struct queue_args q, servers;
+    long sessions;
     struct staff_args s;
     cc_staff_result res;
     cc_error err;
@@ -656,6 +881,8 @@ int cmd_staff(int argc, char **argv)
     }
     if ((rc = queue_check(&p, &q)) != 0)
         return rc;
+    if (q.within_s > 0.0)
+        return staff_deferred(&q, &s);
     if (!cli_parser_given(&p, OPT_SERVICE_LEVEL) && !cli_parser_given(&p, OPT_MAX_ASA) &&
         !cli_parser_given(&p, OPT_MAX_OCCUPANCY) && !cli_parser_given(&p, OPT_MAX_ABANDON))
         return cli_flag_errorf("service-level", "no target given; allowed: at least one of "
@@ -664,17 +891,23 @@ int cmd_staff(int argc, char **argv)
         return cli_flag_errorf("max-abandon", "needs --patience, since without patience "
                                "nobody abandons; allowed: with --patience DURATION");
 
+    servers = q;
+    if (q.concurrency > 1)
+        servers.in.aht_s = session_handle_s(&q); /* the queue's servers are sessions */
     cc_error_clear(&err);
-    st = cc_staff_solve(&q.in, &s.targets, &res, &err);
+    st = cc_staff_solve(&servers.in, &s.targets, &res, &err);
     if (st != CC_OK) {
         cli_print_error(&err);
         return cli_exit_for(st);
     }
     if ((bad = first_non_finite(&res.figures)) != NULL)
         return non_finite_error(bad);
+    sessions = res.agents;
+    /* Chat: agents hold `concurrency` sessions each; shrinkage applies to agents. */
+    res.agents = (sessions + q.concurrency - 1) / q.concurrency;
 
     if (q.json)
-        return staff_json(&q, &s, &res);
-    staff_table(&q, &s, &res);
+        return staff_json(&q, &s, &res, sessions);
+    staff_table(&q, &s, &res, sessions);
     return cli_finish_stdout();
 }

@@ -18,6 +18,7 @@
 #include "cc_report.h"
 #include "cc_scenario.h"
 #include "cli.h"
+#include "cc_units.h"
 #include "options.h"
 #include "result_set.h"
 
@@ -29,11 +30,14 @@ static void plan_help(void)
            "\n"
            "Plans the scenario: agents per channel and interval (workload -> Erlang or\n"
            "simulation requirement -> occupancy cap -> shrinkage -> scheduled -> FTE), the\n"
-           "agents per team, a shift roster per team (integer programme), weekly FTE against\n"
-           "the headcount with hires, overtime and vendor cover, the simulation of the roster,\n"
-           "and the scenario's plan options side by side. Writes plan.csv, plan_teams.csv,\n"
-           "roster.csv (shift starts per day and team), summary.json, intervals.csv and\n"
-           "report.html to results/<scenario>/plan/ (or --out).\n"
+           "agents per team, then the least-cost roster per team whose simulation meets every\n"
+           "target at its scope (integer programme + simulation on common random numbers,\n"
+           "checked on an independent seed), weekly FTE against the headcount with hires,\n"
+           "overtime and vendor cover, why the plan differs from the staffing written in the\n"
+           "scenario, and the scenario's plan options side by side. Writes plan.csv,\n"
+           "plan_teams.csv, roster.csv (shifts per day and team), agents.csv (weekly agent\n"
+           "lines), planned.yaml (the scenario with the planned roster), summary.json,\n"
+           "intervals.csv and report.html to results/<scenario>/plan/ (or --out).\n"
            "\n"
            "options:\n"
            "  --explain 'YYYY-MM-DD HH:MM'  print the chain of that interval, write nothing\n"
@@ -46,13 +50,20 @@ static void plan_help(void)
            "  --threads T        worker threads (default: all cores)\n"
            "  --fractional       show agents before rounding in the tables\n"
            "  --out DIR          output folder (default: results/<scenario name>/plan)\n"
-           "  --set KEY=VALUE    override a scenario key (YAML value), repeatable\n"
+           "  --set KEY=VALUE    override a scenario key (YAML value; missing parent\n"
+           "                     sections are created), repeatable\n"
+           "  --scale WHAT=F     multiply the scenario's volume or handle time: volume=1.3,\n"
+           "                     aht=0.9, chat.volume=1.5 (one channel), repeatable\n"
            "  --json             print summary.json on stdout instead of the tables\n"
            "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
            "  --help             show this help\n"
            "\n"
            "Service level = answered within the target time / contacts presented to agents\n"
-           "(abandoned count as missed); ASA = mean wait of answered contacts. The shrinkage\n"
+           "(abandoned count as missed); ASA = mean wait of answered contacts. A target is\n"
+           "judged at its scope (target.scope: every interval by default, day, week or\n"
+           "horizon) on counts pooled over the period and the replications; a period misses\n"
+           "when a figure is past its goal by more than 1.96 x its binomial spread at the\n"
+           "goal. Total cost per week = in-house + overtime + vendor + hiring. The shrinkage\n"
            "formula is plan.shrinkage_method: divisive, scheduled = required / (1 - s), or\n"
            "multiplicative, required x (1 + s); plan.csv has both. FTE = paid hours /\n"
            "plan.fte_week. Exit codes: 0 ok, 1 a target cannot be met, 2 usage or scenario\n"
@@ -86,9 +97,9 @@ static void print_channels(const cc_planner *p, int fractional)
 {
     double weeks = (double)p->s->days / 7.0;
     printf("Requirement per channel (agent-hours over the horizon; FTE per week)\n");
-    printf("%-12s %-9s %11s %11s %11s %11s %7s %8s %9s %6s\n", "channel", "kind", "contacts",
-           "workload h", "net agt-h", fractional ? "gross agt-h" : "sched agt-h", "peak",
-           "FTE net", "FTE gross", "capped");
+    printf("%-12s %-9s %11s %11s %11s %11s %10s %8s %9s %11s\n", "channel", "kind", "contacts",
+           "workload h", "net agt-h", fractional ? "gross agt-h" : "sched agt-h",
+           fractional ? "peak gross" : "peak sched", "FTE net", "FTE gross", "occ-cap int");
     for (size_t c = 0; c < p->n_channels; c++) {
         const cc_plan_requirement *req = p->channels[c].req;
         const cc_plan_totals *t = &req->totals;
@@ -99,13 +110,15 @@ static void print_channels(const cc_planner *p, int fractional)
                cc_channel_kind_name(p->s->channels[c].kind), t->contacts, t->workload_hours,
                t->net_agent_hours, fractional ? t->gross_agent_hours : t->scheduled_agent_hours);
         if (fractional)
-            printf("%7.2f", peak);
+            printf("%10.2f", peak);
         else
-            printf("%7ld", t->peak_scheduled);
-        printf(" %8.1f %9.1f %6zu\n", t->net_agent_hours / p->fte_week_h / weeks,
+            printf("%10ld", t->peak_scheduled);
+        printf(" %8.1f %9.1f %11zu\n", t->net_agent_hours / p->fte_week_h / weeks,
                t->gross_agent_hours / p->fte_week_h / weeks, t->n_cap_binding);
     }
-    putchar('\n');
+    printf("(peak %s = most agents %s in one interval; occ-cap int = intervals where the "
+           "occupancy cap raised the requirement)\n\n",
+           fractional ? "gross" : "sched", fractional ? "needed, gross," : "scheduled");
 }
 
 static void print_days(const cc_planner *p, int fractional)
@@ -142,19 +155,25 @@ static void print_days(const cc_planner *p, int fractional)
 static void print_weeks(const cc_planner *p, int fractional)
 {
     printf("Weekly FTE plan (in-house need = rostered FTE of in-house teams; available = "
-           "headcount less attrition, before hires)\n");
-    printf("%-10s %10s %8s %9s %9s %6s %9s %9s %8s %7s %6s %6s %9s %9s\n", "week", "contacts",
+           "headcount less attrition, before and after the planned hires; short = need less "
+           "available after hires, covered by overtime and vendor hours)\n");
+    printf("%-10s %10s %8s %9s %9s %6s %9s %9s %11s %8s %6s %6s %9s %9s\n", "week", "contacts",
            "FTE net", fractional ? "FTE gross" : "FTE sched", "rostered", "occ", "in-house",
-           "available", "gap", "gap %", "hire", "start", "overtime", "vendor h");
+           "available", "after hires", "short", "hire", "start", "overtime h", "vendor h");
     for (size_t w = 0; w < p->n_weeks; w++) {
         const cc_planner_week *pw = &p->weeks[w];
-        printf("%-10s %10.0f %8.1f %9.1f %9.1f %5.1f%% %9.1f %9.1f %+8.1f %6.1f%% %6ld %6ld "
-               "%9.0f %9.0f\n",
+        double short_fte = pw->fte_inhouse - pw->available_after_hires;
+        char shortage[16] = "-";
+        /* A gap the planned hires cover is no shortfall. */
+        if (short_fte > 0.05)
+            snprintf(shortage, sizeof shortage, "%.1f", short_fte);
+        printf("%-10s %10.0f %8.1f %9.1f %9.1f %5.1f%% %9.1f %9.1f %11.1f %8s %6ld %6ld "
+               "%10.0f %9.0f\n",
                pw->start_date, pw->req.contacts, pw->req.fte_net,
                fractional ? pw->req.fte_gross : pw->req.fte_scheduled, pw->fte_rostered,
-               100.0 * pw->occupancy, pw->fte_inhouse, pw->available_fte, pw->gap_fte,
-               100.0 * pw->gap_pct, pw->hires_decided, pw->hires_starting, pw->overtime_hours,
-               pw->vendor_hours);
+               100.0 * pw->occupancy, pw->fte_inhouse, pw->available_fte,
+               pw->available_after_hires, shortage, pw->hires_decided, pw->hires_starting,
+               pw->overtime_hours, pw->vendor_hours);
     }
     putchar('\n');
 }
@@ -162,20 +181,23 @@ static void print_weeks(const cc_planner *p, int fractional)
 static void print_teams(const cc_planner *p)
 {
     printf("Teams and shifts\n");
-    printf("%-12s %12s %12s %12s %9s %11s %9s %9s %8s\n", "team", "required h", "analytic h",
-           p->verify.ran ? "verified h" : "-", "shifts", "paid h", "over h", "under h",
-           "optimal");
+    printf("%-12s %12s %12s", "team", "required h", "analytic h");
+    if (p->verify.ran)
+        printf(" %12s", "verified h");
+    printf(" %9s %11s %9s %9s %8s\n", "shifts", "paid h", "over h", "under h", "optimal");
     for (size_t t = 0; t < p->n_teams; t++) {
         const cc_planner_team *pt = &p->teams[t];
         char ver[32] = "-";
         if (pt->verified)
             snprintf(ver, sizeof ver, "%.1f", pt->verified_hours);
-        printf("%-12s %12.1f %12.1f %12s ", p->s->teams[t].name, pt->required_hours,
-               pt->analytic_hours, ver);
+        printf("%-12s %12.1f %12.1f ", p->s->teams[t].name, pt->required_hours,
+               pt->analytic_hours);
+        if (p->verify.ran)
+            printf("%12s ", ver);
         if (pt->shifts)
             printf("%9ld %11.1f %9.1f %9.1f %8s\n", pt->shifts->n_shifts, pt->shifts->paid_hours,
                    pt->shifts->over_agent_hours, pt->shifts->under_agent_hours,
-                   pt->shifts->optimal ? "yes" : "gap");
+                   pt->shifts->optimal ? "yes" : "no, gap");
         else
             printf("%9s %11s %9s %9s %8s\n", "-", "-", "-", "-", "-");
     }
@@ -261,23 +283,30 @@ static void print_sim(const cc_planner *p)
     if (!r)
         return;
     printf("Simulation of the roster\n");
-    printf("%-12s %16s %7s %10s %9s %6s\n", "channel", "SL", "target", "ASA s", "abandon",
-           "risk");
+    printf("%-12s %16s %13s %10s %9s %8s %6s\n", "channel", "SL", "target", "ASA", "abandon",
+           "days met", "risk");
     for (size_t c = 0; c < r->n_channels; c++) {
         const cc_channel_summary *x = &r->channels[c];
         const cc_channel *ch = &p->s->channels[c];
-        char sl[40] = "-", asa[24] = "-", note[200];
+        char sl[40] = "-", asa[24] = "-", note[200], tgt[48];
         if (x->service_level.n > 0)
             snprintf(sl, sizeof sl, "%.1f%% ± %.1f", 100.0 * x->service_level.mean,
                      100.0 * x->service_level.half_width);
         if (x->asa_s.n > 0)
-            snprintf(asa, sizeof asa, "%.1f", x->asa_s.mean);
-        printf("%-12s %16s %6.0f%% %10s %8.1f%% %5.0f%%%s\n", ch->name, sl,
-               100.0 * ch->target.service_level, asa,
-               x->p_abandon.n > 0 ? 100.0 * x->p_abandon.mean : 0.0, 100.0 * x->risk,
+            cc_format_duration(x->asa_s.mean, asa, sizeof asa);
+        const cc_attainment *d = &x->at[CC_SCOPE_DAY];
+        char days[16] = "-";
+        if (d->judged > 0)
+            snprintf(days, sizeof days, "%.0f%%", 100.0 * d->share_met);
+        printf("%-12s %16s %13s %10s %8.1f%% %8s %5.0f%%%s\n", ch->name, sl,
+               cc_format_target(ch->target.service_level, ch->target.answer_within_s, tgt,
+                                sizeof tgt),
+               asa,
+               x->p_abandon.n > 0 ? 100.0 * x->p_abandon.mean : 0.0, days, 100.0 * x->risk,
                cc_report_verdict_note(&x->verdict, note, sizeof note));
     }
-    printf("\n");
+    printf("(days met = share of judged days whose pooled figures meet the target; risk = share "
+           "of replications whose whole-horizon figures miss it)\n\n");
 }
 
 static void print_cost(const cc_planner *p)
@@ -307,7 +336,7 @@ static void print_options(const cc_planner *p)
     printf("%-24s %-10s", "option", "basis");
     for (size_t c = 0; c < p->n_channels; c++)
         printf(" %12.12s", p->s->channels[c].name);
-    printf(" %8s %11s %10s %9s %8s  %s\n", "FTE", "cost/week", "delta", "per cont", "delta",
+    printf(" %8s %11s %10s %11s %8s  %s\n", "FTE", "cost/week", "delta", "per contact", "delta",
            "verdict");
     for (size_t k = 0; k < p->n_options; k++) {
         const cc_planner_option *po = &p->options[k];
@@ -328,7 +357,7 @@ static void print_options(const cc_planner *p)
                              100.0 * risk[c]);
                 printf(" %12s", cellbuf);
             }
-            printf(" %8.1f %11.0f %+10.0f %9.2f %+8.2f  %s%s\n",
+            printf(" %8.1f %11.0f %+10.0f %11.2f %+8.2f  %s%s\n",
                    side ? po->written_fte : po->fte_rostered, r->cost_per_week,
                    r->delta_cost_per_week, r->cost_per_contact, r->delta_cost_per_contact,
                    r->meets_targets ? "meets targets" : "misses targets",
@@ -420,7 +449,7 @@ static cc_status w_html(FILE *out, const void *ctx, cc_error *err)
 int cmd_plan(int argc, char **argv)
 {
     enum { OPT_EXPLAIN = CLI_OPT_BASE, OPT_CHANNEL, OPT_VERIFY, OPT_ANALYTIC, OPT_REPS, OPT_SEED, OPT_THREADS,
-           OPT_FRACTIONAL, OPT_OUT, OPT_SET, OPT_JSON, OPT_META, OPT_HELP };
+           OPT_FRACTIONAL, OPT_OUT, OPT_SET, OPT_SCALE, OPT_JSON, OPT_META, OPT_HELP };
     static const struct option longopts[] = {
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"channel", required_argument, NULL, OPT_CHANNEL},
@@ -432,13 +461,16 @@ int cmd_plan(int argc, char **argv)
         {"fractional", no_argument, NULL, OPT_FRACTIONAL},
         {"out", required_argument, NULL, OPT_OUT},
         {"set", required_argument, NULL, OPT_SET},
+        {"scale", required_argument, NULL, OPT_SCALE},
         {"json", no_argument, NULL, OPT_JSON},
         {"meta", no_argument, NULL, OPT_META},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
     cc_override sets[MAX_SETS];
-    size_t n_sets = 0;
+    struct cli_scale_text scale_text[MAX_SETS];
+    struct cli_parser parser;
+    size_t n_sets = 0, n_scales = 0;
     long reps = 0, seed = -1, threads = 0, when = -1;
     const char *out_dir = NULL, *explain = NULL, *channel_name = NULL;
     int json = 0, with_meta = 0, fractional = 0, verify = 0, c, rc, channel = -1;
@@ -455,43 +487,48 @@ int cmd_plan(int argc, char **argv)
     struct plan_ctx ctx;
     cc_status st;
 
-    opterr = 0;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+    cli_parser_init(&parser, "plan", longopts, argc, argv);
+    cli_parser_repeatable(&parser, OPT_SET);
+    cli_parser_repeatable(&parser, OPT_SCALE);
+    cli_parser_positional(&parser, 1);
+    while ((c = cli_parser_next(&parser)) != -1) {
+        const char *optval = parser.value;
         switch (c) {
-        case OPT_EXPLAIN: explain = optarg; break;
-        case OPT_CHANNEL: channel_name = optarg; break;
+        case OPT_EXPLAIN: explain = optval; break;
+        case OPT_CHANNEL: channel_name = optval; break;
         case OPT_VERIFY: verify = 1; break;
         case OPT_ANALYTIC: opt.least_cost = 0; break;
         case OPT_REPS:
-            if ((rc = cli_parse_count("replications", optarg, 1, 100000, &reps)))
+            if ((rc = cli_parse_count("replications", optval, 1, 100000, &reps)))
                 return rc;
             break;
         case OPT_SEED:
-            if ((rc = cli_parse_count("seed", optarg, 0, 0x7fffffffffffffffL, &seed)))
+            if ((rc = cli_parse_count("seed", optval, 0, 0x7fffffffffffffffL, &seed)))
                 return rc;
             break;
         case OPT_THREADS:
-            if ((rc = cli_parse_count("threads", optarg, 1, 1024, &threads)))
+            if ((rc = cli_parse_count("threads", optval, 1, 1024, &threads)))
                 return rc;
             break;
         case OPT_FRACTIONAL: fractional = 1; break;
-        case OPT_OUT: out_dir = optarg; break;
+        case OPT_OUT: out_dir = optval; break;
         case OPT_JSON: json = 1; break;
         case OPT_META: with_meta = 1; break;
         case OPT_SET:
-            if ((rc = cli_parse_set(optarg, sets, &n_sets, MAX_SETS)))
+            if ((rc = cli_parse_set((char *)optval, sets, &n_sets, MAX_SETS)))
                 return rc;
             break;
-        case OPT_HELP: plan_help(); return CLI_OK;
-        case ':':
-            return cli_flag_errorf(argv[optind - 1] + 2, "missing value");
-        default:
-            cli_errorf("unknown option '%s'; run 'ccsim plan --help'", argv[optind - 1]);
-            return CLI_USAGE;
+        case OPT_SCALE:
+            if (n_sets == MAX_SETS)
+                return cli_flag_errorf("scale", "at most %d overrides and scales", MAX_SETS);
+            if ((rc = cli_parse_scale(optval, &scale_text[n_scales++], &sets[n_sets++])))
+                return rc;
+            break;
+        case OPT_HELP: plan_help(); return cli_finish_stdout();
+        default: return CLI_USAGE; /* the parser printed the problem */
         }
     }
-    if (argc - optind != 1) {
+    if (argc - parser.first_positional != 1) {
         cli_errorf("expected one scenario file; run 'ccsim plan --help'");
         return CLI_USAGE;
     }
@@ -500,7 +537,7 @@ int cmd_plan(int argc, char **argv)
     if (explain && (json || out_dir))
         return cli_flag_errorf("explain", "prints the chain and writes nothing; it cannot be "
                                           "combined with --json or --out");
-    if ((rc = cli_load_scenario(argv[optind], sets, n_sets, &s)))
+    if ((rc = cli_load_scenario(argv[parser.first_positional], sets, n_sets, &s)))
         return rc;
     if (explain) {
         if (cc_planner_interval_at(s, explain, &when, &err) != CC_OK) {
@@ -582,6 +619,11 @@ int cmd_plan(int argc, char **argv)
         print_hiring(p);
         print_sim(p);
         print_cost(p);
+        if (cc_report_plan_why(stdout, p, &err) != CC_OK) {
+            cli_print_error(&err);
+            rc = CLI_IO;
+            goto out;
+        }
         print_options(p);
         printf("wrote %s/plan.csv, plan_teams.csv, roster.csv, agents.csv, planned.yaml, "
                "summary.json, intervals.csv and report.html\n",

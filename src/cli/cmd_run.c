@@ -5,7 +5,6 @@
  * each atomically.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "cc_sim.h"
 #include "cc_report.h"
 #include "cc_scenario.h"
+#include "cc_units.h"
 #include "cli.h"
 #include "options.h"
 #include "result_set.h"
@@ -39,9 +39,14 @@ static void run_help(void)
            "                     file (--out FILE; default results/<scenario>/shards/\n"
            "                     run-K-of-N.ccshard); 'ccsim merge' joins the N shards\n"
            "  --out DIR          output folder (default: results/<scenario name>/run)\n"
-           "  --set KEY=VALUE    override a scenario key (YAML value), repeatable\n"
+           "  --set KEY=VALUE    override a scenario key (YAML value; missing parent\n"
+           "                     sections are created), repeatable\n"
+           "  --scale WHAT=F     multiply the scenario's volume or handle time: volume=1.3,\n"
+           "                     aht=0.9, chat.volume=1.5 (one channel), repeatable\n"
+           "  --option NAME      simulate one of the scenario's plan options (plan.options)\n"
            "  --json             print summary.json on stdout instead of the tables\n"
            "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
+           "  --no-limits        run even when the estimate exceeds the event or memory limit\n"
            "  --help             show this help\n"
            "\n"
            "Service level = answered within the target time / contacts presented to agents\n"
@@ -62,35 +67,133 @@ static void fmt_estimate(char *buf, size_t cap, const cc_estimate *e, double sca
 #pragma GCC diagnostic pop
 }
 
-static void print_tables(const cc_scenario *s, const cc_results *r, const char *dir)
+/* Judged days that missed the target; 0 without a judged day. */
+static long days_missed(const cc_channel_summary *x)
+{
+    const cc_attainment *d = &x->at[CC_SCOPE_DAY];
+    return d->judged > 0 ? d->judged - d->met : 0;
+}
+
+/*
+ * The first lines after the title: how many channels meet their targets at
+ * their scope, which miss, the days that miss even where the horizon meets,
+ * and any queue that grows without bound. A run whose days fail says so
+ * before any table.
+ */
+static void print_headline(const cc_scenario *s, const cc_results *r,
+                           const cc_backlog_end *backlog)
+{
+    size_t c, meets = 0, misses = 0, na = 0, day_miss = 0, over = 0;
+    const char *bad = cli_colour(stdout, CLI_COLOUR_BAD), *reset = cli_colour(stdout, CLI_COLOUR_RESET);
+
+    for (c = 0; c < r->n_channels; c++) {
+        cc_target_status st = r->channels[c].verdict.status;
+        meets += st == CC_TARGET_MEETS;
+        misses += st == CC_TARGET_MISSES;
+        na += st == CC_TARGET_NA;
+        day_miss += days_missed(&r->channels[c]) > 0;
+        over += backlog[c].overloaded;
+    }
+    printf("Verdict: %zu of %zu channels meet every target and cap at their scope", meets,
+           r->n_channels);
+    if (misses) {
+        printf("; %s%zu miss%s:", bad, misses, reset);
+        for (c = 0; c < r->n_channels; c++)
+            if (r->channels[c].verdict.status == CC_TARGET_MISSES)
+                printf(" %s", s->channels[c].name);
+    }
+    if (na)
+        printf("; %zu without a verdict", na);
+    printf(".\n");
+    if (day_miss) {
+        const char *sep = "";
+        printf("Days missing the target:");
+        for (c = 0; c < r->n_channels; c++) {
+            const cc_attainment *d = &r->channels[c].at[CC_SCOPE_DAY];
+            if (days_missed(&r->channels[c]) == 0)
+                continue;
+            printf("%s %s %ld of %ld (%.0f%%)", sep, s->channels[c].name, d->judged - d->met,
+                   d->judged, 100.0 * (double)(d->judged - d->met) / (double)d->judged);
+            sep = ",";
+        }
+        printf("%s\n", meets && misses == 0 ? " — although every horizon target is met." : ".");
+    }
+    if (over) {
+        for (c = 0; c < r->n_channels; c++)
+            if (backlog[c].overloaded)
+                printf("%sOverload on %s%s: the queue grows without bound; %.0f contacts still "
+                       "waiting at the end.\n",
+                       bad, s->channels[c].name, reset, backlog[c].waiting);
+    }
+}
+
+/* Prints the run's tables; returns 0, or CLI_BUG when out of memory (after saying so). */
+static int print_tables(const cc_scenario *s, const cc_results *r, const char *dir)
 {
     size_t c, t;
-    char sl[48], asa[48], ab[48], occ[48], off[48], ans[48], cont[48];
+    char sl[48], asa[48], ab[48], occ[48], off[48], ans[48], cont[48], defl[48], tgt[48];
+    char days[24];
+    const char *cur = s->currency ? s->currency : "";
+    cc_backlog_end *backlog = calloc(r->n_channels ? r->n_channels : 1, sizeof *backlog);
+    int any_backlog = 0;
+    double weeks = (double)s->days / 7.0;
 
-    printf("%s: %ld replications, seed %llu, %d days of %g-minute intervals\n\n", s->name,
+    if (!backlog) {
+        cli_errorf("out of memory");
+        return CLI_BUG;
+    }
+    for (c = 0; c < r->n_channels; c++) {
+        cc_report_backlog_end(r, c, &backlog[c]);
+        any_backlog |= backlog[c].waiting >= 0.5;
+    }
+    printf("%s: %ld replications, seed %llu, %d days of %g-minute intervals\n", s->name,
            r->replications, (unsigned long long)r->seed, s->days, s->interval_s / 60.0);
-    printf("%-14s %-9s %16s %10s %10s %10s %18s %7s %16s %8s %6s\n", "channel", "kind",
-           "offered", "contained", "answered", "abandoned", "SL", "target", "ASA s",
-           "abandon", "risk");
+    print_headline(s, r, backlog);
+    printf("\n%-14s %-9s %16s %9s %9s %9s %9s %14s %13s %9s %7s %8s %5s\n", "channel", "kind",
+           "offered", "deflected", "bot-cont.", "answered", "abandoned", "SL", "target", "ASA",
+           "abandon", "days met", "risk");
     for (c = 0; c < r->n_channels; c++) {
         const cc_channel_summary *x = &r->channels[c];
         const cc_channel *ch = &s->channels[c];
+        const cc_attainment *d = &x->at[CC_SCOPE_DAY];
+        char why[200];
+        int miss = x->verdict.status == CC_TARGET_MISSES;
         fmt_estimate(off, sizeof(off), &x->offered, 1.0, "%.0f ± %.0f");
+        fmt_estimate(defl, sizeof(defl), &x->deflected, 1.0, "%.0f");
         fmt_estimate(cont, sizeof(cont), &x->contained, 1.0, "%.0f");
         fmt_estimate(ans, sizeof(ans), &x->answered, 1.0, "%.0f");
         fmt_estimate(sl, sizeof(sl), &x->service_level, 100.0, "%.1f%% ± %.1f");
-        fmt_estimate(asa, sizeof(asa), &x->asa_s, 1.0, "%.1f ± %.1f");
+        if (x->asa_s.n > 0 && isfinite(x->asa_s.mean))
+            cc_format_duration(x->asa_s.mean, asa, sizeof asa);
+        else
+            snprintf(asa, sizeof asa, "-");
         fmt_estimate(ab, sizeof(ab), &x->p_abandon, 100.0, "%.1f%%");
-        {
-            char why[200];
-            int miss = x->verdict.status == CC_TARGET_MISSES;
-            cc_report_verdict_note(&x->verdict, why, sizeof why);
-            printf("%-14s %-9s %16s %10s %10s %10.0f %18s %6.0f%% %16s %8s %5.0f%%%s%s%s\n",
-                   ch->name, cc_channel_kind_name(ch->kind), off, cont, ans,
-                   x->abandoned.n > 0 ? x->abandoned.mean : 0.0, sl,
-                   100.0 * ch->target.service_level, asa, ab, 100.0 * x->risk,
-                   miss ? cli_colour(stdout, CLI_COLOUR_BAD) : "", why,
-                   miss ? cli_colour(stdout, CLI_COLOUR_RESET) : "");
+        cc_format_target(ch->target.service_level, ch->target.answer_within_s, tgt, sizeof tgt);
+        if (d->judged > 0)
+            snprintf(days, sizeof days, "%.0f%%", 100.0 * d->share_met);
+        else
+            snprintf(days, sizeof days, "-");
+        cc_report_verdict_note(&x->verdict, why, sizeof why);
+        printf("%-14s %-9s %16s %9s %9s %9s %9.0f %14s %13s %9s %7s %8s %4.0f%%%s%s%s\n",
+               ch->name, cc_channel_kind_name(ch->kind), off, defl, cont, ans,
+               x->abandoned.n > 0 ? x->abandoned.mean : 0.0, sl, tgt, asa, ab, days,
+               100.0 * x->risk, miss ? cli_colour(stdout, CLI_COLOUR_BAD) : "", why,
+               miss ? cli_colour(stdout, CLI_COLOUR_RESET) : "");
+    }
+    printf("(risk = share of replications whose whole-horizon figures miss the target; "
+           "days met = share of judged days whose pooled figures meet it)\n");
+    if (any_backlog) {
+        printf("\nLeft waiting at the end of the horizon:\n");
+        for (c = 0; c < r->n_channels; c++) {
+            char age[32];
+            if (backlog[c].waiting < 0.5)
+                continue;
+            printf("%-14s %9.0f contacts", s->channels[c].name, backlog[c].waiting);
+            if (isfinite(backlog[c].oldest_s))
+                printf(", oldest arrived %s before the end",
+                       cc_format_duration(backlog[c].oldest_s, age, sizeof age));
+            printf("%s\n", backlog[c].overloaded ? "  OVERLOAD: the queue grows without bound"
+                                                 : "");
         }
     }
     printf("\nTargets, judged at each channel's scope (target.scope):\n");
@@ -102,19 +205,31 @@ static void print_tables(const cc_scenario *s, const cc_results *r, const char *
     printf("(risk = share of replications in which the period misses on that replication's "
            "own counts;\n a period is judged with %g+ contacts presented per replication on "
            "average, the horizon with any)\n", CC_JUDGE_MIN_CONTACTS);
-    printf("\n%-14s %16s %12s %12s %14s\n", "team", "occupancy", "paid hours", "handled",
-           "cost");
+    printf("\n%-14s %16s %12s %12s %16s %16s\n", "team", "occupancy", "paid hours", "handled",
+           "cost/horizon", "cost/week");
     for (t = 0; t < r->n_teams; t++) {
         const cc_team_summary *x = &r->teams[t];
         fmt_estimate(occ, sizeof(occ), &x->occupancy, 100.0, "%.1f%% ± %.1f");
-        printf("%-14s %16s %12.0f %12.0f %14.0f%s\n", s->teams[t].name, occ,
-               x->paid_hours.mean, x->handled.mean, x->cost.mean,
+        printf("%-14s %16s %12.0f %12.0f %12.0f %-3s %12.0f %-3s%s\n", s->teams[t].name, occ,
+               x->paid_hours.mean, x->handled.mean, x->cost.mean, cur,
+               weeks > 0 ? x->cost.mean / weeks : 0.0, cur,
                s->teams[t].outsourced ? "  (vendor)" : "");
     }
+    {
+        double cost = 0.0, answered = 0.0;
+        for (t = 0; t < r->n_teams; t++)
+            cost += r->teams[t].cost.mean;
+        for (c = 0; c < r->n_channels; c++)
+            answered += r->channels[c].answered.n > 0 ? r->channels[c].answered.mean : 0.0;
+        printf("%-14s %16s %12s %12s %12.0f %-3s %12.0f %-3s  %.2f %s per answered contact\n",
+               "total", "", "", "", cost, cur, weeks > 0 ? cost / weeks : 0.0, cur,
+               answered > 0 ? cost / answered : 0.0, cur);
+    }
+    free(backlog);
     if (dir)
         printf("\nwrote %s/summary.json, intervals.csv and report.html\n", dir);
+    return 0;
 }
-
 
 struct summary_ctx {
     const cc_scenario *s;
@@ -148,10 +263,31 @@ static cc_status keep_results(void *ctx, size_t point, cc_results *res, cc_error
     return CC_OK;
 }
 
+/* The index of the scenario's plan option called `name`, or -1 after printing the choices. */
+static int option_index(const cc_scenario *s, const char *name)
+{
+    int i;
+    char q[200];
+    for (i = 0; i < s->plan.n_options; i++)
+        if (!strcmp(s->plan.options[i].name, name))
+            return i;
+    cli_quote(name, q, sizeof q);
+    if (s->plan.n_options == 0) {
+        cli_flag_errorf("option", "'%s': the scenario has no plan options", q);
+        return -1;
+    }
+    fprintf(stderr, "ccsim: error: --option: '%s' is not one of the scenario's plan options; "
+                    "allowed:", q);
+    for (i = 0; i < s->plan.n_options; i++)
+        fprintf(stderr, "%s '%s'", i ? "," : "", s->plan.options[i].name);
+    fputc('\n', stderr);
+    return -1;
+}
+
 int cmd_run(int argc, char **argv)
 {
     enum { OPT_REPS = CLI_OPT_BASE, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_JSON, OPT_SET,
-           OPT_META, OPT_SHARD, OPT_HELP };
+           OPT_SCALE, OPT_OPTION, OPT_META, OPT_SHARD, OPT_HELP, OPT_NO_LIMITS };
     static const struct option longopts[] = {
         {"replications", required_argument, NULL, OPT_REPS},
         {"seed", required_argument, NULL, OPT_SEED},
@@ -159,16 +295,21 @@ int cmd_run(int argc, char **argv)
         {"out", required_argument, NULL, OPT_OUT},
         {"json", no_argument, NULL, OPT_JSON},
         {"set", required_argument, NULL, OPT_SET},
+        {"scale", required_argument, NULL, OPT_SCALE},
+        {"option", required_argument, NULL, OPT_OPTION},
         {"meta", no_argument, NULL, OPT_META},
         {"shard", required_argument, NULL, OPT_SHARD},
+        {"no-limits", no_argument, NULL, OPT_NO_LIMITS},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
     cc_override sets[MAX_SETS];
-    size_t n_sets = 0;
+    struct cli_scale_text scale_text[MAX_SETS];
+    size_t n_sets = 0, n_scales = 0;
     long reps = 0, seed = -1, threads = 0;
-    const char *out_dir = NULL, *scenario_path = NULL;
-    int json = 0, with_meta = 0, c, rc;
+    const char *out_dir = NULL, *scenario_path = NULL, *option_name = NULL;
+    int json = 0, with_meta = 0, no_limits = 0, c, rc;
+    char notes[1024];
     cc_scenario *s = NULL;
     cc_simmodel *model = NULL;
     cc_results *res = NULL;
@@ -186,54 +327,79 @@ int cmd_run(int argc, char **argv)
     const cc_simmodel *one;
     int shard_written = 0;
     long shard_k, shard_n;
+    struct cli_parser p;
 
-    opterr = 0;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+    cli_parser_init(&p, "run", longopts, argc, argv);
+    cli_parser_repeatable(&p, OPT_SET);
+    cli_parser_repeatable(&p, OPT_SCALE);
+    cli_parser_positional(&p, 1);
+    while ((c = cli_parser_next(&p)) != -1) {
         switch (c) {
         case OPT_REPS:
-            if ((rc = cli_parse_count("replications", optarg, 1, 100000, &reps)))
+            if ((rc = cli_parse_count("replications", p.value, 1, 100000, &reps)))
                 return rc;
             break;
         case OPT_SEED:
-            if ((rc = cli_parse_count("seed", optarg, 0, 0x7fffffffffffffffL, &seed)))
+            if ((rc = cli_parse_count("seed", p.value, 0, 0x7fffffffffffffffL, &seed)))
                 return rc;
             break;
         case OPT_THREADS:
-            if ((rc = cli_parse_count("threads", optarg, 1, 1024, &threads)))
+            if ((rc = cli_parse_count("threads", p.value, 1, 1024, &threads)))
                 return rc;
-            ct.threads = optarg;
+            ct.threads = p.value;
             break;
         case OPT_OUT:
-            out_dir = optarg;
-            ct.out = optarg;
+            out_dir = p.value;
+            ct.out = p.value;
             break;
         case OPT_JSON: json = 1; break;
         case OPT_META: with_meta = 1; break;
+        case OPT_NO_LIMITS: no_limits = 1; break;
+        case OPT_OPTION: option_name = p.value; break;
         case OPT_SHARD:
-            if ((rc = cli_parse_shard(optarg, &shard_k, &shard_n)))
+            if ((rc = cli_parse_shard(p.value, &shard_k, &shard_n)))
                 return rc;
-            ct.shard = optarg;
+            ct.shard = p.value;
             break;
         case OPT_SET:
-            if ((rc = cli_parse_set(optarg, sets, &n_sets, MAX_SETS)))
+            if ((rc = cli_parse_set((char *)p.value, sets, &n_sets, MAX_SETS)))
                 return rc;
             break;
-        case OPT_HELP: run_help(); return CLI_OK;
-        case ':':
-            return cli_flag_errorf(argv[optind - 1] + 2, "missing value");
-        default:
-            cli_errorf("unknown option '%s'; run 'ccsim run --help'", argv[optind - 1]);
-            return CLI_USAGE;
+        case OPT_SCALE:
+            if (n_sets == MAX_SETS)
+                return cli_flag_errorf("scale", "at most %d overrides and scales", MAX_SETS);
+            if ((rc = cli_parse_scale(p.value, &scale_text[n_scales], &sets[n_sets])))
+                return rc;
+            n_scales++;
+            n_sets++;
+            break;
+        case OPT_HELP: run_help(); return cli_finish_stdout();
+        default: return CLI_USAGE; /* the parser printed the problem */
         }
     }
-    if (argc - optind != 1) {
+    if (argc - p.first_positional != 1) {
         cli_errorf("expected one scenario file; run 'ccsim run --help'");
         return CLI_USAGE;
     }
-    scenario_path = argv[optind];
+    scenario_path = argv[p.first_positional];
     if ((rc = cli_load_scenario(scenario_path, sets, n_sets, &s)))
         return rc;
+    if (option_name) {
+        /* Simulate one of the scenario's plan options: its overrides on top of the file's. */
+        cc_scenario *v = NULL;
+        int k = option_index(s, option_name);
+        if (k < 0) {
+            rc = CLI_USAGE;
+            goto out;
+        }
+        if (cc_scenario_derive_option(s, k, &v, NULL, &err) != CC_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_for(err.code);
+            goto out;
+        }
+        cc_scenario_free(s);
+        s = v;
+    }
     if (cc_simmodel_from_scenario(s, &model, &err) != CC_OK) {
         cli_print_error(&err);
         rc = CLI_USAGE;
@@ -248,6 +414,7 @@ int cmd_run(int argc, char **argv)
     opt.replications = reps ? reps : s->simulation.replications;
     opt.seed = seed >= 0 ? (uint64_t)seed : s->simulation.seed;
     opt.threads = (int)threads;
+    opt.no_limits = no_limits;
     opt.interval_stats = 1;
     opt.interval_percentiles = 1;
     cli_progress_init(&progress, "replications");
@@ -266,6 +433,9 @@ int cmd_run(int argc, char **argv)
     if (rc || shard_written)
         goto out;
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (cc_results_limit_notes(model, res, notes, sizeof(notes)))
+        for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
+            fprintf(stderr, "ccsim: warning: %s\n", line);
 
     cli_meta_fill(&meta_buf, &meta, &t0, &t1, opt.threads);
     ctx.s = s;
@@ -282,8 +452,8 @@ int cmd_run(int argc, char **argv)
             rc = CLI_IO;
             goto out;
         }
-    } else {
-        print_tables(s, res, dir);
+    } else if ((rc = print_tables(s, res, dir))) {
+        goto out;
     }
     rc = cli_finish_stdout();
 out:

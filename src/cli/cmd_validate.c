@@ -15,6 +15,7 @@
 #include "cc_diag.h"
 #include "cc_scenario.h"
 #include "cli.h"
+#include "options.h"
 
 #define MAX_SETS 64
 
@@ -348,58 +349,50 @@ static int print_json(const cc_diag_list *d, const cc_scenario *s, const char *p
 
 int cmd_validate(int argc, char **argv)
 {
+    enum { OPT_QUIET = CLI_OPT_BASE, OPT_JSON, OPT_SET, OPT_OPTION, OPT_HELP };
+    static const struct option longopts[] = {
+        {"quiet", no_argument, NULL, OPT_QUIET},
+        {"json", no_argument, NULL, OPT_JSON},
+        {"set", required_argument, NULL, OPT_SET},
+        {"option", required_argument, NULL, OPT_OPTION},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
     cc_override sets[MAX_SETS];
     size_t n_sets = 0;
     const char *path = NULL, *option = NULL;
-    int quiet = 0, json = 0, i, rc;
+    int quiet = 0, json = 0, c, rc;
+    struct cli_parser p;
     cc_diag_list d;
     cc_scenario *s = NULL, *v = NULL;
     cc_error err;
     cc_status st;
 
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+    cli_parser_init(&p, "validate", longopts, argc, argv);
+    cli_parser_repeatable(&p, OPT_SET);
+    cli_parser_positional(&p, 64); /* counted below, to say "one at a time" */
+    while ((c = cli_parser_next(&p)) != -1) {
+        switch (c) {
+        case OPT_HELP:
             validate_help();
             return fflush(stdout) ? CLI_IO : CLI_OK;
-        } else if (!strcmp(a, "--quiet")) {
-            quiet = 1;
-        } else if (!strcmp(a, "--json")) {
-            json = 1;
-        } else if (!strcmp(a, "--set") || !strcmp(a, "--option")) {
-            if (i + 1 >= argc) {
-                cli_errorf("%s: missing value", a);
-                return CLI_USAGE;
-            }
-            if (!strcmp(a, "--option")) {
-                option = argv[++i];
-                continue;
-            }
-            {
-                char *kv = argv[++i], *eq = strchr(kv, '=');
-                if (!eq || eq == kv) {
-                    cli_errorf("--set: expected KEY=VALUE, got '%s'", kv);
-                    return CLI_USAGE;
-                }
-                if (n_sets == MAX_SETS) {
-                    cli_errorf("--set: at most %d overrides", MAX_SETS);
-                    return CLI_USAGE;
-                }
-                *eq = '\0';
-                sets[n_sets].path = kv;
-                sets[n_sets].value = eq + 1;
-                n_sets++;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            cli_errorf("validate: unknown option '%s'; run 'ccsim validate --help'", a);
-            return CLI_USAGE;
-        } else if (path) {
-            cli_errorf("validate: one scenario at a time; got '%s' and '%s'", path, a);
-            return CLI_USAGE;
-        } else {
-            path = a;
+        case OPT_QUIET: quiet = 1; break;
+        case OPT_JSON: json = 1; break;
+        case OPT_OPTION: option = p.value; break;
+        case OPT_SET:
+            if ((rc = cli_parse_set((char *)p.value, sets, &n_sets, MAX_SETS)))
+                return rc;
+            break;
+        default: return CLI_USAGE; /* the parser printed the problem */
         }
     }
+    if (argc - p.first_positional > 1) {
+        cli_errorf("validate: one scenario at a time; got '%s' and '%s'",
+                   argv[p.first_positional], argv[p.first_positional + 1]);
+        return CLI_USAGE;
+    }
+    if (p.first_positional < argc)
+        path = argv[p.first_positional];
     if (!path) {
         cli_errorf("validate: missing SCENARIO.yaml; run 'ccsim validate --help'");
         return CLI_USAGE;

@@ -1,10 +1,12 @@
 /*
- * ccsim verify: runs the simulation engine on single-queue cases where
- * theory is exact (Erlang C, Erlang A) and prints simulated value with its
- * confidence interval next to theory, plus Little's law and conservation of
- * contacts. Intervals are family-wise (Bonferroni) so that a correct engine
- * passes at the fixed default seed with room to spare, and a wrong one
- * fails: exit 1 when any check disagrees.
+ * ccsim verify: builds scenarios where queueing theory is exact (Erlang C
+ * and A, Pollaczek-Khinchine, Cobham's priority classes, a containing
+ * chatbot, Erlang Chat), loads them with the scenario loader and runs them through the
+ * whole engine, and prints simulated value with its confidence interval next
+ * to theory, plus Little's law and conservation of contacts. Intervals are
+ * family-wise (Bonferroni) so that a correct engine passes at the fixed
+ * default seed with room to spare, and a wrong one fails: exit 1 when any
+ * check disagrees.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -17,66 +19,254 @@
 #include "cli.h"
 #include "options.h"
 
-/* One single-queue case: exponential arrivals, handle times and patience. */
+/*
+ * The families of cases, each with its exact theory: Erlang C (M/M/N) and
+ * Erlang A (M/M/N+M); Pollaczek-Khinchine for one agent with deterministic
+ * or gamma handle times (M/D/1, M/G/1: P(wait) = rho, ASA = lambda E[S^2] /
+ * (2 (1 - rho))); Cobham's non-preemptive priority classes on M/M/N (every
+ * class waits with the Erlang C probability; class k's ASA is C / (N mu (1 -
+ * s_{k-1}) (1 - s_k)), s_k the load of classes 1..k over N); and a chatbot
+ * containing a share p in front of an Erlang C queue (the agents see
+ * Poisson arrivals at (1 - p) lambda); and Erlang Chat, one agent holding
+ * up to 3 chats whose rate follows the open chats (stretch.mode dynamic):
+ * the birth-death chain with completion rate n mu / s_n (n <= 3), 3 mu / s_3
+ * beyond.
+ */
+enum family { F_ERLANG, F_PK, F_PRIORITY, F_BOT, F_CHAT };
+
+/* Erlang Chat's multipliers with 1, 2, 3 open chats. */
+static const double chat_stretch[4] = {1.0, 1.0, 1.25, 1.6};
+
+/* One case: built as a scenario, loaded and simulated like any other. */
 struct vcase {
     const char *name;        /* label */
-    double rate_per_s;       /* arrivals per second */
+    enum family family;
+    double rate_per_s;       /* arrivals per second (each class for F_PRIORITY) */
     double aht_s;            /* mean handle time, seconds */
+    double cv;               /* handle-time cv: 1 exponential, 0 deterministic, else gamma */
     long agents;             /* N */
-    double patience_s;       /* mean patience, seconds; 0 = Erlang C */
+    double patience_s;       /* mean patience, seconds; 0 = none */
     double target_s;         /* answer-within T, seconds */
-    double horizon_s;        /* arrivals after the warm-up, seconds */
+    double share;            /* F_PRIORITY: class 1's share of the arrivals; F_BOT: containment */
+    int days;                /* horizon, days (arrivals stop at its end, the queue drains) */
     double warmup_s;         /* warm-up, seconds */
 };
 
 static const struct vcase cases[] = {
-    {"W1: Erlang C, N = 100, A = 90", 0.3, 300.0, 100, 0.0, 20.0, 200000.0, 6000.0},
-    {"Erlang C near saturation, N = 100, A = 95", 95.0 / 300.0, 300.0, 100, 0.0, 20.0,
-     400000.0, 15000.0},
-    {"Erlang C, small team, N = 2, A = 1.6", 1.6 / 60.0, 60.0, 2, 0.0, 30.0, 300000.0, 3000.0},
-    {"W2: Erlang A, N = 100, A = 90, patience 120 s", 0.3, 300.0, 100, 120.0, 20.0, 200000.0,
-     6000.0},
-    {"Erlang A overloaded, N = 50, A = 60, patience 90 s", 0.2, 300.0, 50, 90.0, 30.0,
-     200000.0, 6000.0},
+    {"W1: Erlang C, N = 100, A = 90", F_ERLANG, 0.3, 300.0, 1.0, 100, 0.0, 20.0, 0, 3, 6000.0},
+    {"Erlang C near saturation, N = 100, A = 95", F_ERLANG, 95.0 / 300.0, 300.0, 1.0, 100, 0.0,
+     20.0, 0, 5, 15000.0},
+    {"Erlang C, small team, N = 2, A = 1.6", F_ERLANG, 1.6 / 60.0, 60.0, 1.0, 2, 0.0, 30.0, 0,
+     4, 3000.0},
+    {"W2: Erlang A, N = 100, A = 90, patience 120 s", F_ERLANG, 0.3, 300.0, 1.0, 100, 120.0,
+     20.0, 0, 3, 6000.0},
+    {"Erlang A overloaded, N = 50, A = 60, patience 90 s", F_ERLANG, 0.2, 300.0, 1.0, 50, 90.0,
+     30.0, 0, 3, 6000.0},
+    {"M/D/1, rho = 0.8 (Pollaczek-Khinchine)", F_PK, 0.8 / 120.0, 120.0, 0.0, 1, 0.0, 60.0, 0,
+     3, 6000.0},
+    {"M/G/1, gamma cv 0.5, rho = 0.7 (Pollaczek-Khinchine)", F_PK, 0.7 / 120.0, 120.0, 0.5, 1,
+     0.0, 60.0, 0, 3, 6000.0},
+    {"Two priority classes, N = 20, A = 17 (Cobham)", F_PRIORITY, 17.0 / 180.0, 180.0, 1.0, 20,
+     0.0, 20.0, 0.4, 3, 6000.0},
+    {"Chatbot containing 30% before Erlang C, N = 30, A = 25", F_BOT, 25.0 / 0.7 / 240.0, 240.0,
+     1.0, 30, 0.0, 20.0, 0.3, 2, 6000.0},
+    {"Erlang Chat, 1 agent, 3 chats, dynamic stretch 1/1.25/1.6", F_CHAT, 1.0 / 200.0, 300.0,
+     1.0, 1, 0.0, 60.0, 0, 4, 20000.0},
 };
 
 #define N_CASES (sizeof(cases) / sizeof(cases[0]))
+#define MAX_CHECKS 6
 #define FAMILY_MISS 0.01 /* 99% family-wise */
 
 /* Per-replication statistics compared with theory. */
-enum metric { M_P_WAIT, M_SL, M_ASA, M_MEAN_WAIT, M_P_ABANDON, N_METRICS };
+enum metric { M_P_WAIT, M_SL, M_ASA, M_MEAN_WAIT, M_P_ABANDON, M_CONTAIN, N_METRICS };
 
-static const char *const metric_keys[N_METRICS] = {"p_wait", "service_level", "asa_seconds",
-                                                   "mean_wait_seconds", "p_abandon"};
+static const char *const metric_keys[N_METRICS] = {"p_wait",           "service_level",
+                                                   "asa_seconds",      "mean_wait_seconds",
+                                                   "p_abandon",        "containment"};
 
 static double metric_value(enum metric k, const cc_rep_channel *x)
 {
     switch (k) {
     case M_P_WAIT: return x->queued / x->presented;
-    case M_SL: return x->answered_in_target / x->presented;
+    case M_SL: return x->answered_in_target / (x->presented - x->sl_excluded);
     case M_ASA: return x->wait_answered_s / x->answered;
     case M_MEAN_WAIT: return (x->wait_answered_s + x->wait_abandoned_s) / x->presented;
     case M_P_ABANDON: return x->abandoned / x->presented;
+    case M_CONTAIN: return x->contained / x->bot_entered;
     default: return NAN;
     }
 }
 
-static double theory_value(enum metric k, const cc_erlang_result *t)
+/* What one check compares: a metric of a channel against its exact value. */
+struct expect {
+    int channel;
+    enum metric metric;
+    double theory;
+};
+
+/* Erlang C or A figures of one queue. */
+static int erlang(double rate_per_s, double aht_s, long agents, double patience_s,
+                  double target_s, cc_erlang_result *out)
 {
-    switch (k) {
-    case M_P_WAIT: return t->p_wait;
-    case M_SL: return t->service_level;
-    case M_ASA: return t->asa_s;
-    case M_MEAN_WAIT: return t->mean_wait_s;
-    case M_P_ABANDON: return t->p_abandon;
-    default: return NAN;
+    cc_erlang_input in;
+    cc_error err;
+    memset(&in, 0, sizeof in);
+    in.arrivals_per_hour = rate_per_s * 3600.0;
+    in.aht_s = aht_s;
+    in.agents = agents;
+    in.target_s = target_s;
+    in.patience_mean_s = patience_s;
+    in.sl_definition = CC_SL_OFFERED;
+    if (cc_erlang_eval(&in, out, &err) != CC_OK) {
+        cli_print_error(&err);
+        return -1;
     }
+    return 0;
 }
 
-/* Erlang A cases check every metric; Erlang C ones the first three. */
-static int n_metrics(const struct vcase *c)
+/* The exact values a case is checked against; returns how many, or -1. */
+static int theory_of(const struct vcase *c, struct expect *e, double *traffic)
 {
-    return c->patience_s > 0.0 ? N_METRICS : 3;
+    cc_erlang_result r;
+    int n = 0;
+    switch (c->family) {
+    case F_ERLANG:
+        if (erlang(c->rate_per_s, c->aht_s, c->agents, c->patience_s, c->target_s, &r))
+            return -1;
+        *traffic = r.traffic_erlangs;
+        e[n++] = (struct expect){0, M_P_WAIT, r.p_wait};
+        e[n++] = (struct expect){0, M_SL, r.service_level};
+        e[n++] = (struct expect){0, M_ASA, r.asa_s};
+        if (c->patience_s > 0.0) {
+            e[n++] = (struct expect){0, M_MEAN_WAIT, r.mean_wait_s};
+            e[n++] = (struct expect){0, M_P_ABANDON, r.p_abandon};
+        }
+        return n;
+    case F_PK: {
+        double rho = c->rate_per_s * c->aht_s;
+        double es2 = c->aht_s * c->aht_s * (1.0 + c->cv * c->cv);
+        *traffic = rho;
+        e[n++] = (struct expect){0, M_P_WAIT, rho};
+        e[n++] = (struct expect){0, M_ASA, c->rate_per_s * es2 / (2.0 * (1.0 - rho))};
+        return n;
+    }
+    case F_PRIORITY: {
+        double lam = c->rate_per_s, mu_n = (double)c->agents / c->aht_s;
+        double s1 = c->share * lam / mu_n, s2 = lam / mu_n;
+        if (erlang(lam, c->aht_s, c->agents, 0.0, c->target_s, &r))
+            return -1;
+        *traffic = r.traffic_erlangs;
+        e[n++] = (struct expect){0, M_P_WAIT, r.p_wait};
+        e[n++] = (struct expect){0, M_ASA, r.p_wait / (mu_n * (1.0 - s1))};
+        e[n++] = (struct expect){1, M_P_WAIT, r.p_wait};
+        e[n++] = (struct expect){1, M_ASA, r.p_wait / (mu_n * (1.0 - s1) * (1.0 - s2))};
+        return n;
+    }
+    case F_CHAT: {
+        double w = 1.0, z = 0.0, p_wait = 0.0, lq = 0.0, mu = 1.0 / c->aht_s;
+        int k;
+        for (k = 0; k < 400; k++) { /* state k has weight w; the tail beyond is negligible */
+            int open = k + 1 <= 3 ? k + 1 : 3; /* chats open with k + 1 in the system */
+            double rate = open * mu / chat_stretch[open];
+            z += w;
+            p_wait += k >= 3 ? w : 0.0;
+            lq += k > 3 ? (k - 3) * w : 0.0;
+            w *= c->rate_per_s / rate;
+        }
+        *traffic = c->rate_per_s * c->aht_s;
+        e[n++] = (struct expect){0, M_P_WAIT, p_wait / z};
+        e[n++] = (struct expect){0, M_ASA, lq / z / c->rate_per_s};
+        return n;
+    }
+    case F_BOT:
+        if (erlang(c->rate_per_s * (1.0 - c->share), c->aht_s, c->agents, 0.0, c->target_s, &r))
+            return -1;
+        *traffic = r.traffic_erlangs;
+        e[n++] = (struct expect){0, M_CONTAIN, c->share};
+        e[n++] = (struct expect){0, M_P_WAIT, r.p_wait};
+        e[n++] = (struct expect){0, M_SL, r.service_level};
+        e[n++] = (struct expect){0, M_ASA, r.asa_s};
+        return n;
+    }
+    return -1;
+}
+
+/* One channel of a case as scenario YAML. */
+static void channel_yaml(char *buf, size_t cap, const char *name, double per_hour,
+                         const struct vcase *c)
+{
+    char handle[96], patience[64];
+    if (c->cv == 1.0)
+        snprintf(handle, sizeof handle, "{dist: exponential, mean: %.17gs}", c->aht_s);
+    else if (c->cv == 0.0)
+        snprintf(handle, sizeof handle, "{dist: deterministic, mean: %.17gs}", c->aht_s);
+    else
+        snprintf(handle, sizeof handle, "{dist: gamma, mean: %.17gs, cv: %.17g}", c->aht_s,
+                 c->cv);
+    if (c->patience_s > 0.0)
+        snprintf(patience, sizeof patience, "{dist: exponential, mean: %.17gs}", c->patience_s);
+    else
+        snprintf(patience, sizeof patience, "none");
+    snprintf(buf, cap,
+             "  %s:\n    kind: voice\n    volume: {per_hour: %.17g}\n    handle_time: %s\n"
+             "    patience: %s\n    target: {answer_within: %.17gs, service_level: 80%%}\n",
+             name, per_hour, handle, patience, c->target_s);
+}
+
+/*
+ * The case as a scenario: one team of N + offset agents on duty around the
+ * clock, arrivals over `days`, then a drain. Loaded by the scenario loader
+ * and mapped to the engine's model like any user's file.
+ */
+static int case_scenario(const struct vcase *c, long agents, cc_scenario **out)
+{
+    char text[4096], ch0[512], ch1[512] = "", extra[256] = "";
+    double per_hour = c->rate_per_s * 3600.0;
+    cc_diag_list d;
+    cc_error err;
+    int ok;
+
+    if (c->family == F_CHAT) {
+        snprintf(ch0, sizeof ch0,
+                 "  calls:\n    kind: chat\n    volume: {per_hour: %.17g}\n"
+                 "    handle_time: {dist: exponential, mean: %.17gs}\n    patience: none\n"
+                 "    concurrency: 3\n"
+                 "    stretch: {multipliers: [%g, %g, %g], mode: dynamic}\n"
+                 "    target: {answer_within: %.17gs, service_level: 80%%}\n",
+                 per_hour, c->aht_s, chat_stretch[1], chat_stretch[2], chat_stretch[3],
+                 c->target_s);
+    } else if (c->family == F_PRIORITY) {
+        channel_yaml(ch0, sizeof ch0, "high", per_hour * c->share, c);
+        channel_yaml(ch1, sizeof ch1, "low", per_hour * (1.0 - c->share), c);
+        snprintf(extra, sizeof extra, "routing: {priority: [high, low]}\n");
+    } else {
+        channel_yaml(ch0, sizeof ch0, "calls", per_hour, c);
+        if (c->family == F_BOT)
+            snprintf(extra, sizeof extra,
+                     "chatbots:\n  bot:\n    fronts: [calls]\n"
+                     "    time_in_bot: {dist: deterministic, mean: 30s}\n"
+                     "    containment: %.17g\n",
+                     c->share);
+    }
+    snprintf(text, sizeof text,
+             "version: 1\nname: verify\n"
+             "horizon: {start: 2026-01-05, days: %d, interval: 60m}\n"
+             "channels:\n%s%s%s"
+             "teams:\n  agents: {skills: [%s], agents: %ld}\n"
+             "simulation: {warmup: %.17gs, drain: true}\n",
+             c->days, ch0, ch1, extra, c->family == F_PRIORITY ? "high, low" : "calls", agents,
+             c->warmup_s);
+    cc_diag_list_init(&d);
+    ok = cc_scenario_load_string(text, strlen(text), "verify.yaml", out, &d, &err) == CC_OK;
+    if (!ok) {
+        size_t i;
+        char line[1024];
+        for (i = 0; i < d.n; i++)
+            cli_errorf("%s", cc_diag_format(&d, i, line, sizeof line));
+    }
+    cc_diag_list_release(&d);
+    return ok ? 0 : -1;
 }
 
 struct verify_args {
@@ -105,12 +295,18 @@ static void verify_usage(FILE *out)
             "usage: ccsim verify [--replications K] [--seed S] [--threads T]\n"
             "                    [--offset-agents D] [--json]\n"
             "\n"
-            "Runs the simulation engine on single-queue cases where queueing theory is\n"
-            "exact - Erlang C (M/M/N) and Erlang A (M/M/N+M) at several loads - and\n"
-            "prints the simulated value with its confidence interval next to theory for\n"
-            "P(wait), service level, ASA, mean wait and P(abandon); then Little's law\n"
-            "(time-average queue = arrival rate x mean wait, within 1%%) and the\n"
-            "conservation of contacts (offered = answered + abandoned + waiting, exactly).\n"
+            "Builds scenarios where queueing theory is exact - Erlang C (M/M/N) and\n"
+            "Erlang A (M/M/N+M) at several loads, M/D/1 and M/G/1 (Pollaczek-Khinchine),\n"
+            "two non-preemptive priority classes (Cobham), a chatbot containing a share\n"
+            "before an Erlang C queue, one chat agent whose chats slow down with the\n"
+            "chats open now (Erlang Chat, stretch.mode dynamic, against its birth-death\n"
+            "chain) - loads them like any scenario file, runs them\n"
+            "through the whole engine and prints the simulated value with its confidence\n"
+            "interval next to theory for P(wait), service level, ASA, mean wait,\n"
+            "P(abandon) and containment; then Little's law (time-average queue = arrival\n"
+            "rate x mean wait, within 1%%) and the conservation of contacts (offered =\n"
+            "answered + abandoned + waiting, exactly). One agent more or fewer than\n"
+            "theory assumes fails every staffing check at the default replications.\n"
             "\n"
             "Each case runs K replications with a warm-up; arrivals stop at the horizon\n"
             "and the queue drains. Intervals are Student-t at 99%% family-wise confidence\n"
@@ -185,48 +381,61 @@ struct check {
     double simulated;     /* mean over replications */
     double half_width;    /* family-wise half width */
     double theory;        /* exact value */
+    int channel;          /* which channel of the case */
     int ok;               /* theory inside the interval */
 };
 
 /* Mean and t half width of f over the replications of channel 0. */
-static void mean_hw(const cc_results *res, enum metric k, double tq, double *mean, double *hw)
+static void mean_hw(const cc_results *res, int ch, enum metric k, double tq, double *mean,
+                   double *hw)
 {
     long r, n = res->replications;
     double sum = 0.0, ss = 0.0;
     for (r = 0; r < n; r++)
-        sum += metric_value(k, &res->rep_channels[r * res->n_channels]);
+        sum += metric_value(k, &res->rep_channels[r * res->n_channels + ch]);
     *mean = sum / (double)n;
     for (r = 0; r < n; r++) {
-        double d = metric_value(k, &res->rep_channels[r * res->n_channels]) - *mean;
+        double d = metric_value(k, &res->rep_channels[r * res->n_channels + ch]) - *mean;
         ss += d * d;
     }
     *hw = tq * sqrt(ss / (double)(n - 1) / (double)n);
 }
 
-/* Little's law: mean queue length against arrival rate x mean wait. */
+/*
+ * Little's law over the measured window, all channels together: mean queue
+ * length against arrival rate x mean wait (the queue drains after the
+ * window, so where it is stable the two agree within 1%).
+ */
 static int little(const cc_results *res, double *l, double *lw)
 {
     long r, n = res->replications;
     double a = 0.0, b = 0.0;
-    for (r = 0; r < n; r++) {
-        const cc_rep_channel *x = &res->rep_channels[r * res->n_channels];
-        a += x->queue_area_s / x->duration_s;
-        b += (x->wait_answered_s + x->wait_abandoned_s) / x->duration_s;
-    }
+    size_t c;
+    for (r = 0; r < n; r++)
+        for (c = 0; c < res->n_channels; c++) {
+            const cc_rep_channel *x = &res->rep_channels[r * res->n_channels + c];
+            a += x->queue_area_s / x->duration_s;
+            b += (x->wait_answered_s + x->wait_abandoned_s) / x->duration_s;
+        }
     *l = a / (double)n;
     *lw = b / (double)n;
     return fabs(*l - *lw) <= 0.01 * fabs(*l) + 1e-9;
 }
 
-/* Conservation in every replication; returns how many hold exactly. */
+/* Conservation in every replication and channel; returns how many replications hold exactly. */
 static long conserved(const cc_results *res)
 {
     long r, ok = 0;
+    size_t c;
     for (r = 0; r < res->replications; r++) {
-        const cc_rep_channel *x = &res->rep_channels[r * res->n_channels];
-        ok += x->offered == x->deflected + x->contained + x->bounced + x->in_bot_end +
-                                x->presented &&
-              x->presented == x->answered + x->abandoned + x->waiting_end;
+        int all = 1;
+        for (c = 0; c < res->n_channels; c++) {
+            const cc_rep_channel *x = &res->rep_channels[r * res->n_channels + c];
+            all &= x->offered == x->deflected + x->contained + x->bounced + x->in_bot_end +
+                                     x->presented &&
+                   x->presented == x->answered + x->abandoned + x->waiting_end;
+        }
+        ok += all;
     }
     return ok;
 }
@@ -234,11 +443,12 @@ static long conserved(const cc_results *res)
 int cmd_verify(int argc, char **argv)
 {
     struct verify_args a;
-    struct check checks[N_CASES][N_METRICS];
-    double lit_l[N_CASES], lit_lw[N_CASES];
+    struct expect expects[N_CASES][MAX_CHECKS];
+    struct check checks[N_CASES][MAX_CHECKS];
+    int n_checks[N_CASES];
+    double lit_l[N_CASES], lit_lw[N_CASES], traffic[N_CASES];
     int lit_ok[N_CASES];
     long cons[N_CASES];
-    cc_erlang_result theory[N_CASES];
     size_t i;
     int k, comparisons = 0, failures = 0, rc;
     double tq;
@@ -247,38 +457,31 @@ int cmd_verify(int argc, char **argv)
     rc = parse_args(argc, argv, &a);
     if (rc)
         return rc < 0 ? CLI_OK : rc;
-    for (i = 0; i < N_CASES; i++)
-        comparisons += n_metrics(&cases[i]);
+    for (i = 0; i < N_CASES; i++) {
+        if ((n_checks[i] = theory_of(&cases[i], expects[i], &traffic[i])) < 0)
+            return CLI_BUG;
+        comparisons += n_checks[i];
+    }
     tq = gsl_cdf_tdist_Pinv(1.0 - FAMILY_MISS / (2.0 * comparisons), (double)(a.replications - 1));
 
     for (i = 0; i < N_CASES; i++) {
         const struct vcase *vc = &cases[i];
-        cc_erlang_input in;
         cc_run_options opt = cc_run_options_default();
         cc_results *res = NULL;
-        cc_simmodel *m;
+        cc_scenario *s = NULL;
+        cc_simmodel *m = NULL;
         cc_error err;
         cc_status st;
+        long agents = vc->agents + a.offset_agents > 0 ? vc->agents + a.offset_agents : 0;
 
-        memset(&in, 0, sizeof in);
-        in.arrivals_per_hour = vc->rate_per_s * 3600.0;
-        in.aht_s = vc->aht_s;
-        in.agents = vc->agents;
-        in.target_s = vc->target_s;
-        in.patience_mean_s = vc->patience_s;
-        in.sl_definition = CC_SL_OFFERED;
-        if ((st = cc_erlang_eval(&in, &theory[i], &err)) != CC_OK) {
+        if (case_scenario(vc, agents, &s))
+            return CLI_BUG;
+        st = cc_simmodel_from_scenario(s, &m, &err);
+        cc_scenario_free(s);
+        if (st != CC_OK) {
             cli_print_error(&err);
             return CLI_BUG;
         }
-        m = cc_simmodel_single_queue(vc->rate_per_s, vc->aht_s,
-                                     vc->agents + a.offset_agents > 1
-                                         ? vc->agents + a.offset_agents
-                                         : 1,
-                                     vc->patience_s, vc->target_s,
-                                     vc->warmup_s + vc->horizon_s, 0);
-        m->warmup_s = vc->warmup_s;
-        m->drain = 1;
         opt.replications = a.replications;
         opt.seed = (uint64_t)a.seed + (uint64_t)i * 1000003u;
         opt.threads = (int)a.threads;
@@ -289,11 +492,13 @@ int cmd_verify(int argc, char **argv)
             cli_print_error(&err);
             return cli_exit_for(st);
         }
-        for (k = 0; k < n_metrics(vc); k++) {
+        for (k = 0; k < n_checks[i]; k++) {
             struct check *c = &checks[i][k];
-            c->key = metric_keys[k];
-            mean_hw(res, (enum metric)k, tq, &c->simulated, &c->half_width);
-            c->theory = theory_value((enum metric)k, &theory[i]);
+            const struct expect *e = &expects[i][k];
+            c->key = metric_keys[e->metric];
+            c->channel = e->channel;
+            mean_hw(res, e->channel, e->metric, tq, &c->simulated, &c->half_width);
+            c->theory = e->theory;
             c->ok = fabs(c->simulated - c->theory) <= c->half_width;
             failures += !c->ok;
         }
@@ -316,13 +521,15 @@ int cmd_verify(int argc, char **argv)
             json_t *jc = json_object(), *jchecks = json_array();
             json_object_set_new(jc, "name", json_string(cases[i].name));
             json_object_set_new(jc, "agents", json_integer(cases[i].agents));
-            json_object_set_new(jc, "traffic_erlangs", json_real(theory[i].traffic_erlangs));
+            json_object_set_new(jc, "traffic_erlangs", json_real(traffic[i]));
             json_object_set_new(jc, "patience_mean_seconds", json_real(cases[i].patience_s));
             json_object_set_new(jc, "target_seconds", json_real(cases[i].target_s));
-            for (k = 0; k < n_metrics(&cases[i]); k++) {
+            for (k = 0; k < n_checks[i]; k++) {
                 const struct check *c = &checks[i][k];
                 json_t *x = json_object();
                 json_object_set_new(x, "metric", json_string(c->key));
+                if (cases[i].family == F_PRIORITY)
+                    json_object_set_new(x, "class", json_integer(c->channel + 1));
                 json_object_set_new(x, "simulated", json_real(c->simulated));
                 json_object_set_new(x, "half_width", json_real(c->half_width));
                 json_object_set_new(x, "theory", json_real(c->theory));
@@ -349,8 +556,9 @@ int cmd_verify(int argc, char **argv)
         fputc('\n', stdout);
         free(text);
     } else {
-        static const char *const labels[N_METRICS] = {"P(wait)", "service level", "ASA (s)",
-                                                      "mean wait (s)", "P(abandon)"};
+        static const char *const labels[N_METRICS] = {"P(wait)",       "service level",
+                                                      "ASA (s)",       "mean wait (s)",
+                                                      "P(abandon)",    "containment"};
         printf("ccsim verify: %ld replications per case, seed %ld; intervals are 99%% "
                "family-wise\n(Student t, Bonferroni over %d comparisons)\n",
                a.replications, a.seed, comparisons);
@@ -359,11 +567,17 @@ int cmd_verify(int argc, char **argv)
         for (i = 0; i < N_CASES; i++) {
             printf("\n%s\n", cases[i].name);
             printf("  %-22s %-24s %-12s\n", "metric", "simulated", "theory");
-            for (k = 0; k < n_metrics(&cases[i]); k++) {
+            for (k = 0; k < n_checks[i]; k++) {
                 const struct check *c = &checks[i][k];
-                char sim[64];
+                const struct expect *e = &expects[i][k];
+                char sim[64], label[40];
                 snprintf(sim, sizeof sim, "%.5g +- %.2g", c->simulated, c->half_width);
-                printf("  %-22s %-24s %-12.5g %s\n", labels[k], sim, c->theory,
+                if (cases[i].family == F_PRIORITY)
+                    snprintf(label, sizeof label, "%s, class %d", labels[e->metric],
+                             c->channel + 1);
+                else
+                    snprintf(label, sizeof label, "%s", labels[e->metric]);
+                printf("  %-22s %-24s %-12.5g %s\n", label, sim, c->theory,
                        c->ok ? "ok" : "DISAGREES");
             }
             printf("  %-22s L = %.5g, lambda W = %.5g (%.3f%%) %s\n", "Little's law", lit_l[i],

@@ -26,30 +26,31 @@ static const struct cli_command commands[] = {
     {"compare", cmd_compare, "compare results with a baseline, metric by metric"},
     {"verify", cmd_verify, "check the simulator against Erlang C/A theory"},
     {"merge", cmd_merge, "join the shard files of a run or sweep into its results"},
+    {"forecast", cmd_forecast, "forecast contacts per interval from a history export"},
+    {"fit", cmd_fit, "fit volumes, handle time and patience from history into a scenario"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+/* Messages quote paths and values from the command line: no control characters reach stderr. */
 void cli_errorf(const char *fmt, ...)
 {
+    char msg[8192];
     va_list ap;
-    fputs("ccsim: error: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    fprintf(stderr, "ccsim: error: %s\n", cc_text_printable(msg));
 }
 
 void cli_print_error(const cc_error *err)
 {
     if (err->path[0] && err->line > 0)
-        fprintf(stderr, "ccsim: error: %s:%d:%d: %s\n", err->path, err->line, err->col,
-                err->message);
+        cli_errorf("%s:%d:%d: %s", err->path, err->line, err->col, err->message);
     else if (err->path[0])
-        fprintf(stderr, "ccsim: error: %s: %s\n", err->path, err->message);
+        cli_errorf("%s: %s", err->path, err->message);
     else
-        fprintf(stderr, "ccsim: error: %s\n", err->message[0] ? err->message
-                                                               : cc_strerror(err->code));
+        cli_errorf("%s", err->message[0] ? err->message : cc_strerror(err->code));
 }
 
 int cli_exit_for(cc_status code)

@@ -62,12 +62,12 @@ void cli_quote(const char *text, char *buf, size_t size)
 
 int cli_flag_errorf(const char *flag, const char *fmt, ...)
 {
+    char msg[8192];
     va_list ap;
-    fprintf(stderr, "ccsim: error: --%s: ", flag);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    fprintf(stderr, "ccsim: error: --%s: %s\n", flag, cc_text_printable(msg));
     return CLI_USAGE;
 }
 
@@ -98,6 +98,42 @@ static int in_range(double v, struct cli_range r)
     if (r.hi_open ? !(v < r.hi) : !(v <= r.hi))
         return 0;
     return 1;
+}
+
+int cli_parse_scale(const char *arg, struct cli_scale_text *text, cc_override *out)
+{
+    static const char *const allowed =
+        "volume=F, aht=F, CHANNEL.volume=F or CHANNEL.aht=F with F a factor such as 1.3 "
+        "or 130%, from 0 to 1000";
+    const char *eq = strchr(arg, '='), *dot;
+    char what[64], channel[64], q[200];
+    double f;
+    size_t len;
+
+    cli_quote(arg, q, sizeof(q));
+    if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof(what))
+        return cli_flag_errorf("scale", "'%s' is not WHAT=FACTOR; allowed: %s", q, allowed);
+    len = (size_t)(eq - arg);
+    memcpy(what, arg, len);
+    what[len] = '\0';
+    dot = strrchr(what, '.');
+    if (dot) {
+        snprintf(channel, sizeof(channel), "%.*s", (int)(dot - what), what);
+        memmove(what, dot + 1, strlen(dot + 1) + 1);
+    } else {
+        snprintf(channel, sizeof(channel), "*");
+    }
+    if (!strcmp(what, "aht"))
+        snprintf(what, sizeof(what), "handle_time");
+    if (!channel[0] || (strcmp(what, "volume") != 0 && strcmp(what, "handle_time") != 0))
+        return cli_flag_errorf("scale", "'%s': cannot scale that; allowed: %s", q, allowed);
+    if (cc_parse_share(eq + 1, &f) != CC_OK || f > 1000.0)
+        return cli_flag_errorf("scale", "'%s': not a factor; allowed: %s", q, allowed);
+    snprintf(text->path, sizeof(text->path), "channels.%.60s.%.12s", channel, what);
+    snprintf(text->value, sizeof(text->value), "*%.17g", f);
+    out->path = text->path;
+    out->value = text->value;
+    return 0;
 }
 
 /*
@@ -364,10 +400,16 @@ int cli_parser_next(struct cli_parser *p)
 
     c = getopt_long(p->argc, p->argv, ":", p->options, &idx);
     if (c == -1) {
-        if (optind < p->argc) {
+        p->first_positional = optind;
+        if (p->argc - optind > p->max_positional) {
             cli_quote(p->argv[optind], q, sizeof(q));
-            cli_errorf("'%s': unexpected argument; allowed: options only, as listed by "
-                       "'ccsim %s --help'", q, p->command);
+            if (p->max_positional > 0)
+                cli_errorf("'%s': unexpected argument; allowed: %d argument%s and the options "
+                           "listed by 'ccsim %s --help'", q, p->max_positional,
+                           p->max_positional > 1 ? "s" : "", p->command);
+            else
+                cli_errorf("'%s': unexpected argument; allowed: options only, as listed by "
+                           "'ccsim %s --help'", q, p->command);
             return CLI_OPT_ERROR;
         }
         return -1;
@@ -393,13 +435,26 @@ int cli_parser_next(struct cli_parser *p)
     tok = typed_token(p);
     if (is_abbreviation(tok, name))
         return abbreviation_error(tok, name);
-    if (p->seen[idx]) {
+    if (p->seen[idx] && !p->repeatable[idx]) {
         cli_flag_errorf(name, "given more than once; allowed: once");
         return CLI_OPT_ERROR;
     }
     p->seen[idx] = 1;
     p->value = optarg;
     return c;
+}
+
+void cli_parser_repeatable(struct cli_parser *p, int val)
+{
+    size_t i;
+    for (i = 0; p->options[i].name && i < CLI_OPT_MAX; i++)
+        if (p->options[i].val == val)
+            p->repeatable[i] = 1;
+}
+
+void cli_parser_positional(struct cli_parser *p, int n)
+{
+    p->max_positional = n;
 }
 
 int cli_parser_given(const struct cli_parser *p, int val)

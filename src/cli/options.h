@@ -11,6 +11,8 @@
 #include <getopt.h>
 #include <stddef.h>
 
+#include "cc_scenario.h"
+
 /* Option values in a command's table start here, clear of short option chars. */
 #define CLI_OPT_BASE 256
 
@@ -27,6 +29,9 @@ struct cli_parser {
     int argc;                        /* argument count, argv[0] is the command */
     char **argv;                     /* arguments; getopt may permute them */
     unsigned char seen[CLI_OPT_MAX]; /* how often each table entry was given */
+    unsigned char repeatable[CLI_OPT_MAX]; /* entries that may be given more than once */
+    int max_positional;              /* positional arguments allowed (0 by default) */
+    int first_positional;            /* argv index of the first one once -1 is returned */
     const char *value;               /* value of the option just returned, or NULL */
 };
 
@@ -46,10 +51,25 @@ void cli_parser_init(struct cli_parser *p, const char *command,
                      const struct option *options, int argc, char **argv);
 
 /*
+ * Lets the option with value `val` be given more than once (--set, --metric,
+ * --scale); every other option may be given once only.
+ */
+void cli_parser_repeatable(struct cli_parser *p, int val);
+
+/*
+ * Allows up to `n` positional arguments (scenario files, results), in any
+ * place among the options; once cli_parser_next returns -1 they are
+ * argv[first_positional .. argc-1]. The command checks their number.
+ */
+void cli_parser_positional(struct cli_parser *p, int n);
+
+/*
  * Returns the `val` of the next option (its value in p->value), -1 once all
- * options are read and no positional argument is left, or CLI_OPT_ERROR after
- * printing one line for an unknown, abbreviated, repeated or malformed
- * option, a missing value, or a positional argument.
+ * options are read, or CLI_OPT_ERROR after printing one line for an
+ * unknown, abbreviated, repeated (unless cli_parser_repeatable) or malformed
+ * option, a missing value, or more positional arguments than allowed.
+ * This is the one grammar of every subcommand: long options only, written
+ * in full, as --name VALUE or --name=VALUE.
  */
 int cli_parser_next(struct cli_parser *p);
 
@@ -84,6 +104,20 @@ int cli_parse_share(const char *flag, const char *text, struct cli_range range,
                     double *out);
 int cli_parse_choice(const char *flag, const char *text, const char *const *choices,
                      int *out);
+
+/*
+ * --scale WHAT=F for run, plan and sweep: WHAT is `volume` or `aht` (also
+ * `handle_time`) for every channel, or CHANNEL.volume / CHANNEL.aht for one;
+ * F a factor (1.3) or a percentage (130%), from 0 to 1000. Fills `text` and
+ * makes *out the override that multiplies the scenario's own values
+ * ("channels.*.volume" = "*1.3"; see the scenario loader). Returns 0, or
+ * prints one line naming --scale and returns CLI_USAGE.
+ */
+struct cli_scale_text {
+    char path[96];      /* channels.NAME.volume */
+    char value[48];     /* *F */
+};
+int cli_parse_scale(const char *arg, struct cli_scale_text *text, cc_override *out);
 
 /*
  * Writes `range` in words ("> 0", "in (0, 1]") into buf. Used to build the

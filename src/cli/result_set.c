@@ -156,6 +156,11 @@ int cli_results_begin(struct cli_results *rs, const char *out_dir, const char *s
                                    strlen(out_dir), sizeof(rs->dir) - 65);
         if (!out_dir[0])
             return cli_flag_errorf("out", "needs a folder name");
+        for (const unsigned char *p = (const unsigned char *)out_dir; *p; p++)
+            if (*p < 0x20 || *p == 0x7f)
+                return cli_flag_errorf("out", "'%s' holds a control character; name a folder "
+                                              "without them",
+                                       out_dir);
         snprintf(rs->dir, sizeof(rs->dir), "%s", out_dir);
     } else {
         if (!safe_folder_name(scenario_name) || strlen(scenario_name) > 200) {

@@ -268,6 +268,9 @@ int cli_tasks_execute(const struct cli_tasks *ct, const cc_task_job *job, cc_poi
     st = cc_tasks_run(job, sink, ctx, &err);
     if (st != CC_OK) {
         cli_print_error(&err);
+        /* An invalid job here is one over the event or memory limit (the options were checked). */
+        if (st == CC_EINVAL && !job->opt.no_limits && !strcmp(ct->kind, "run"))
+            fprintf(stderr, "ccsim: note: --no-limits runs past the event and memory limits\n");
         return cli_exit_for(st);
     }
     return CLI_OK;

@@ -55,7 +55,10 @@ double cc_hist_edge(unsigned j, int sub, int emin);
  */
 double cc_hist_quantile(const uint32_t *h, unsigned bins, int sub, int emin, double p);
 
-/* One channel in one interval of one replication (by arrival interval). */
+/*
+ * One channel in one interval of one replication (by arrival interval),
+ * counting only contacts that arrive after the warm-up, like the totals.
+ */
 typedef struct cc_ival_ch {
     uint32_t offered;       /* arrivals, incl. deflected */
     uint32_t deflected;     /* deflected */
@@ -66,6 +69,10 @@ typedef struct cc_ival_ch {
     uint32_t answered;      /* answered */
     uint32_t in_target;     /* answered within the target time */
     uint32_t abandoned;     /* abandoned */
+    uint32_t short_abandoned; /* abandoned within target.short_abandon_s */
+    uint32_t sl_excluded;   /* presented but outside the service level's denominator: by
+                               target.definition, or pending at the end (cc_rep_channel) */
+    uint32_t pending;       /* still waiting at the end with their target time not passed */
     uint32_t backlog_end;   /* queue length at the interval's end (clock interval) */
     double wait_ans_s;      /* sum of waits of answered contacts, seconds */
     double wait_ab_s;       /* sum of waits of abandoned contacts, seconds */

@@ -75,8 +75,11 @@ static inline void queue_touch(cc_sim *s, chan_rt *ch)
     ch->q_last = s->now;
 }
 
+/* A contact's interval counters; warm-up contacts are in no output (cell or totals). */
 static inline cc_ival_ch *cell(cc_sim *s, const contact *k)
 {
+    if (!(k->flags & F_COUNTED))
+        return &s->iv_void;
     return &s->iv[(size_t)k->ival * s->nc + k->channel];
 }
 
@@ -126,6 +129,8 @@ uint32_t cc_eng_new_contact(cc_sim *s, unsigned c)
     k->flags = s->now >= s->m->warmup_s ? F_COUNTED : 0;
     k->agent = NO_AGENT;
     k->level = 0;
+    k->tries = 0;
+    k->transfers = 0;
     s->live++;
     return slot;
 }
@@ -320,8 +325,8 @@ static inline void count_answer(cc_sim *s, const contact *k, double w, double h)
     cl->in_target += in;
     cl->wait_ans_s += w;
     cl->handle_s += h;
-    s->hist_iv[ci * s->hist_iv_stride + cc_hist_bin(w, CC_HI_SUB, CC_HI_EMIN, CC_HI_BINS)]++;
     if (k->flags & F_COUNTED) {
+        s->hist_iv[ci * s->hist_iv_stride + cc_hist_bin(w, CC_HI_SUB, CC_HI_EMIN, CC_HI_BINS)]++;
         tot_ch *t = &s->tot[k->channel];
         t->answered++;
         t->in_target += in;
@@ -331,6 +336,59 @@ static inline void count_answer(cc_sim *s, const contact *k, double w, double h)
         s->hist_tot[(size_t)k->channel * CC_HT_BINS +
                     cc_hist_bin(w, CC_HT_SUB, CC_HT_EMIN, CC_HT_BINS)]++;
     }
+}
+
+/* ---- dynamic stretch (Erlang Chat) ------------------------------------------ */
+
+/*
+ * In dynamic mode a session in service holds its remaining work in handle_s
+ * (seconds at stretch 1) and the time it was last brought up to date in
+ * t_enq (free once answered); t_arrive holds its service start.
+ */
+
+/* Brings agent a's sessions in service up to now at the rate of n open sessions. */
+static void dyn_advance(cc_sim *s, int32_t a, unsigned n)
+{
+    const agent *x = &s->ag[a];
+    const uint32_t *sl = &s->ag_slots[(size_t)a * CC_SIM_MAX_CONCURRENCY];
+    unsigned j;
+    for (j = 0; j < x->n; j++) {
+        contact *k = &s->ct[sl[j]];
+        if (k->state != ST_SERVICE)
+            continue;
+        k->handle_s -= (s->now - k->t_enq) / s->ch[k->channel].stretch[n];
+        if (k->handle_s < 0.0)
+            k->handle_s = 0.0;
+        k->t_enq = s->now;
+    }
+}
+
+/* Moves the completions of agent a's sessions in service to its open sessions now. */
+static void dyn_reschedule(cc_sim *s, int32_t a)
+{
+    const agent *x = &s->ag[a];
+    const uint32_t *sl = &s->ag_slots[(size_t)a * CC_SIM_MAX_CONCURRENCY];
+    unsigned j;
+    for (j = 0; j < x->n; j++) {
+        contact *k = &s->ct[sl[j]];
+        if (k->state != ST_SERVICE)
+            continue;
+        k->gen++; /* the completion scheduled before is stale */
+        sched(s, s->now + k->handle_s * s->ch[k->channel].stretch[x->n], CC_EV_COMPLETE, sl[j],
+              k->gen);
+    }
+}
+
+/* Removes session `slot` from agent a's list. */
+static void dyn_drop(cc_sim *s, int32_t a, uint32_t slot)
+{
+    uint32_t *sl = &s->ag_slots[(size_t)a * CC_SIM_MAX_CONCURRENCY];
+    unsigned j, n = s->ag[a].n;
+    for (j = 0; j < n; j++)
+        if (sl[j] == slot) {
+            sl[j] = sl[n - 1];
+            return;
+        }
 }
 
 /* Agent a starts serving contact `slot` (already out of any queue). */
@@ -359,9 +417,14 @@ HOT void assign(cc_sim *s, int32_t a, uint32_t slot)
             x->limit = (uint8_t)g->limit[c];
             g->chat_cap += x->limit;
         }
+        if (ch->dyn) {
+            dyn_advance(s, a, x->n);
+            s->ag_slots[(size_t)a * CC_SIM_MAX_CONCURRENCY + x->n] = slot;
+        }
         x->n++;
         g->chat_sess++;
-        h *= ch->stretch[x->n];
+        if (!ch->dyn)
+            h *= ch->stretch[x->n];
         if (in_bucket(x))
             bucket_insert(s, g, c, x->n, a);
     } else {
@@ -371,8 +434,17 @@ HOT void assign(cc_sim *s, int32_t a, uint32_t slot)
     g->sessions++;
     k->state = ST_SERVICE;
     k->agent = a;
-    count_answer(s, k, w, h);
-    sched(s, s->now + h, CC_EV_COMPLETE, slot, 0);
+    if (ch->dyn) {
+        /* The handle time is counted when it ends; the agent's sessions all re-time. */
+        count_answer(s, k, w, 0.0);
+        k->handle_s = h;
+        k->t_enq = s->now;
+        k->t_arrive = s->now;
+        dyn_reschedule(s, a);
+    } else {
+        count_answer(s, k, w, h);
+        sched(s, s->now + h, CC_EV_COMPLETE, slot, 0);
+    }
     if (s->evp) {
         s->evp->team = x->team;
         s->evp->agent = a - g->first_agent;
@@ -488,10 +560,17 @@ HOT void release(cc_sim *s, uint32_t slot)
     g->sessions--;
     if (x->mode == AG_SESSIONS) {
         unsigned c = x->channel;
+        int dyn = s->ch[c].dyn;
         if (in_bucket(x))
             bucket_remove(s, g, c, x->n, a);
+        if (dyn) {
+            dyn_advance(s, a, x->n);
+            dyn_drop(s, a, slot);
+        }
         x->n--;
         g->chat_sess--;
+        if (dyn)
+            dyn_reschedule(s, a);
         if (x->n > 0) {
             if (in_bucket(x)) {
                 bucket_insert(s, g, c, x->n, a);
@@ -530,12 +609,20 @@ COLD void enter_repeat(cc_sim *s, uint32_t slot)
     present(s, slot);
 }
 
+/* Whether the customer of contact k may try once more (simulation.max_attempts). */
+static inline int may_try_again(const cc_sim *s, const contact *k)
+{
+    return s->m->max_attempts <= 0 || (int)k->tries + 1 < s->m->max_attempts;
+}
+
 /* Sends contact `slot` to r->channel after a delay drawn from `delay`. */
 COLD void schedule_repeat(cc_sim *s, uint32_t slot, const cc_sim_repeat *r,
                           const cc_sampler *delay, cc_stream *rs)
 {
     contact *k = &s->ct[slot];
     double d = delay->kind != CC_DIST_NONE ? cc_sampler_draw(delay, rs, &s->zig) : 0.0;
+    if (k->tries < UINT16_MAX)
+        k->tries++;
     k->state = ST_DELAY;
     k->channel = (uint16_t)r->channel;
     if (d <= 0.0) {
@@ -609,14 +696,15 @@ HOT void on_arrival(cc_sim *s, unsigned c)
         return;
     }
     s->model_events++;
-    if (s->m->max_arrivals > 0 && ++s->fresh >= s->m->max_arrivals)
+    if (s->m->max_arrivals > 0 && ++s->fresh >= s->m->max_arrivals) {
         s->arrivals_done = 1; /* other channels' pending arrivals become stale */
-    else
+        cc_eng_measure_end(s);
+    } else
         cc_eng_next_arrival(s, c);
     if (s->n_generators == 0)
         s->arrivals_done = 1;
 
-    cl = &s->iv[ival * s->nc + c];
+    cl = counted ? &s->iv[ival * s->nc + c] : &s->iv_void;
     cl->offered++;
     if (counted)
         s->tot[c].offered++;
@@ -662,6 +750,12 @@ static void on_bot_end(cc_sim *s, uint32_t slot)
         return;
     }
     if (mc->bot.bounce.share > 0.0 && cc_stream_uniform(ds) < mc->bot.bounce.share) {
+        if (!may_try_again(s, k)) {
+            if (counted)
+                s->tot[c].gave_up++;
+            free_contact(s, slot);
+            return;
+        }
         cl->bounced++;
         if (counted)
             s->tot[c].bounced++;
@@ -675,13 +769,25 @@ static void on_bot_end(cc_sim *s, uint32_t slot)
 
 /* ---- completions and abandonment ---------------------------------------- */
 
-HOT void on_complete(cc_sim *s, uint32_t slot)
+HOT void on_complete(cc_sim *s, uint32_t slot, uint32_t gen)
 {
     contact *k = &s->ct[slot];
     unsigned c = k->channel;
     const chan_rt *ch = &s->ch[c];
-    team_rt *g = &s->tm[s->ag[k->agent].team];
+    team_rt *g;
 
+    if (ch->dyn) {
+        if (k->gen != gen || k->state != ST_SERVICE) { /* re-timed since */
+            if (s->evp)
+                s->evp->kind = CC_EV_STALE;
+            return;
+        }
+        if (k->flags & F_COUNTED) { /* the handle time it really took */
+            cell(s, k)->handle_s += s->now - k->t_arrive;
+            s->tot[c].handle += s->now - k->t_arrive;
+        }
+    }
+    g = &s->tm[s->ag[k->agent].team];
     s->model_events++;
     g->handled_iv++;
     g->handled_tot += (uint64_t)s->warm;
@@ -700,8 +806,16 @@ HOT void on_complete(cc_sim *s, uint32_t slot)
             const cc_sim_repeat *tr = &mc->transfers[j];
             cum += tr->share;
             if (u < cum) {
-                uint32_t t = cc_eng_new_contact(s, (unsigned)tr->channel);
+                uint32_t t;
+                if (s->m->max_transfers > 0 && k->transfers >= s->m->max_transfers) {
+                    if (k->flags & F_COUNTED)
+                        s->tot[c].transfer_capped++;
+                    break;
+                }
+                t = cc_eng_new_contact(s, (unsigned)tr->channel);
                 k = &s->ct[slot]; /* the pool may have moved */
+                s->ct[t].transfers = (uint16_t)(k->transfers + 1);
+                s->ct[t].tries = k->tries;
                 if (k->flags & F_COUNTED)
                     s->tot[c].transferred++;
                 schedule_repeat(s, t, tr, &ch->transfer_delay[j], rs);
@@ -735,11 +849,23 @@ static void on_abandon(cc_sim *s, uint32_t slot, uint32_t gen)
     queue_unlink(s, &s->ch[c], slot);
     w = s->now - k->t_enq;
     cl = cell(s, k);
-    cl->abandoned++;
-    cl->wait_ab_s += w;
-    if (k->flags & F_COUNTED) {
-        s->tot[c].abandoned++;
-        s->tot[c].wait_ab += w;
+    {
+        const chan_rt *ch = &s->ch[c];
+        unsigned is_short = ch->short_s > 0.0 && w <= ch->short_s;
+        /* The service level's denominator leaves out what target.definition says. */
+        unsigned out = ch->sl_def == CC_SL_ANSWERED ||
+                       (ch->sl_def == CC_SL_EXCLUDE_SHORT && is_short) ||
+                       (ch->sl_def == CC_SL_VIRTUAL && w < ch->target_s);
+        cl->abandoned++;
+        cl->wait_ab_s += w;
+        cl->short_abandoned += is_short;
+        cl->sl_excluded += out;
+        if (k->flags & F_COUNTED) {
+            s->tot[c].abandoned++;
+            s->tot[c].wait_ab += w;
+            s->tot[c].short_abandoned += is_short;
+            s->tot[c].sl_excluded += out;
+        }
     }
     if (s->evp) {
         s->evp->channel = (int)c;
@@ -749,10 +875,14 @@ static void on_abandon(cc_sim *s, uint32_t slot, uint32_t gen)
         const cc_sim_repeat *r = &s->m->channels[c].retrial;
         cc_stream *rs = cc_eng_stream(s, c, S_REPEAT);
         if (cc_stream_uniform(rs) < r->share) {
+            if (may_try_again(s, k)) {
+                if (k->flags & F_COUNTED)
+                    s->tot[c].retried++;
+                schedule_repeat(s, slot, r, &s->ch[c].retrial_delay, rs);
+                return;
+            }
             if (k->flags & F_COUNTED)
-                s->tot[c].retried++;
-            schedule_repeat(s, slot, r, &s->ch[c].retrial_delay, rs);
-            return;
+                s->tot[c].gave_up++;
         }
     }
     free_contact(s, slot);
@@ -885,12 +1015,44 @@ COLD void close_interval(cc_sim *s)
     }
 }
 
+/* Brings a team's integrals up to now and keeps them in `m` (g->w or g->e). */
+static void mark_team(cc_sim *s, team_rt *g, team_mark *m)
+{
+    team_touch(s, g);
+    m->present = g->a_present;
+    m->busy = g->a_busy;
+    m->sessions = g->a_sessions;
+    m->chat_cap = g->a_chat_cap;
+    m->chat_sess = g->a_chat_sess;
+}
+
+/*
+ * The measured window ends where arrivals stop: the horizon end, or the
+ * arrival that reached max_arrivals. Time averages (occupancy, queue) and paid
+ * time stop there; a drain after it only finishes the contacts that arrived.
+ */
+void cc_eng_measure_end(cc_sim *s)
+{
+    size_t c, t;
+    if (s->meas_done || !s->warm)
+        return; /* before the warm-up ends nothing is measured */
+    s->meas_done = 1;
+    s->meas_end = s->now;
+    for (c = 0; c < s->nc; c++) {
+        queue_touch(s, &s->ch[c]);
+        s->ch[c].q_area_end = s->ch[c].q_area;
+    }
+    for (t = 0; t < s->nt; t++)
+        mark_team(s, &s->tm[t], &s->tm[t].e);
+}
+
 COLD void on_interval(cc_sim *s)
 {
     size_t t;
     close_interval(s);
     s->cur_ival++;
     if (s->cur_ival >= s->ni) {
+        cc_eng_measure_end(s);
         s->arrivals_done = 1;
         s->stop = !s->m->drain;
         return;
@@ -910,15 +1072,8 @@ void cc_eng_on_warmup(cc_sim *s)
         s->ch[c].q_area_mark = s->ch[c].q_area;
         s->ch[c].q_max = s->ch[c].q_len;
     }
-    for (t = 0; t < s->nt; t++) {
-        team_rt *g = &s->tm[t];
-        team_touch(s, g);
-        g->w_present = g->a_present;
-        g->w_busy = g->a_busy;
-        g->w_sessions = g->a_sessions;
-        g->w_chat_cap = g->a_chat_cap;
-        g->w_chat_sess = g->a_chat_sess;
-    }
+    for (t = 0; t < s->nt; t++)
+        mark_team(s, &s->tm[t], &s->tm[t].w);
 }
 
 /* ---- end of a replication ------------------------------------------------ */
@@ -926,12 +1081,29 @@ void cc_eng_on_warmup(cc_sim *s)
 COLD void finish(cc_sim *s)
 {
     size_t c, t, i;
-    double t_end = s->now;
+    double t_end = s->now, m_end;
     double w0 = s->m->warmup_s < t_end ? s->m->warmup_s : t_end;
 
     if (!s->warm)
         cc_eng_on_warmup(s); /* the run ended inside the warm-up: empty totals */
     close_interval(s);
+    cc_eng_measure_end(s); /* a run stopped before the horizon end (stepping, drain limit) */
+    m_end = s->meas_end;
+    /*
+     * Contacts still waiting at the end whose target time has not passed are
+     * pending: neither met nor missed, out of the service level's denominator.
+     */
+    for (i = 0; i < s->ct_cap; i++) {
+        const contact *k = &s->ct[i];
+        if (k->state == ST_WAIT && (k->flags & F_COUNTED) &&
+            k->t_enq + s->ch[k->channel].target_s > t_end) {
+            cc_ival_ch *cl = cell(s, k);
+            cl->pending++;
+            cl->sl_excluded++;
+            s->tot[k->channel].pending++;
+            s->tot[k->channel].sl_excluded++;
+        }
+    }
     for (c = 0; c < s->nc; c++) {
         cc_rep_channel *r = &s->rep_ch[c];
         const tot_ch *o = &s->tot[c];
@@ -955,9 +1127,15 @@ COLD void finish(cc_sim *s)
         r->handle_s = o->handle;
         r->wrap_s = o->wrap;
         r->bot_s = o->bot;
-        r->queue_area_s = s->ch[c].q_area - s->ch[c].q_area_mark;
+        r->queue_area_s = s->ch[c].q_area_end - s->ch[c].q_area_mark;
         r->max_queue = (double)s->ch[c].q_max;
-        r->duration_s = t_end - w0;
+        r->duration_s = m_end - w0;
+        r->short_abandoned = (double)o->short_abandoned;
+        r->sl_excluded = (double)o->sl_excluded;
+        r->pending_end = (double)o->pending;
+        r->drain_limited = s->drain_cut;
+        r->gave_up = (double)o->gave_up;
+        r->transfer_capped = (double)o->transfer_capped;
     }
     /* Contacts still in the system at the end. */
     for (i = 0; i < s->ct_cap; i++) {
@@ -974,23 +1152,22 @@ COLD void finish(cc_sim *s)
         team_rt *g = &s->tm[t];
         const cc_sim_team *mt = &s->m->teams[t];
         double paid = 0.0;
-        team_touch(s, g);
         for (i = 0; i < s->ni; i++) {
             double a0 = (double)i * s->m->interval_s, a1 = a0 + s->m->interval_s;
             if (a0 < w0)
                 a0 = w0;
-            if (a1 > t_end)
-                a1 = t_end;
+            if (a1 > m_end)
+                a1 = m_end;
             if (a1 > a0)
                 paid += (double)mt->agents[i] * (a1 - a0);
-            if ((double)i * s->m->interval_s >= t_end)
+            if ((double)i * s->m->interval_s >= m_end)
                 break;
         }
-        r->present_s = g->a_present - g->w_present;
-        r->busy_s = g->a_busy - g->w_busy;
-        r->session_s = g->a_sessions - g->w_sessions;
-        r->chat_capacity_s = g->a_chat_cap - g->w_chat_cap;
-        r->chat_session_s = g->a_chat_sess - g->w_chat_sess;
+        r->present_s = g->e.present - g->w.present;
+        r->busy_s = g->e.busy - g->w.busy;
+        r->session_s = g->e.sessions - g->w.sessions;
+        r->chat_capacity_s = g->e.chat_cap - g->w.chat_cap;
+        r->chat_session_s = g->e.chat_sess - g->w.chat_sess;
         r->paid_s = paid;
         r->handled = (double)g->handled_tot;
         r->cost = paid / 3600.0 * mt->cost_per_hour + r->handled * mt->cost_per_contact;
@@ -1017,6 +1194,17 @@ static inline int step_one(cc_sim *s)
         finish(s);
         return 0;
     }
+    if (s->arrivals_done && s->m->drain && s->m->drain_limit_s > 0.0) {
+        /* A drain that would outlast its limit stops there (cc_rep_channel.drain_limited). */
+        double end = (double)s->ni * s->m->interval_s + s->m->drain_limit_s;
+        if (e.t > end) {
+            s->now = end > s->now ? end : s->now;
+            s->drain_cut = 1;
+            s->top_live = s->arr_live = 0;
+            finish(s);
+            return 0;
+        }
+    }
     s->now = e.t;
     if (s->evp) {
         s->evp->kind = (cc_sim_event_kind)CC_EVENT_KIND(&e);
@@ -1033,7 +1221,7 @@ static inline int step_one(cc_sim *s)
         on_arrival(s, e.idx);
     } else switch (CC_EVENT_KIND(&e)) {
     case CC_EV_COMPLETE:
-        on_complete(s, e.idx);
+        on_complete(s, e.idx, e.gen);
         break;
     case CC_EV_ABANDON:
         on_abandon(s, e.idx, e.gen);

@@ -40,6 +40,8 @@ typedef struct contact {
     uint8_t state;         /* enum contact_state */
     uint8_t flags;         /* enum contact_flag */
     uint16_t level;        /* next overflow threshold index */
+    uint16_t tries;        /* tries before this one (retrials, bounce-backs) */
+    uint16_t transfers;    /* transfers this contact went through */
 } contact;
 
 typedef struct agent {
@@ -59,6 +61,7 @@ typedef struct chan_rt {
     double q_last;             /* time of the last q_area update, seconds */
     double q_area;             /* integral of q_len, contact-seconds */
     double q_area_mark;        /* q_area at warm-up */
+    double q_area_end;         /* q_area at the end of the measured window */
     /* arrival generator */
     int arr_active;            /* more fresh arrivals to come */
     double arr_t;              /* generator position, seconds */
@@ -77,12 +80,20 @@ typedef struct chan_rt {
     double *levels;            /* ascending, seconds */
     /* flags from the model */
     int has_patience, has_deflection, has_bot, has_retrial, has_transfer;
+    int dyn;                   /* stretch follows the open sessions (Erlang Chat) */
     double target_s;           /* answer-within, seconds */
+    cc_sl_definition sl_def;   /* which contacts the service level counts */
+    double short_s;            /* short-abandon threshold, seconds */
     double stretch[CC_SIM_MAX_CONCURRENCY + 1]; /* handle multiplier by open sessions */
     cc_sampler handle, wrap, patience, bot_time;  /* the channel's distributions */
     cc_sampler bounce_delay, retrial_delay;
     cc_sampler transfer_delay[CC_SIM_MAX_TRANSFERS]; /* per transfer target */
 } chan_rt;
+
+/* A team's integrals as they stood at one moment: the warm-up's end or the measured end. */
+typedef struct team_mark {
+    double present, busy, sessions, chat_cap, chat_sess;
+} team_mark;
 
 typedef struct team_rt {
     int32_t idle_head, idle_tail; /* idle agents, longest idle at the head */
@@ -96,7 +107,8 @@ typedef struct team_rt {
     double last_t;             /* time of the last area update */
     double a_present, a_busy, a_sessions, a_chat_cap, a_chat_sess; /* integrals */
     double m_present, m_busy, m_chat_cap, m_chat_sess;             /* at the last interval end */
-    double w_present, w_busy, w_sessions, w_chat_cap, w_chat_sess; /* at warm-up */
+    team_mark w;               /* at warm-up */
+    team_mark e;               /* at the measured end */
     uint32_t handled_iv;       /* completions in the current clock interval */
     uint64_t handled_tot;      /* completions since warm-up */
     double *prof;              /* per channel handle-time multiplier */
@@ -113,7 +125,8 @@ typedef struct team_rt {
 /* Whole-run counters of one channel (contacts arriving after warm-up). */
 typedef struct tot_ch {
     uint64_t offered, repeats, deflected, bot_entered, contained, bounced, presented, queued,
-        answered, in_target, abandoned, retried, transferred;
+        answered, in_target, abandoned, retried, transferred, gave_up, transfer_capped,
+        short_abandoned, sl_excluded, pending;
     double wait_ans, wait_ab, handle, wrap, bot;
 } tot_ch;
 
@@ -127,6 +140,7 @@ struct cc_sim {
     int top_live;              /* cal.heap[0] is the event being processed */
     int arr_live;              /* acal.heap[0] is the event being processed */
     int stop;                  /* the horizon ended without a drain */
+    int drain_cut;             /* the drain limit ended the run */
     int finished;              /* statistics are final */
     int arrivals_done;
     int n_generators;          /* channels still generating fresh arrivals */
@@ -156,6 +170,10 @@ struct cc_sim {
     size_t hist_iv_stride;     /* CC_HI_BINS, or 0 into a single dummy row */
     uint32_t *hist_tot;        /* [channel * CC_HT_BINS + bin] */
     tot_ch *tot;
+    cc_ival_ch iv_void;        /* where warm-up contacts' interval counts go (never read) */
+    double meas_end;           /* end of the measured window: horizon end or arrivals' stop */
+    int meas_done;             /* 1 once meas_end is set and the m_end_* marks taken */
+    uint32_t *ag_slots;        /* dynamic stretch: [agent * MAX + j] the agent's sessions */
     cc_rep_channel *rep_ch;
     cc_rep_team *rep_tm;
 };
@@ -176,6 +194,7 @@ uint32_t cc_eng_new_contact(cc_sim *s, unsigned c);
 void cc_eng_draw_work(cc_sim *s, unsigned c, contact *k);
 void cc_eng_next_arrival(cc_sim *s, unsigned c);
 void cc_eng_on_warmup(cc_sim *s);
+void cc_eng_measure_end(cc_sim *s);
 void cc_eng_set_staff(cc_sim *s, unsigned gi, long target);
 long cc_eng_staff_target(cc_sim *s, unsigned gi, size_t i);
 cc_stream *cc_eng_stream(cc_sim *s, size_t c, int purpose);

@@ -36,6 +36,7 @@ static cc_status map_channel(const cc_scenario *s, int c, cc_sim_channel *out, c
         out->deflection[i] = ch->day_deflection[i / s->intervals_per_day];
     }
     out->forecast_cv = ch->uncertainty_cv;
+    out->forecast_dist = ch->uncertainty_dist;
     out->initial_backlog = ch->backlog;
     cc_dist_copy(&out->handle, &ch->handle_time);
     cc_dist_copy(&out->wrapup, &ch->wrap_up);
@@ -50,6 +51,9 @@ static cc_status map_channel(const cc_scenario *s, int c, cc_sim_channel *out, c
     out->target.service_level = ch->target.service_level;
     out->target.max_asa_s = ch->target.has_max_asa ? ch->target.max_asa_s : 0.0;
     out->target.max_abandon = ch->target.has_max_abandon ? ch->target.max_abandon : 0.0;
+    out->stretch_dynamic = ch->stretch_dynamic;
+    out->target.sl_definition = ch->target.sl_definition;
+    out->target.short_abandon_s = ch->target.short_abandon_s;
     out->judging.scope = ch->target.scope;
     out->judging.has_max_risk = ch->target.has_max_risk;
     out->judging.max_risk = ch->target.has_max_risk ? ch->target.max_risk : 0.0;
@@ -137,6 +141,9 @@ cc_status cc_simmodel_from_scenario(const cc_scenario *s, cc_simmodel **out, cc_
     m->warmup_s = s->simulation.warmup_s;
     m->max_arrivals = s->simulation.max_arrivals;
     m->drain = s->simulation.drain;
+    m->drain_limit_s = s->simulation.drain_limit_s;
+    m->max_attempts = s->simulation.max_attempts;
+    m->max_transfers = s->simulation.max_transfers;
     m->chat_policy = s->chat_assignment;
     m->strict_priority = s->strict_priority ? 1 : 0;
     st = CC_OK;

@@ -141,12 +141,15 @@ void cc_sampler_init(cc_sampler *sp, const cc_dist *d)
     sp->a = sp->b = 0.0;
     sp->values_s = d->values_s;
     sp->n_values = d->n_values;
-    if (d->kind == CC_DIST_LOGNORMAL) {
+    /* The loader rejects a smaller spread; a model built in code gets the mean. */
+    if ((d->kind == CC_DIST_LOGNORMAL || d->kind == CC_DIST_GAMMA) && !(d->cv >= CC_DIST_MIN_CV))
+        sp->kind = CC_DIST_DETERMINISTIC;
+    if (sp->kind == CC_DIST_LOGNORMAL) {
         /* sigma^2 = ln(1 + cv^2), mu = ln(mean) - sigma^2 / 2 give the mean and cv. */
         double s2 = log1p(d->cv * d->cv);
         sp->a = log(d->mean_s) - 0.5 * s2;
         sp->b = sqrt(s2);
-    } else if (d->kind == CC_DIST_GAMMA) {
+    } else if (sp->kind == CC_DIST_GAMMA) {
         sp->a = 1.0 / (d->cv * d->cv);
         sp->b = d->mean_s / sp->a;
     }

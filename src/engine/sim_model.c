@@ -299,6 +299,14 @@ cc_status cc_simmodel_validate(const cc_simmodel *m, cc_error *err)
         return cc_error_setf(err, CC_EINVAL, "warm-up must be >= 0 seconds");
     if (m->max_arrivals < 0)
         return cc_error_setf(err, CC_EINVAL, "max arrivals must be >= 0");
+    if (!(isfinite(m->drain_limit_s) && m->drain_limit_s >= 0.0))
+        return cc_error_setf(err, CC_EINVAL, "drain limit must be >= 0 seconds");
+    if (m->max_attempts < 0 || m->max_attempts > 65535)
+        return cc_error_setf(err, CC_EINVAL, "max attempts must be 0 to 65535, got %d",
+                             m->max_attempts);
+    if (m->max_transfers < 0 || m->max_transfers > 65535)
+        return cc_error_setf(err, CC_EINVAL, "max transfers must be 0 to 65535, got %d",
+                             m->max_transfers);
     if (m->chat_policy != CC_CHAT_FILL && m->chat_policy != CC_CHAT_SPREAD)
         return cc_error_setf(err, CC_EINVAL, "unknown chat assignment policy");
     if (m->strict_priority != 0 && m->strict_priority != 1)

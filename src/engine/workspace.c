@@ -100,6 +100,9 @@ static void setup_channel(cc_sim *s, size_t c)
         if (mc->transfers[i].share > 0.0)
             ch->has_transfer = 1;
     ch->target_s = mc->target.answer_within_s;
+    ch->sl_def = mc->target.sl_definition;
+    ch->dyn = mc->stretch_dynamic != 0;
+    ch->short_s = mc->target.short_abandon_s;
     for (i = 0; i <= CC_SIM_MAX_CONCURRENCY; i++)
         ch->stretch[i] = mc->stretch[i] > 0.0 ? mc->stretch[i] : 1.0;
     cc_sampler_init(&ch->handle, &mc->handle);
@@ -195,6 +198,10 @@ cc_status cc_sim_new(const cc_simmodel *model, const cc_sim_options *opt, cc_sim
     }
     s->n_agents = (size_t)first;
     s->ag = cc_xcalloc(s->n_agents ? s->n_agents : 1, sizeof(*s->ag));
+    for (c = 0; c < s->nc; c++)
+        if (model->channels[c].stretch_dynamic && !s->ag_slots)
+            s->ag_slots = cc_xcalloc((s->n_agents ? s->n_agents : 1) * CC_SIM_MAX_CONCURRENCY,
+                                     sizeof(uint32_t));
     for (t = 0; t < s->nt; t++) {
         int32_t a;
         for (a = s->tm[t].first_agent; a < s->tm[t].first_agent + s->tm[t].cap; a++)
@@ -230,17 +237,33 @@ static void seed_streams(cc_sim *s, uint64_t seed, uint64_t rep)
         cc_stream_seed(&s->streams[i], cc_rng_stream_key(seed, rep, (uint64_t)i));
 }
 
-/* Day-level volume multipliers: Gamma(1/cv^2, cv^2), mean 1, per channel and day. */
+/*
+ * One day's volume multiplier with mean 1 and coefficient of variation cv:
+ * Gamma(1/cv^2, cv^2), or lognormal with sigma^2 = ln(1 + cv^2) and
+ * mu = -sigma^2 / 2. Below CC_DIST_MIN_CV the multiplier is 1 (the gamma
+ * shape would overflow).
+ */
+static double day_multiplier(const cc_sim_channel *mc, cc_stream *fs)
+{
+    double cv = mc->forecast_cv;
+    if (!(cv >= CC_DIST_MIN_CV))
+        return 1.0;
+    if (mc->forecast_dist == CC_DIST_LOGNORMAL) {
+        double s2 = log1p(cv * cv);
+        return exp(-0.5 * s2 + sqrt(s2) * gsl_ran_gaussian_ziggurat(fs->rng, 1.0));
+    }
+    return gsl_ran_gamma(fs->rng, 1.0 / (cv * cv), cv * cv);
+}
+
+/* Day-level volume multipliers per channel and day (day_multiplier). */
 static void draw_forecast(cc_sim *s)
 {
     cc_stream *fs = &s->streams[s->nc * S_PER_CHANNEL];
     size_t c, d, i;
     for (c = 0; c < s->nc; c++) {
         const cc_sim_channel *mc = &s->m->channels[c];
-        double cv = mc->forecast_cv;
         for (d = 0; d < s->n_days; d++)
-            s->day_mult[c * s->n_days + d] =
-                cv > 0.0 ? gsl_ran_gamma(fs->rng, 1.0 / (cv * cv), cv * cv) : 1.0;
+            s->day_mult[c * s->n_days + d] = day_multiplier(mc, fs);
         for (i = 0; i < s->ni; i++)
             s->ch[c].rate_eff[i] =
                 mc->arrival_rate[i] * s->day_mult[c * s->n_days + i / s->m->intervals_per_day];
@@ -258,6 +281,9 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
     s->top_live = 0;
     s->arr_live = 0;
     s->stop = 0;
+    s->drain_cut = 0;
+    s->meas_done = 0;
+    s->meas_end = 0.0;
     s->finished = 0;
     s->arrivals_done = 0;
     s->fresh = 0;
@@ -290,7 +316,7 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
         g->last_t = 0.0;
         g->a_present = g->a_busy = g->a_sessions = g->a_chat_cap = g->a_chat_sess = 0.0;
         g->m_present = g->m_busy = g->m_chat_cap = g->m_chat_sess = 0.0;
-        g->w_present = g->w_busy = g->w_sessions = g->w_chat_cap = g->w_chat_sess = 0.0;
+        g->w.present = g->w.busy = g->w.sessions = g->w.chat_cap = g->w.chat_sess = 0.0;
         g->handled_iv = 0;
         g->handled_tot = 0;
         for (i = 0; i < s->nc * (CC_SIM_MAX_CONCURRENCY + 1); i++)
@@ -340,9 +366,10 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
             k->t_arrive = 0.0;
             k->ival = 0;
             cc_eng_draw_work(s, (unsigned)c, k);
-            s->iv[c].offered++;
-            if (k->flags & F_COUNTED)
+            if (k->flags & F_COUNTED) { /* warm-up contacts are in no output */
+                s->iv[c].offered++;
                 s->tot[c].offered++;
+            }
             cc_eng_present_initial(s, slot);
         }
     }
@@ -379,6 +406,7 @@ void cc_sim_free(cc_sim *s)
     free(s->ch);
     free(s->tm);
     free(s->ag);
+    free(s->ag_slots);
     free(s->ct);
     free(s->day_mult);
     free(s->iv);
@@ -452,4 +480,65 @@ const uint32_t *cc_sim_ival_hist(const cc_sim *sim)
 const uint32_t *cc_sim_total_hist(const cc_sim *sim, int c)
 {
     return &sim->hist_tot[(size_t)c * CC_HT_BINS];
+}
+
+/* ---- size of a run, before running it ------------------------------------ */
+
+/*
+ * Events: every contact costs about four (arrival, start or abandon timer,
+ * completion, wrap-up), more with repeats; contacts are the expected fresh
+ * arrivals (rate x interval, day multipliers have mean 1) plus the backlog,
+ * scaled up by the repeat shares. Memory: the per-interval tables and
+ * histograms, the agents, and a contact pool as large as the busiest day's
+ * contacts (a queue can hold a whole day when nobody serves it).
+ */
+void cc_simmodel_estimate(const cc_simmodel *m, int interval_percentiles, double *events,
+                          double *bytes)
+{
+    double contacts = 0.0, busiest = 0.0, agents = 0.0, repeat = 1.0;
+    size_t c, t, i, d;
+    size_t ipd = m->intervals_per_day ? m->intervals_per_day : 1;
+
+    for (c = 0; c < m->n_channels; c++) {
+        const cc_sim_channel *ch = &m->channels[c];
+        double share = ch->retrial.share;
+        int j;
+        if (ch->n_arrival_times > 0) {
+            contacts += (double)ch->n_arrival_times;
+            if ((double)ch->n_arrival_times > busiest)
+                busiest = (double)ch->n_arrival_times;
+        }
+        for (d = 0; d * ipd < m->n_intervals; d++) {
+            double day = 0.0;
+            for (i = d * ipd; i < (d + 1) * ipd && i < m->n_intervals; i++)
+                day += ch->arrival_rate[i] > 0.0 ? ch->arrival_rate[i] * m->interval_s : 0.0;
+            contacts += day;
+            if (day > busiest)
+                busiest = day;
+        }
+        contacts += (double)ch->initial_backlog;
+        for (j = 0; j < ch->n_transfers; j++)
+            share += ch->transfers[j].share;
+        share += ch->bot.bounce.share;
+        if (1.0 + share > repeat)
+            repeat = 1.0 + share;
+    }
+    if (m->max_arrivals > 0 && (double)m->max_arrivals < contacts)
+        contacts = (double)m->max_arrivals;
+    for (t = 0; t < m->n_teams; t++) {
+        double most = 0.0;
+        for (i = 0; i < m->n_intervals; i++)
+            if ((double)m->teams[t].agents[i] > most)
+                most = (double)m->teams[t].agents[i];
+        agents += most;
+    }
+    if (busiest > contacts)
+        busiest = contacts;
+    *events = 4.0 * repeat * contacts + (double)m->n_intervals;
+    *bytes = (double)m->n_intervals * (double)m->n_channels *
+                 ((double)sizeof(cc_ival_ch) + (double)sizeof(double) +
+                  (interval_percentiles ? CC_HI_BINS * sizeof(uint32_t) : 0.0)) +
+             (double)m->n_intervals * (double)(m->n_teams ? m->n_teams : 1) * sizeof(cc_ival_team) +
+             agents * (sizeof(agent) + sizeof(int32_t)) +
+             repeat * (busiest + 1024.0) * (sizeof(contact) + 2.0 * sizeof(cc_event));
 }

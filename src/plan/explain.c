@@ -1,7 +1,9 @@
 /*
- * A plan explained interval by interval: finding an interval from its start
- * time, and printing the chain behind each number (contacts, requirement,
- * allocation to teams, roster) so a planner can redo it by hand.
+ * A plan explained: against the staffing written in the scenario (simulated
+ * on the plan's seed, costed on the same basis), and interval by interval:
+ * finding an interval from its start time, and printing the chain behind
+ * each number (contacts, requirement, allocation to teams, roster) so a
+ * planner can redo it by hand.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -12,6 +14,7 @@
 
 #include "cc_plan.h"
 #include "plan/planner_internal.h"
+#include "util/clocale.h"
 
 cc_status cc_planner_interval_at(const cc_scenario *s, const char *when, long *interval,
                                  cc_error *err)
@@ -62,6 +65,55 @@ malformed:
                          "'%s' is not a date and time; allowed: 'YYYY-MM-DD HH:MM' on the "
                          "scenario clock",
                          when);
+}
+
+/* Per week: in-house paid hours x rate, outsourced teams as the simulation billed them. */
+static double roster_cost(const cc_scenario *s, const cc_results *r, double *paid_hours)
+{
+    double weeks = (double)s->days / 7.0, cost = 0.0, hours = 0.0;
+    for (int t = 0; t < s->n_teams && (size_t)t < r->n_teams; t++) {
+        const cc_team_summary *x = &r->teams[t];
+        double h = x->paid_hours.n > 0 ? x->paid_hours.mean : 0.0;
+        hours += h;
+        if (s->teams[t].outsourced)
+            cost += x->cost.n > 0 ? x->cost.mean : h * s->teams[t].cost_per_hour;
+        else
+            cost += h * s->teams[t].cost_per_hour;
+    }
+    *paid_hours = hours / weeks;
+    return cost / weeks;
+}
+
+cc_status cc_plan_explain_written(cc_planner *p, cc_error *err)
+{
+    cc_simmodel *m = NULL;
+    cc_status st;
+
+    assert(p != NULL);
+    cc_results_free(p->written);
+    p->written = NULL;
+    if ((st = cc_plan_model(p->s, NULL, &m, err)) == CC_OK)
+        st = cc_plan_replicate(p, m, 0, &p->written, err);
+    cc_simmodel_free(m);
+    if (st != CC_OK)
+        return st;
+    p->written_roster_cost = roster_cost(p->s, p->written, &p->written_paid_hours);
+    /* The plan's in-house teams at their rostered (paid) hours, vendors as billed. */
+    p->roster_cost = 0.0;
+    for (size_t t = 0; t < p->n_teams; t++) {
+        const cc_team *tm = &p->s->teams[t];
+        const cc_team_summary *x = p->sim && t < p->sim->n_teams ? &p->sim->teams[t] : NULL;
+        if (tm->outsourced && x && x->cost.n > 0)
+            p->roster_cost += x->cost.mean;
+        else
+            p->roster_cost += p->teams[t].rostered_hours * tm->cost_per_hour;
+    }
+    p->roster_cost /= (double)p->s->days / 7.0;
+    p->written_meets = 1;
+    for (size_t c = 0; c < p->written->n_channels; c++)
+        if (p->written->channels[c].verdict.status == CC_TARGET_MISSES)
+            p->written_meets = 0;
+    return CC_OK;
 }
 
 static void explain_contacts(const cc_planner *p, size_t c, size_t i, FILE *out)
@@ -134,7 +186,7 @@ static void explain_teams(const cc_planner *p, size_t i, FILE *out)
     }
 }
 
-cc_status cc_planner_explain(const cc_planner *p, int channel, long interval, FILE *out,
+static cc_status planner_explain_in_c_locale(const cc_planner *p, int channel, long interval, FILE *out,
                              cc_error *err)
 {
     const cc_scenario *s;
@@ -168,4 +220,14 @@ cc_status cc_planner_explain(const cc_planner *p, int channel, long interval, FI
     if (ferror(out))
         return cc_error_setf(err, CC_EIO, "cannot write the explanation");
     return CC_OK;
+}
+
+cc_status cc_planner_explain(const cc_planner *p, int channel, long interval, FILE *out,
+                             cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = planner_explain_in_c_locale(p, channel, interval, out, err);
+    cc_locale_leave(prev);
+    return st;
 }

@@ -19,14 +19,23 @@
  * Then simulation corrects the analytic model, as in the simulation-based
  * cutting-plane staffing of Atlason, Epelman and Henderson and the LP plus
  * simulation method of Cezik and L'Ecuyer: the roster is simulated on
- * common random numbers (the plan's seed), every (team, channel, interval)
- * figure gets the offset between simulation and the curve at the roster's
- * agents, each period that missed gets a larger margin, and the programme
- * is solved again. The search stops when the roster meets every target at
- * its scope with its margin and a further round finds nothing cheaper
- * (or after LC_MAX_ROUNDS); the cheapest roster that met is kept. A last
- * simulation on an independent seed checks the verdict; when it differs,
- * the margins of the periods that missed grow and the search goes on.
+ * common random numbers (the plan's seed); each period's curves are scaled
+ * by the ratio of simulated to modelled late (and abandoned) contacts at the
+ * roster just simulated (rho); a period that missed gets a cut, one agent
+ * more than it had in its worst interval, kept for good; and the programme
+ * is solved again. The first rounds only repair the analytic roster: its
+ * staffing raised by the cuts, no rows, until it meets (or LC_MAX_REPAIRS),
+ * so the search holds a roster that meets before it trims. The rows aim at
+ * the target plus a margin (the binomial
+ * spread of the period's pooled share), a roster is accepted when the one
+ * verdict rule (with its sampling tolerance) finds every judged period met
+ * on the search's seed. The search stops when an accepted roster is not
+ * beaten by 0.2% in the next round (or after LC_MAX_ROUNDS); the cheapest
+ * accepted roster is then simulated on an independent seed; when that
+ * verdict differs, the periods that missed get wider margins and cuts and
+ * the search goes on (at most LC_MAX_CHECKS times). Without a roster
+ * accepted on both seeds the plan keeps the last one accepted on the
+ * search's seed and says so (converged: false).
  *
  * Multi-skill teams are pooled: a team's agents serve all its channels in
  * the simulation, and the offsets carry the pooling gain back into the
@@ -34,6 +43,7 @@
  * channels' separate requirements.
  */
 #include <glpk.h>
+#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <omp.h>
 #include <stdlib.h>
@@ -41,6 +51,7 @@
 
 #include "util/alloc.h"
 #include "plan/planner_internal.h"
+#include "stats/target.h"
 
 #define LC_MAX_ROUNDS 20        /* programme + simulation rounds, the check's included */
 #define LC_MIN_PERIOD_CONTACTS CC_JUDGE_MIN_CONTACTS /* the verdicts' traffic rule */
@@ -51,6 +62,9 @@
 #define LC_CAP_STEP 0.95       /* a day whose deferred work ran late: its cap x this */
 #define LC_STABLE_OCCUPANCY 0.99 /* the floor: servers at least the load / this */
 #define LC_MIP_GAP 0.02         /* optimality gap of a round's programmes */
+#define LC_MAX_CHECKS 4         /* checks on the independent seed that may send the search on */
+#define LC_MAX_REPAIRS 6        /* rounds repairing the analytic roster by cuts alone */
+#define LC_FAMILY_MISS 0.05     /* chance the check seed finds any period missing, at most */
 
 enum { LC_SL = 0, LC_ABANDON, LC_ASA, LC_WORK };
 
@@ -89,6 +103,12 @@ typedef struct period {
     double margin_asa_s;        /* taken off the ASA cap, seconds */
     double rho_sl;              /* simulated share answered late / the curves' (1 at first) */
     double rho_abandon;         /* simulated abandonment / the curves' (1 at first) */
+    int rows;                   /* 1: enough forecast traffic for rows of its own */
+    cc_target_scope rscope;     /* the results' periods it is (a horizon: its weeks) */
+    size_t rindex;              /* its index among them */
+    size_t n_scope;             /* periods of its kind in the horizon (the traffic rule) */
+    unsigned missed;            /* CC_MISS_* of the last judgement on the search's seed */
+    int ever_missed;            /* it missed in some round: its rho never falls again */
 } period;
 
 typedef struct search {
@@ -98,6 +118,8 @@ typedef struct search {
     lc_team *teams;
     period *periods;
     size_t n_periods, cap_periods;
+    size_t judged;              /* periods judged on the search's seed, last round */
+    double margin_z;            /* margins in standard errors (build_periods) */
 } search;
 
 /* ---- periods --------------------------------------------------------------- */
@@ -132,16 +154,16 @@ static void build_periods(search *S)
         size_t len = scope_intervals(S, c);
         if (!channel_has_targets(ch))
             continue;
-        /* Deferred work is judged by the day: a window of hours spans intervals. */
-        if (pc->deferred && len < (size_t)p->s->intervals_per_day)
-            len = (size_t)p->s->intervals_per_day;
         for (size_t a = 0; a < S->n; a += len) {
             size_t b = a + len - 1 < S->n ? a + len - 1 : S->n - 1;
             double sum = 0.0;
             for (size_t i = a; i <= b; i++)
                 sum += pc->contacts[i];
-            if (sum < LC_MIN_PERIOD_CONTACTS)
-                continue;
+            /*
+             * Every period is judged as the verdict judges it, on the simulated
+             * traffic (an initial backlog the forecast does not show counts);
+             * rows go only to periods the forecast gives enough traffic.
+             */
             if (S->n_periods == S->cap_periods) {
                 S->cap_periods = S->cap_periods ? 2 * S->cap_periods : 256;
                 S->periods = cc_xrealloc(S->periods, S->cap_periods * sizeof *S->periods);
@@ -152,26 +174,46 @@ static void build_periods(search *S)
             S->periods[S->n_periods].rho_abandon = 1.0;
             S->periods[S->n_periods].a = a;
             S->periods[S->n_periods].b = b;
+            S->periods[S->n_periods].rows = sum >= LC_MIN_PERIOD_CONTACTS;
+            S->periods[S->n_periods].n_scope = (S->n + len - 1) / len;
+            S->periods[S->n_periods].rscope = len == 1 ? CC_SCOPE_INTERVAL
+                                              : len == (size_t)p->s->intervals_per_day
+                                                  ? CC_SCOPE_DAY
+                                                  : CC_SCOPE_WEEK;
+            S->periods[S->n_periods].rindex = a / len;
+            if (sum < LC_MIN_PERIOD_CONTACTS)
+                sum = LC_MIN_PERIOD_CONTACTS; /* the margins of a period without rows */
             /*
-             * A first margin from the binomial spread of a pooled share over the
-             * period's contacts and replications, doubled for the dependence of
-             * queue waits; the check on another seed widens it where needed.
+             * The first standard error of a period's share: the binomial one over
+             * its contacts and replications, doubled for the dependence of queue
+             * waits (build_periods scales it into a margin).
              */
             {
                 double T = ch->target.service_level > 0 ? ch->target.service_level : 0.8;
                 double nobs = sum * (double)p->replications;
                 S->periods[S->n_periods].margin_sl =
-                    ch->target.service_level > 0 ? 2.0 * 1.64 * sqrt(T * (1.0 - T) / nobs) : 0.0;
+                    ch->target.service_level > 0 ? 2.0 * sqrt(T * (1.0 - T) / nobs) : 0.0;
                 S->periods[S->n_periods].margin_abandon =
                     ch->target.has_max_abandon
-                        ? 2.0 * 1.64 *
-                              sqrt(ch->target.max_abandon * (1.0 - ch->target.max_abandon) / nobs)
+                        ? 2.0 * sqrt(ch->target.max_abandon * (1.0 - ch->target.max_abandon) / nobs)
                         : 0.0;
                 S->periods[S->n_periods].margin_asa_s =
                     ch->target.has_max_asa ? 0.05 * ch->target.max_asa_s : 0.0;
             }
             S->n_periods++;
         }
+    }
+    /*
+     * Margins in standard errors: every period must pass on another seed,
+     * where the verdict forgives CC_VERDICT_Z of them; aimed margin_z above,
+     * the chance that any of the n periods fails there is at most
+     * LC_FAMILY_MISS (a Bonferroni bound), so the check seed agrees.
+     */
+    S->margin_z = fmax(0.0, gsl_cdf_ugaussian_Qinv(LC_FAMILY_MISS / (double)(S->n_periods ? S->n_periods : 1)) -
+                                CC_VERDICT_Z);
+    for (size_t q = 0; q < S->n_periods; q++) {
+        S->periods[q].margin_sl *= S->margin_z;
+        S->periods[q].margin_abandon *= S->margin_z;
     }
 }
 
@@ -284,6 +326,81 @@ static double figure(const measure *ms, const cc_channel *ch, double lambda, dou
     }
 }
 
+/*
+ * The curves of team T in interval i: every measure's figure at floor + k
+ * agents, k = 0..K, and the gains of each step. Called again when a cut
+ * raises the interval's floor.
+ */
+static void build_curves(search *S, lc_team *T, size_t i)
+{
+    const cc_planner *p = S->p;
+    const cc_scenario *s = p->s;
+    const cc_planner_team *pt = &p->teams[T->t];
+    size_t n = S->n;
+    double imm = 0.0;
+
+    for (size_t c = 0; c < S->nc; c++)
+        imm += immediate_part(S, T->t, c, i);
+    for (size_t m = 0; m < T->n_meas; m++) {
+        const measure *ms = &T->meas[m];
+        const cc_channel *ch = &s->channels[ms->channel];
+        const cc_planner_channel *pc = &p->channels[ms->channel];
+        const cc_plan_interval *row = &pc->req->intervals[i];
+        double part = immediate_part(S, T->t, ms->channel, i);
+        double lambda = row->contacts * pc->share[T->t * n + i];
+        double *v = &T->val[(m * n + i) * (T->K + 1)];
+        cc_erlang_input in;
+
+        if (ms->kind == LC_WORK) {
+            /* Net agents on duty: linear in the agents. */
+            double net = net_of_gross(s, s->teams[T->t].shrinkage);
+            for (size_t k = 0; k <= T->K; k++)
+                v[k] = net * (double)(T->floor[i] + (long)k);
+            continue;
+        }
+        T->lambda[m * n + i] = lambda;
+        if (lambda <= 1e-9 || part <= 0)
+            continue;
+        memset(&in, 0, sizeof in);
+        in.arrivals_per_hour = lambda / (s->interval_s / 3600.0);
+        in.aht_s = row->handle_s;
+        in.target_s = ch->target.answer_within_s;
+        in.patience_mean_s = queue_patience(s, ms->channel);
+        in.sl_definition = ch->target.sl_definition;
+        in.short_abandon_s = ch->target.short_abandon_s;
+        for (size_t k = 0; k <= T->K; k++) {
+            double sl, ab, asa;
+            double servers =
+                sessions_of(S, T, ms->channel, (double)(T->floor[i] + (long)k), part, imm);
+            erlang_at(&in, servers, s->interval_s, &sl, &ab, &asa);
+            v[k] = figure(ms, ch, lambda, sl, ab, asa);
+        }
+    }
+    /*
+     * Gains, made non-increasing (a running minimum never promises more than
+     * the curve), up to half as many agents again as the analytic requirement
+     * of the interval (and at least 3 above the floor): further agents would
+     * add almost nothing, and every step is a column of the programme.
+     */
+    {
+        double room = ceil(1.5 * pt->required[i]) + 3.0 - (double)T->floor[i];
+        size_t steps = room < 3 ? 3 : room > (double)T->K ? T->K : (size_t)room;
+        for (size_t m = 0; m < T->n_meas; m++) {
+            const double *v = &T->val[(m * n + i) * (T->K + 1)];
+            double *g = &T->gain[(m * n + i) * T->K];
+            double prev = INFINITY;
+            for (size_t k = 0; k < T->K; k++) {
+                double d = v[k + 1] - v[k];
+                if (d < 0 || k >= steps)
+                    d = 0;
+                if (d > prev)
+                    d = prev;
+                g[k] = prev = d;
+            }
+        }
+    }
+}
+
 static void build_team(search *S, lc_team *T)
 {
     const cc_planner *p = S->p;
@@ -367,69 +484,8 @@ static void build_team(search *S, lc_team *T)
     T->gain = cc_xcalloc(T->n_meas * n * (T->K ? T->K : 1), sizeof *T->gain);
     T->offset = cc_xcalloc(T->n_meas * n, sizeof *T->offset);
     T->lambda = cc_xcalloc(T->n_meas * n, sizeof *T->lambda);
-    for (size_t i = 0; i < n; i++) {
-        double imm = 0.0;
-        for (size_t c = 0; c < S->nc; c++)
-            imm += immediate_part(S, T->t, c, i);
-        for (size_t m = 0; m < T->n_meas; m++) {
-            const measure *ms = &T->meas[m];
-            const cc_channel *ch = &s->channels[ms->channel];
-            const cc_planner_channel *pc = &p->channels[ms->channel];
-            const cc_plan_interval *row = &pc->req->intervals[i];
-            double part = immediate_part(S, T->t, ms->channel, i);
-            double lambda = row->contacts * pc->share[T->t * n + i];
-            double *v = &T->val[(m * n + i) * (T->K + 1)];
-            cc_erlang_input in;
-
-            if (ms->kind == LC_WORK) {
-                /* Net agents on duty: linear in the agents. */
-                double net = net_of_gross(s, s->teams[T->t].shrinkage);
-                for (size_t k = 0; k <= T->K; k++)
-                    v[k] = net * (double)(T->floor[i] + (long)k);
-                continue;
-            }
-            T->lambda[m * n + i] = lambda;
-            if (lambda <= 1e-9 || part <= 0)
-                continue;
-            memset(&in, 0, sizeof in);
-            in.arrivals_per_hour = lambda / (s->interval_s / 3600.0);
-            in.aht_s = row->handle_s;
-            in.target_s = ch->target.answer_within_s;
-            in.patience_mean_s = queue_patience(s, ms->channel);
-            in.sl_definition = ch->target.sl_definition;
-            in.short_abandon_s = ch->target.short_abandon_s;
-            for (size_t k = 0; k <= T->K; k++) {
-                double sl, ab, asa;
-                double servers = sessions_of(S, T, ms->channel, (double)(T->floor[i] + (long)k),
-                                             part, imm);
-                erlang_at(&in, servers, s->interval_s, &sl, &ab, &asa);
-                v[k] = figure(ms, ch, lambda, sl, ab, asa);
-            }
-        }
-    }
-    /*
-     * Gains, made non-increasing (a running minimum never promises more than
-     * the curve), up to half as many agents again as the analytic requirement
-     * of the interval (and at least 3 above the floor): further agents would
-     * add almost nothing, and every step is a column of the programme.
-     */
-    for (size_t i = 0; i < n; i++) {
-        double room = ceil(1.5 * pt->required[i]) + 3.0 - (double)T->floor[i];
-        size_t steps = room < 3 ? 3 : room > (double)T->K ? T->K : (size_t)room;
-        for (size_t m = 0; m < T->n_meas; m++) {
-            const double *v = &T->val[(m * n + i) * (T->K + 1)];
-            double *g = &T->gain[(m * n + i) * T->K];
-            double prev = INFINITY;
-            for (size_t k = 0; k < T->K; k++) {
-                double d = v[k + 1] - v[k];
-                if (d < 0 || k >= steps)
-                    d = 0;
-                if (d > prev)
-                    d = prev;
-                g[k] = prev = d;
-            }
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        build_curves(S, T, i);
 }
 
 /* ---- rows ------------------------------------------------------------------ */
@@ -460,6 +516,8 @@ static void build_rows(search *S, lc_team *T)
     for (size_t q = 0; q < S->n_periods; q++) {
         const period *pd = &S->periods[q];
         const cc_channel *ch = &s->channels[pd->channel];
+        if (!pd->rows)
+            continue;
         for (size_t m = 0; m < T->n_meas; m++) {
             const measure *ms = &T->meas[m];
             double lam = 0.0, at_floor = 0.0, need, big = 0.0;
@@ -526,7 +584,17 @@ static void build_rows(search *S, lc_team *T)
 
 /* ---- rounds ---------------------------------------------------------------- */
 
-static cc_status solve_team(search *S, lc_team *T, cc_shift_plan **out, cc_error *err)
+/*
+ * What a team's programme covers (cc_shift_problem.required): LC_ROWS, the
+ * floors, with the service rows on top; LC_REPAIR, the analytic (or
+ * verified) staffing raised to the floors, no rows: the analytic roster with
+ * its cuts; LC_WRITTEN, what the scenario has on duty as written, no rows: a
+ * candidate the search must beat, so the plan never costs more than a
+ * written staffing that meets.
+ */
+enum { LC_ROWS = 0, LC_REPAIR, LC_WRITTEN };
+
+static cc_status solve_team(search *S, lc_team *T, int mode, cc_shift_plan **out, cc_error *err)
 {
     cc_planner *p = S->p;
     cc_planner_team *pt = &p->teams[T->t];
@@ -535,9 +603,17 @@ static cc_status solve_team(search *S, lc_team *T, cc_shift_plan **out, cc_error
     double *floor_d = cc_xcalloc(S->n, sizeof *floor_d);
     cc_status st;
 
-    for (size_t i = 0; i < S->n; i++)
-        floor_d[i] = (double)T->floor[i];
-    build_rows(S, T);
+    for (size_t i = 0; i < S->n; i++) {
+        double f = (double)T->floor[i];
+        if (mode == LC_REPAIR && (double)pt->staffing[i] > f)
+            f = (double)pt->staffing[i];
+        if (mode == LC_WRITTEN)
+            f = ceil(cc_scenario_team_agents(p->s, (int)T->t, (int)i) - 1e-9);
+        floor_d[i] = f;
+    }
+    T->n_rows = 0;
+    if (mode == LC_ROWS)
+        build_rows(S, T);
     memset(&sv, 0, sizeof sv);
     sv.steps = T->K;
     sv.n_measures = T->n_meas;
@@ -574,7 +650,7 @@ static cc_status solve_team(search *S, lc_team *T, cc_shift_plan **out, cc_error
  * slot; GLPK keeps its state per thread); the first failure in team order
  * is reported, so the outcome does not depend on the threads.
  */
-static cc_status solve_teams(search *S, cc_shift_plan **plans, cc_error *err)
+static cc_status solve_teams(search *S, cc_shift_plan **plans, int mode, cc_error *err)
 {
     long nt = (long)S->nt;
     cc_status *st = cc_xcalloc((size_t)nt, sizeof *st), first = CC_OK;
@@ -585,7 +661,7 @@ static cc_status solve_teams(search *S, cc_shift_plan **plans, cc_error *err)
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (nt > 1)
     for (long t = 0; t < nt; t++) {
         if (S->teams[t].active)
-            st[t] = solve_team(S, &S->teams[t], &fresh[t], &errs[t]);
+            st[t] = solve_team(S, &S->teams[t], mode, &fresh[t], &errs[t]);
         glp_free_env();
     }
     for (long t = 0; t < nt && first == CC_OK; t++) {
@@ -697,6 +773,22 @@ static double curve_at(const search *S, cc_shift_plan *const *plans, size_t c, i
 }
 
 /*
+ * A period's new rho from the one measured: a period that has missed keeps
+ * the largest seen (letting it fall would trade it back and forth with its
+ * neighbours round after round); the others fall by at most LC_RHO_FALL a
+ * round, so a roster with surplus everywhere is trimmed in steps the
+ * simulation can follow instead of all at once past the goal.
+ */
+#define LC_RHO_FALL 0.75
+
+static double settle(const period *pd, double old, double measured)
+{
+    if (pd->ever_missed)
+        return fmax(old, measured);
+    return fmax(measured, LC_RHO_FALL * old);
+}
+
+/*
  * Calibration of SL and abandonment per period: rho = the simulation's
  * share of contacts answered late (or abandoned) over the curves' share at
  * the roster just simulated; clamped to [1/8, 8].
@@ -711,8 +803,8 @@ static void calibrate(search *S, cc_shift_plan *const *plans, const cc_results *
         for (size_t i = pd->a; i <= pd->b; i++) {
             const cc_pooled *x = &r->intervals[i * S->nc + pd->channel].pooled;
             double l;
-            pres += x->presented;
-            late += x->presented - x->in_target;
+            pres += x->presented - x->excluded;
+            late += x->presented - x->excluded - x->in_target;
             ab += x->abandoned;
             good += curve_at(S, plans, pd->channel, LC_SL, i, &l);
             lam += l;
@@ -721,51 +813,70 @@ static void calibrate(search *S, cc_shift_plan *const *plans, const cc_results *
         }
         if (pres <= 0)
             continue;
-        if (lam > 0 && lam - good > 1e-9 * lam)
-            pd->rho_sl = fmin(8.0, fmax(0.125, (late / pres) / ((lam - good) / lam)));
-        if (lam_ab > 0 && mab > 1e-9 * lam_ab)
-            pd->rho_abandon = fmin(8.0, fmax(0.125, (ab / pres) / (mab / lam_ab)));
+        if (lam > 0 && lam - good > 1e-9 * lam) {
+            double rho = fmin(8.0, fmax(0.125, (late / pres) / ((lam - good) / lam)));
+            pd->rho_sl = settle(pd, pd->rho_sl, rho);
+        }
+        if (lam_ab > 0 && mab > 1e-9 * lam_ab) {
+            double rho = fmin(8.0, fmax(0.125, (ab / pres) / (mab / lam_ab)));
+            pd->rho_abandon = settle(pd, pd->rho_abandon, rho);
+        }
     }
 }
 
 /*
  * Judges every period on the simulation with the one rule, against the
- * target tightened by the period's margin (or the plain target). With
+ * target tightened by `scale` x the period's margin (0: the plain target).
+ * With
  * `widen`, the margin of a period that missed grows by what it missed by,
  * plus a quarter of the margin. Returns the number of periods missed.
  */
-static size_t judge_as(search *S, const cc_results *r, int plain, int widen)
+static size_t judge_as(search *S, const cc_results *r, double scale, int own, int widen)
 {
     const cc_scenario *s = S->p->s;
-    size_t missed = 0;
+    size_t missed = 0, judged = 0;
     for (size_t q = 0; q < S->n_periods; q++) {
         period *pd = &S->periods[q];
         const cc_channel *ch = &s->channels[pd->channel];
-        cc_pooled x;
+        /* The results' own period: the very counts and spread the verdicts judge. */
+        const cc_period *per = &cc_results_periods(r, pd->channel, pd->rscope)[pd->rindex];
         cc_sim_target tg;
         cc_target_verdict v;
-        memset(&x, 0, sizeof x);
-        for (size_t i = pd->a; i <= pd->b; i++) {
-            const cc_pooled *y = &r->intervals[i * S->nc + pd->channel].pooled;
-            x.presented += y->presented;
-            x.in_target += y->in_target;
-            x.answered += y->answered;
-            x.wait_answered_s += y->wait_answered_s;
-            x.abandoned += y->abandoned;
+        if (!cc_period_judged(&per->pooled, r->replications, pd->n_scope)) {
+            if (own)
+                pd->missed = 0;
+            continue; /* too quiet to judge, as the verdicts say */
         }
+        judged++;
         memset(&tg, 0, sizeof tg);
         tg.answer_within_s = ch->target.answer_within_s;
         tg.service_level = ch->target.service_level > 0
-                               ? fmin(1.0, ch->target.service_level + (plain ? 0 : pd->margin_sl))
+                               ? fmin(1.0, ch->target.service_level + scale * pd->margin_sl)
                                : 0.0;
         tg.max_abandon =
             ch->target.has_max_abandon
-                ? fmax(1e-6, ch->target.max_abandon - (plain ? 0 : pd->margin_abandon))
+                ? fmax(1e-6, ch->target.max_abandon - scale * pd->margin_abandon)
                 : 0.0;
         tg.max_asa_s = ch->target.has_max_asa
-                           ? fmax(1e-3, ch->target.max_asa_s - (plain ? 0 : pd->margin_asa_s))
+                           ? fmax(1e-3, ch->target.max_asa_s - scale * pd->margin_asa_s)
                            : 0.0;
-        v = cc_channel_verdict(&tg, &x);
+        /*
+         * On the search's seed a roster must meet each goal outright: leaning on
+         * the tolerance of its own (few) replications would hand an independent
+         * simulation a period it may fail. The check seed is judged as the
+         * verdicts judge, tolerance included.
+         */
+        v = own ? cc_exact_verdict(&tg, &per->pooled) : cc_period_verdict(&tg, per);
+        /* max_risk: the share of replications in which the period misses on its own. */
+        if (ch->target.has_max_risk &&
+            !(per->missed_reps / (double)r->replications <= ch->target.max_risk)) {
+            v.missed |= CC_MISS_RISK;
+            v.status = CC_TARGET_MISSES;
+        }
+        if (own) {
+            pd->missed = v.status == CC_TARGET_MISSES ? v.missed : 0;
+            pd->ever_missed |= pd->missed != 0;
+        }
         if (v.status != CC_TARGET_MISSES)
             continue;
         missed++;
@@ -792,24 +903,93 @@ static size_t judge_as(search *S, const cc_results *r, int plain, int widen)
             pd->margin_abandon += (v.abandon - tg.max_abandon) + 0.25 * pd->margin_abandon;
         if (v.missed & CC_MISS_ASA)
             pd->margin_asa_s += (v.asa_s - tg.max_asa_s) + 0.25 * pd->margin_asa_s;
+        if (v.missed == CC_MISS_RISK) {
+            /* Too many replications miss: every figure it has needs more room. */
+            pd->margin_sl += 0.5 * pd->margin_sl;
+            pd->margin_abandon += 0.5 * pd->margin_abandon;
+            pd->margin_asa_s += 0.5 * pd->margin_asa_s;
+        }
     }
+    if (own)
+        S->judged = judged;
     return missed;
 }
 
+/*
+ * The search's own seed: the rows aim at the target plus the whole margin,
+ * a roster is accepted at the target plus half of it. The other half
+ * absorbs the error of the calibrated curves at a roster they were not
+ * calibrated on; without it, the many periods the programme puts exactly
+ * on their goal would each miss by a hair on every round.
+ */
+#define LC_ACCEPT_MARGIN 0.0
+
 static size_t judge(search *S, const cc_results *r, int widen)
 {
-    return judge_as(S, r, 0, widen);
+    return judge_as(S, r, LC_ACCEPT_MARGIN, 1, widen);
 }
 
 static size_t judge_plain(search *S, const cc_results *r)
 {
-    return judge_as(S, r, 1, 0);
+    return judge_as(S, r, 0.0, 0, 0);
 }
 
-/* The check seed missed: widen the margins of the periods it missed. */
+/* The check seed missed: widen the margins of the periods it missed (and mark them). */
 static void widen_from(search *S, const cc_results *r)
 {
-    (void)judge_as(S, r, 1, 1);
+    (void)judge_as(S, r, 0.0, 1, 1);
+}
+
+/*
+ * Cuts, as in the cutting-plane staffing of Atlason, Epelman and Henderson
+ * reduced to its simplest valid form: a period that missed on the search's
+ * seed gets one agent more than it had, for good, in its interval that lost
+ * the most (late contacts for SL, abandoned ones, or waiting time for ASA),
+ * from the active team with the largest share of the channel there. The
+ * floors only rise, so a round cannot hand the shortfall back, and the
+ * search cannot cycle between rosters that miss.
+ */
+static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results *r)
+{
+    size_t n = S->n;
+    for (size_t q = 0; q < S->n_periods; q++) {
+        const period *pd = &S->periods[q];
+        const cc_planner_channel *pc = &S->p->channels[pd->channel];
+        size_t at = pd->a, best_t = S->nt;
+        double worst = -1.0, best_share = 0.0;
+        if (!pd->missed || pc->deferred)
+            continue;
+        for (size_t i = pd->a; i <= pd->b; i++) {
+            const cc_pooled *x = &r->intervals[i * S->nc + pd->channel].pooled;
+            const cc_channel *ch = &S->p->s->channels[pd->channel];
+            int sl = (pd->missed & CC_MISS_SL) ||
+                     ((pd->missed & CC_MISS_RISK) && ch->target.service_level > 0);
+            double loss = sl                               ? x->presented - x->excluded - x->in_target
+                          : (pd->missed & CC_MISS_ABANDON) ? x->abandoned
+                                                           : x->wait_answered_s;
+            if (loss > worst) {
+                worst = loss;
+                at = i;
+            }
+        }
+        for (size_t t = 0; t < S->nt; t++) {
+            double share = pc->share[t * n + at];
+            if (S->teams[t].active && share > best_share) {
+                best_share = share;
+                best_t = t;
+            }
+        }
+        if (best_t == S->nt)
+            continue;
+        {
+            lc_team *T = &S->teams[best_t];
+            long want = on_duty(S, plans, best_t, at) + 1;
+            if (want > T->floor[at]) {
+                T->floor[at] = want;
+                build_curves(S, T, at);
+            }
+        }
+    }
 }
 
 /* Paid cost of the rosters of the active teams (paid hours where no rate is set). */
@@ -884,13 +1064,63 @@ static double paid_hours(const search *S, cc_shift_plan *const *plans)
     return h;
 }
 
+/*
+ * The staffing as written, rostered under the shift rules (solve_written_team)
+ * and judged like a round: when it meets on the search's seed and on the
+ * check seed and costs less than the search's answer (or the search has
+ * none that the check confirmed), it becomes the answer.
+ */
+static cc_status try_written(search *S, cc_shift_plan **best, double *best_cost, cc_error *err)
+{
+    cc_planner_search *ls = &S->p->search;
+    cc_shift_plan **w = cc_xcalloc(S->nt, sizeof *w);
+    cc_results *r = NULL;
+    double cost;
+    cc_status st = CC_OK;
+    cc_error ignored;
+
+    /* A written staffing the rules cannot roster is no candidate: not an error. */
+    if (solve_teams(S, w, LC_WRITTEN, &ignored) != CC_OK)
+        goto out;
+    cost = roster_cost(S, w);
+    ls->written_paid_hours = paid_hours(S, w);
+    ls->written_cost = cost;
+    if ((st = simulate(S, w, S->p->seed, &r, err)) != CC_OK)
+        goto out;
+    if (judge_as(S, r, 0.0, 0, 0) == 0) {
+        cc_results_free(r);
+        r = NULL;
+        if ((st = simulate(S, w, ls->check_seed, &r, err)) != CC_OK)
+            goto out;
+        ls->written_met = judge_plain(S, r) == 0;
+    }
+    if (ls->written_met && (cost < *best_cost || !ls->converged)) {
+        for (size_t t = 0; t < S->nt; t++) {
+            cc_shift_plan *tmp = best[t];
+            best[t] = w[t];
+            w[t] = tmp;
+        }
+        *best_cost = cost;
+        ls->from_written = 1;
+        ls->converged = 1;
+        ls->check_missed = 0;
+    }
+out:
+    cc_results_free(r);
+    free_plans(w, S->nt);
+    free(w);
+    return st;
+}
+
 cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
 {
     search S;
     cc_planner_search *ls = &p->search;
     cc_shift_plan **plans, **best;
-    double best_cost = INFINITY, prev_cost = INFINITY;
-    int phase_check = 0, stalled = 0;
+    cc_shift_plan **fallback;   /* the last roster that met on the search's seed only */
+    double best_cost = INFINITY, prev_cost = INFINITY, fallback_cost = INFINITY;
+    size_t fallback_missed = 0;
+    int phase_check = 0, stalled = 0, best_checked = 0, repairing = 1;
     cc_status st = CC_OK;
 
     memset(&S, 0, sizeof S);
@@ -903,6 +1133,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
     S.teams = cc_xcalloc(S.nt, sizeof *S.teams);
     plans = cc_xcalloc(S.nt, sizeof *plans);
     best = cc_xcalloc(S.nt, sizeof *best);
+    fallback = cc_xcalloc(S.nt, sizeof *fallback);
     build_periods(&S);
     for (size_t t = 0; t < S.nt; t++) {
         lc_team *T = &S.teams[t];
@@ -925,7 +1156,6 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
             p->teams[t].shifts = NULL;
         }
     }
-    ls->n_periods = S.n_periods;
     ls->check_seed = (p->seed ^ LC_CHECK_SEED) & (uint64_t)INT64_MAX; /* a valid --seed */
 
     for (int round = 0; round < LC_MAX_ROUNDS; round++) {
@@ -933,7 +1163,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         size_t missed;
         double cost;
 
-        if (round > 0 && solve_teams(&S, plans, err) != CC_OK) {
+        if (round > 0 && solve_teams(&S, plans, repairing ? LC_REPAIR : LC_ROWS, err) != CC_OK) {
             /* A programme that found no roster ends the search with what it has. */
             ls->stopped = 1;
             break;
@@ -949,6 +1179,12 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
          */
         missed = judge(&S, r, 0);
         cost = roster_cost(&S, plans);
+        /*
+         * First the analytic roster is repaired by cuts alone until it meets
+         * (a roster that meets, to beat); then the rows trim it.
+         */
+        if (repairing && (missed == 0 || round >= LC_MAX_REPAIRS))
+            repairing = 0;
         note_round(ls, cost, paid_hours(&S, plans), missed);
         if (missed == 0) {
             int better = cost < best_cost * (1.0 - LC_IMPROVE);
@@ -958,6 +1194,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
                 best = plans;
                 plans = tmp;
                 best_cost = cost;
+                best_checked = 0;
             }
             if (!better) {
                 /* Nothing cheaper: check the verdict on a seed the search never used. */
@@ -968,22 +1205,37 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
                     break;
                 check_missed = judge_plain(&S, chk);
                 ls->check_missed = check_missed;
-                if (check_missed == 0 || phase_check >= 3) {
+                best_checked = 1;
+                if (check_missed == 0 || phase_check >= LC_MAX_CHECKS) {
                     cc_results_free(chk);
                     ls->converged = check_missed == 0;
                     break;
                 }
-                /* The other seed disagrees: widen those periods' margins, search on. */
+                /*
+                 * The other seed disagrees: widen those periods' margins, give
+                 * them their cut on the roster that failed, search on.
+                 */
                 widen_from(&S, chk);
+                cut_missed(&S, best, chk);
                 cc_results_free(chk);
                 phase_check++;
+                /* Kept in case no later roster does better on both seeds. */
+                {
+                    cc_shift_plan **tmp = fallback;
+                    free_plans(fallback, S.nt);
+                    fallback = best;
+                    best = tmp;
+                    fallback_cost = best_cost;
+                    fallback_missed = check_missed;
+                }
                 best_cost = INFINITY;
-                free_plans(best, S.nt);
                 continue;
             }
         }
         update_offsets(&S, plans, r);
         calibrate(&S, plans, r);
+        if (missed > 0)
+            cut_missed(&S, plans, r); /* after: the two above read the curves at the roster */
         cc_results_free(r);
         /* A roster that keeps missing unchanged: the rows cannot reach it; stop. */
         if (missed > 0 && fabs(cost - prev_cost) <= 1e-9 * cost) {
@@ -994,6 +1246,27 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         }
         prev_cost = cost;
     }
+    ls->n_periods = S.judged;
+    if (st == CC_OK && !isfinite(best_cost) && isfinite(fallback_cost)) {
+        /* Nothing met on both seeds: the last roster that met on the search's. */
+        cc_shift_plan **tmp = best;
+        best = fallback;
+        fallback = tmp;
+        best_cost = fallback_cost;
+        ls->check_missed = fallback_missed;
+        best_checked = 1;
+    }
+    if (st == CC_OK && isfinite(best_cost) && !best_checked) {
+        /* The rounds ran out before the check: run it, so the summary says. */
+        cc_results *chk = NULL;
+        if ((st = simulate(&S, best, ls->check_seed, &chk, err)) == CC_OK) {
+            ls->check_missed = judge_plain(&S, chk);
+            ls->converged = 0;
+        }
+        cc_results_free(chk);
+    }
+    if (st == CC_OK)
+        st = try_written(&S, best, &best_cost, err);
     if (st == CC_OK) {
         int have_best = isfinite(best_cost);
         ls->met = have_best;
@@ -1013,6 +1286,8 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
     }
     free_plans(plans, S.nt);
     free_plans(best, S.nt);
+    free_plans(fallback, S.nt);
+    free(fallback);
     free(plans);
     free(best);
     search_free(&S);

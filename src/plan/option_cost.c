@@ -25,9 +25,9 @@ static int nonneg(double x)
 
 /*
  * The channel's verdict from the one rule: its attained ratios are the
- * pooled figures of one presented (and one answered) contact, which give
- * cc_channel_verdict the same SL, ASA and abandonment; a NaN service level
- * is nothing presented.
+ * pooled figures of one presented (and one answered) contact, judged with
+ * no sampling tolerance (figures given without their counts are taken as
+ * exact); a NaN service level is nothing presented.
  */
 static cc_target_verdict channel_verdict(const cc_option_channel *ch)
 {
@@ -46,7 +46,7 @@ static cc_target_verdict channel_verdict(const cc_option_channel *ch)
         x.wait_answered_s = ch->asa_s;
         x.abandoned = ch->abandon;
     }
-    return cc_channel_verdict(&tg, &x);
+    return cc_exact_verdict(&tg, &x);
 }
 
 cc_status cc_plan_option_cost(const cc_plan_option *opt, cc_option_result *res, cc_error *err)
@@ -102,9 +102,13 @@ cc_status cc_plan_option_cost(const cc_plan_option *opt, cc_option_result *res, 
                 res->worst_sl_margin = margin;
             have_sl = 1;
         }
+        /* The verdict at the target's scope, when given, is the one run and plan print. */
+        if (ch->scope_judged)
+            v.missed = ch->scope_missed;
         res->n_targets_missed += (size_t)((v.missed & CC_MISS_SL) != 0) +
                                  (size_t)((v.missed & CC_MISS_ASA) != 0) +
-                                 (size_t)((v.missed & CC_MISS_ABANDON) != 0);
+                                 (size_t)((v.missed & CC_MISS_ABANDON) != 0) +
+                                 (size_t)((v.missed & CC_MISS_RISK) != 0);
     }
     res->meets_targets = judged > 0 && res->n_targets_missed == 0;
     return CC_OK;

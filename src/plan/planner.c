@@ -982,7 +982,12 @@ static void option_from_results(const cc_scenario *s, const cc_scenario *v, cons
         chans[c].service_level = NAN;
         if (vd->status == CC_TARGET_NA)
             continue;
-        /* The horizon's pooled figures, so the option's verdict is the run's verdict. */
+        /*
+         * The figures of the channel's verdict at its scope (its worst period's),
+         * and that verdict itself, so the option's verdict is the run's verdict.
+         */
+        chans[c].scope_judged = 1;
+        chans[c].scope_missed = vd->status == CC_TARGET_MISSES ? vd->missed : 0u;
         chans[c].service_level = vd->service_level;
         chans[c].service_level_target = vd->target.service_level;
         if (isfinite(vd->asa_s)) {
@@ -1249,6 +1254,8 @@ cc_status cc_planner_new(const cc_scenario *s, const cc_planner_options *opt, cc
     if (opt->simulate && (st = simulate_roster(p, err)) != CC_OK)
         goto fail;
     plan_costs(p);
+    if (opt->simulate && (st = cc_plan_explain_written(p, err)) != CC_OK)
+        goto fail;
     if (opt->options && s->plan.n_options > 0 && (st = evaluate_options(p, err)) != CC_OK)
         goto fail;
     *out = p;
@@ -1311,6 +1318,7 @@ void cc_planner_free(cc_planner *p)
     free(p->verify.analytic_sl);
     free(p->verify.verified_sl);
     cc_results_free(p->sim);
+    cc_results_free(p->written);
     free(p->weeks);
     free(p->channels);
     free(p->teams);

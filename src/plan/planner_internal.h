@@ -26,6 +26,13 @@ cc_status cc_plan_model(const cc_scenario *s, long *const *staffing, cc_simmodel
 cc_status cc_plan_replicate(const cc_planner *p, const cc_simmodel *m, int percentiles,
                            cc_results **out, cc_error *err);
 
+/*
+ * Simulates the scenario's staffing as written on the plan's seed into
+ * p->written, with its paid hours and roster cost per week beside the
+ * plan's (explain.c).
+ */
+cc_status cc_plan_explain_written(cc_planner *p, cc_error *err);
+
 /* As cc_plan_replicate, on base seed `seed` (an independent check), without percentiles. */
 cc_status cc_plan_replicate_seed(const cc_planner *p, const cc_simmodel *m, uint64_t seed,
                                  cc_results **out, cc_error *err);

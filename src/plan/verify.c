@@ -10,6 +10,7 @@
 
 #include "util/alloc.h"
 #include "plan/planner_internal.h"
+#include "stats/target.h"
 
 /* A judged block holds at least as many contacts as the verdicts judge (cc_period_judged). */
 #define MIN_BLOCK_CONTACTS CC_JUDGE_MIN_CONTACTS
@@ -112,12 +113,7 @@ static cc_pooled pooled_over(const search *S, const cc_results *r, size_t c, siz
     cc_pooled x;
     memset(&x, 0, sizeof x);
     for (size_t i = a; i <= b; i++) {
-        const cc_pooled *y = &r->intervals[i * S->nc + c].pooled;
-        x.presented += y->presented;
-        x.in_target += y->in_target;
-        x.answered += y->answered;
-        x.wait_answered_s += y->wait_answered_s;
-        x.abandoned += y->abandoned;
+        cc_pooled_add(&x, &r->intervals[i * S->nc + c].pooled);
     }
     return x;
 }

@@ -12,6 +12,7 @@
 #include "cc_report.h"
 #include "util/alloc.h"
 #include "util/textout.h"
+#include "util/clocale.h"
 
 static const char *const weekday_col[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
@@ -121,7 +122,7 @@ static void eve_rows(FILE *out, const cc_planner *p, int t, const cc_agent_lines
     }
 }
 
-cc_status cc_report_agents_csv(FILE *out, const cc_planner *p,
+static cc_status report_agents_csv_in_c_locale(FILE *out, const cc_planner *p,
                                const cc_agent_lines *const *lines, cc_error *err)
 {
     const cc_scenario *s = p->s;
@@ -175,4 +176,14 @@ out_check:
     if (ferror(out))
         return cc_error_setf(err, CC_EIO, "cannot write agents.csv");
     return CC_OK;
+}
+
+cc_status cc_report_agents_csv(FILE *out, const cc_planner *p,
+                               const cc_agent_lines *const *lines, cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = report_agents_csv_in_c_locale(out, p, lines, err);
+    cc_locale_leave(prev);
+    return st;
 }

@@ -1,12 +1,18 @@
 /*
  * intervals.csv: tidy rows (date x interval x channel) with units in the
  * column names. Written with the C locale's '.' decimals; an undefined value
- * (no contacts in that interval) is an empty field.
+ * (no contacts in that interval) is an empty field. Counts are means per
+ * replication of contacts arriving in the interval after the warm-up (as in
+ * summary.json); sl_frac is the pooled service level (sum of in-target over
+ * sum of its denominator across replications), and the count columns at the
+ * end let a reader pool intervals again: sl = answered_in_target /
+ * (presented - sl_excluded).
  */
 #include <math.h>
 #include <stdio.h>
 
 #include "cc_report.h"
+#include "util/clocale.h"
 #include "util/textout.h"
 
 static void field(FILE *out, double v)
@@ -33,8 +39,19 @@ static void name_field(FILE *out, const char *name)
     cc_csv_field(out, name);
 }
 
+static cc_status write_rows(FILE *out, const cc_scenario *s, const cc_results *r, cc_error *err);
+
 cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_results *r,
                                   cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = write_rows(out, s, r, err);
+    cc_locale_leave(prev);
+    return st;
+}
+
+static cc_status write_rows(FILE *out, const cc_scenario *s, const cc_results *r, cc_error *err)
 {
     int i, c;
 
@@ -43,7 +60,8 @@ cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_resu
     fputs("date,interval_start,channel,forecast_contacts,offered,offered_ci_low,offered_ci_high,"
           "deflected,contained,answered,abandoned,sl_frac,sl_ci_low,sl_ci_high,target_sl_frac,"
           "asa_s,asa_ci_low,asa_ci_high,aht_s,abandon_frac,backlog_end,wait_p50_s,wait_p90_s,"
-          "wait_p99_s,risk_frac,below_target\n",
+          "wait_p99_s,risk_frac,below_target,presented,answered_in_target,short_abandoned,"
+          "pending,sl_excluded\n",
           out);
     for (i = 0; i < s->n_intervals && (size_t)i < r->n_intervals; i++) {
         char date[16];
@@ -71,7 +89,13 @@ cc_status cc_report_intervals_csv(FILE *out, const cc_scenario *s, const cc_resu
             field(out, x->wait_p90_s);
             field(out, x->wait_p99_s);
             field(out, x->risk);
-            fprintf(out, ",%d\n", below);
+            fprintf(out, ",%d", below);
+            estimate_fields(out, &x->presented, 0);
+            estimate_fields(out, &x->in_target, 0);
+            estimate_fields(out, &x->short_abandoned, 0);
+            estimate_fields(out, &x->pending, 0);
+            field(out, x->pooled.excluded / (double)r->replications);
+            fputc('\n', out);
         }
     }
     if (ferror(out))

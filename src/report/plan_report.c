@@ -16,7 +16,9 @@
 #include "util/textout.h"
 #include "cc_plan.h"
 #include "cc_report.h"
+#include "report/plan_why.h"
 #include "report/svg_chart.h"
+#include "util/clocale.h"
 
 /* Horizons longer than this many intervals are charted for their peak week only. */
 #define MAX_CHART_POINTS 1008
@@ -120,7 +122,7 @@ static long rostered_at(const cc_planner_team *pt, size_t i)
 
 /* ---- plan.csv -------------------------------------------------------------- */
 
-cc_status cc_report_plan_csv(FILE *out, const cc_planner *p, cc_error *err)
+static cc_status report_plan_csv_in_c_locale(FILE *out, const cc_planner *p, cc_error *err)
 {
     size_t n = p->n_intervals, nc = p->n_channels, nt = p->n_teams;
 
@@ -218,7 +220,16 @@ cc_status cc_report_plan_csv(FILE *out, const cc_planner *p, cc_error *err)
     return CC_OK;
 }
 
-cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err)
+cc_status cc_report_plan_csv(FILE *out, const cc_planner *p, cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = report_plan_csv_in_c_locale(out, p, err);
+    cc_locale_leave(prev);
+    return st;
+}
+
+static cc_status report_plan_teams_csv_in_c_locale(FILE *out, const cc_planner *p, cc_error *err)
 {
     size_t n = p->n_intervals, nt = p->n_teams;
 
@@ -253,6 +264,15 @@ cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err
     if (ferror(out))
         return cc_error_setf(err, CC_EIO, "cannot write plan_teams.csv");
     return CC_OK;
+}
+
+cc_status cc_report_plan_teams_csv(FILE *out, const cc_planner *p, cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = report_plan_teams_csv_in_c_locale(out, p, err);
+    cc_locale_leave(prev);
+    return st;
 }
 
 /* ---- JSON ------------------------------------------------------------------ */
@@ -483,7 +503,7 @@ static int rules_given(const cc_planner *p)
     return n;
 }
 
-char *cc_report_plan_json(const cc_planner *p)
+static char *report_plan_json_in_c_locale(const cc_planner *p)
 {
     json_t *o = json_object(), *as = json_object();
     double net = 0, gross = 0, rostered = 0, vendor = 0, overtime = 0;
@@ -582,6 +602,14 @@ char *cc_report_plan_json(const cc_planner *p)
         json_object_set_new(x, "check_seed", json_integer((json_int_t)ls->check_seed));
         json_object_set_new(x, "check_periods_missed", json_integer((json_int_t)ls->check_missed));
         json_object_set_new(x, "analytic_paid_hours", cc_json_number(ls->analytic_paid_hours));
+        {
+            json_t *w = json_object();
+            json_object_set_new(w, "paid_hours", cc_json_number(ls->written_paid_hours));
+            json_object_set_new(w, "cost", cc_json_number(ls->written_cost));
+            json_object_set_new(w, "met", json_boolean(ls->written_met));
+            json_object_set_new(w, "adopted", json_boolean(ls->from_written));
+            json_object_set_new(x, "as_written_candidate", w);
+        }
         for (int k = 0; k < ls->rounds && k < CC_PLAN_SEARCH_MAX_ROUNDS; k++) {
             json_t *rd = json_object();
             json_object_set_new(rd, "paid_hours", cc_json_number(ls->round_paid_hours[k]));
@@ -592,6 +620,11 @@ char *cc_report_plan_json(const cc_planner *p)
         }
         json_object_set_new(x, "by_round", rounds);
         json_object_set_new(o, "least_cost_search", x);
+    }
+    {
+        json_t *why = cc_report_plan_why_json(p);
+        if (why)
+            json_object_set_new(o, "why", why);
     }
     if (p->n_options > 0) {
         json_object_set_new(o, "options", options_json(p));
@@ -610,6 +643,15 @@ char *cc_report_plan_json(const cc_planner *p)
         free(text);
         return copy;
     }
+}
+
+char *cc_report_plan_json(const cc_planner *p)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    char *text = report_plan_json_in_c_locale(p);
+    cc_locale_leave(prev);
+    return text;
 }
 
 /* ---- HTML ------------------------------------------------------------------ */
@@ -756,22 +798,11 @@ static void html_team_charts(FILE *out, const cc_planner *p, size_t from, size_t
             sr[2].dashed = 1;
             ns = 3;
         }
-        memset(&fr, 0, sizeof fr);
         snprintf(id, sizeof id, "plan-team-%zu", t);
         snprintf(title, sizeof title, "%s: required vs rostered agents per interval",
                  p->s->teams[t].name);
-        fr.id = id;
-        fr.title = title;
-        fr.y_label = "agents";
-        fr.x_labels = (const char *const *)lab;
-        fr.n_points = count;
-        fr.y_min = 0.0;
-        fr.y_max = NAN;
-        fr.target = NAN;
-        fr.value_format = "%.1f";
-        fputs("<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &fr, sr, ns);
-        fputs("</div>\n", out);
+        cc_chart_frame_init(&fr, id, title, "agents", (const char *const *)lab, count, "%.1f");
+        cc_chart_lines_boxed(out, &fr, sr, ns);
     }
     free(req);
     free(ros);
@@ -821,23 +852,15 @@ static void html_erlang_vs_sim(FILE *out, const cc_planner *p, size_t from, size
         sr[1].band_low = lo;
         sr[1].band_high = hi;
         sr[1].color = "#1f77b4";
-        memset(&fr, 0, sizeof fr);
         snprintf(id, sizeof id, "plan-sl-%zu", c);
         snprintf(title, sizeof title, "%s: service level with the roster, Erlang vs simulation",
                  p->s->channels[c].name);
-        fr.id = id;
-        fr.title = title;
-        fr.y_label = "% within target";
-        fr.x_labels = (const char *const *)lab;
-        fr.n_points = count;
-        fr.y_min = 0.0;
+        cc_chart_frame_init(&fr, id, title, "% within target", (const char *const *)lab, count,
+                            "%.1f");
         fr.y_max = 100.0;
         fr.target = 100.0 * p->s->channels[c].target.service_level;
         fr.target_label = "target";
-        fr.value_format = "%.1f";
-        fputs("<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &fr, sr, 2);
-        fputs("</div>\n", out);
+        cc_chart_lines_boxed(out, &fr, sr, 2);
     }
     free(erl);
     free(sim);
@@ -873,16 +896,10 @@ static void html_weeks(FILE *out, const cc_planner *p)
         sr[k].y = v[k];
         sr[k].color = palette[k];
     }
-    memset(&fr, 0, sizeof fr);
-    fr.id = "plan-weeks";
-    fr.title = "Weekly FTE: required (net, gross), rostered and available, with the gap";
-    fr.y_label = "FTE";
-    fr.x_labels = lab;
-    fr.n_points = nw;
+    cc_chart_frame_init(&fr, "plan-weeks",
+                        "Weekly FTE: required (net, gross), rostered and available, with the gap",
+                        "FTE", lab, nw, "%.1f");
     fr.y_min = NAN;
-    fr.y_max = NAN;
-    fr.target = NAN;
-    fr.value_format = "%.1f";
     fputs("<h3>Weekly FTE</h3>\n<div class=\"chartbox\">", out);
     cc_chart_bars(out, &fr, sr, 5);
     fputs("</div>\n<table><tr><th>week</th><th>contacts</th><th>FTE net</th><th>FTE gross</th>"
@@ -1049,16 +1066,9 @@ static void html_options(FILE *out, const cc_planner *p)
     sr[1].name = "as written";
     sr[1].y = v[1];
     sr[1].color = palette[3];
-    memset(&fr, 0, sizeof fr);
-    fr.id = "plan-options";
-    fr.title = "Options: cost per week";
-    fr.y_label = p->s->currency && p->s->currency[0] ? p->s->currency : "cost";
-    fr.x_labels = lab;
-    fr.n_points = no;
-    fr.y_min = 0.0;
-    fr.y_max = NAN;
-    fr.target = NAN;
-    fr.value_format = "%.0f";
+    cc_chart_frame_init(&fr, "plan-options", "Options: cost per week",
+                        p->s->currency && p->s->currency[0] ? p->s->currency : "cost", lab, no,
+                        "%.0f");
     fputs("<h3>Options</h3>\n<p>Each option planned (requirement, roster) and simulated, and "
           "simulated with its staffing as written; all on the same random numbers. Deltas are "
           "against the first option.</p>\n<div class=\"chartbox\">",
@@ -1114,7 +1124,7 @@ static void html_options(FILE *out, const cc_planner *p)
     free(lab);
 }
 
-char *cc_report_plan_html(const cc_planner *p)
+static char *report_plan_html_in_c_locale(const cc_planner *p)
 {
     char *buf = NULL;
     size_t len = 0, from, count;
@@ -1135,4 +1145,13 @@ char *cc_report_plan_html(const cc_planner *p)
     fputs("</section>\n", out);
     fclose(out);
     return buf ? buf : cc_xstrdup("");
+}
+
+char *cc_report_plan_html(const cc_planner *p)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    char *text = report_plan_html_in_c_locale(p);
+    cc_locale_leave(prev);
+    return text;
 }

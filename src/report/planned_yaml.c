@@ -18,6 +18,7 @@
 #include "cc_report.h"
 #include "cc_version.h"
 #include "scenario/loader.h"
+#include "util/clocale.h"
 
 #define DAY_S 86400L
 #define FIRST_DAY (-3) /* earliest team-local day a scenario shift can start on */
@@ -489,7 +490,7 @@ static char *header_text(const cc_planner *p)
     return text;
 }
 
-cc_status cc_report_planned_yaml(FILE *out, const cc_planner *p, cc_error *err)
+static cc_status report_planned_yaml_in_c_locale(FILE *out, const cc_planner *p, cc_error *err)
 {
     const cc_scenario *s = p->s;
     cc_shift **shifts = cc_xcalloc((size_t)s->n_teams + 1, sizeof(*shifts));
@@ -511,5 +512,14 @@ cc_status cc_report_planned_yaml(FILE *out, const cc_planner *p, cc_error *err)
     free(header);
     free(n_shifts);
     free(shifts);
+    return st;
+}
+
+cc_status cc_report_planned_yaml(FILE *out, const cc_planner *p, cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = report_planned_yaml_in_c_locale(out, p, err);
+    cc_locale_leave(prev);
     return st;
 }

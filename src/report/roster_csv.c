@@ -9,6 +9,7 @@
 
 #include "cc_report.h"
 #include "util/textout.h"
+#include "util/clocale.h"
 
 /* "HH:MM" of a time of day in seconds (taken modulo one day). */
 static void clock_time(double s, char buf[6])
@@ -19,7 +20,7 @@ static void clock_time(double s, char buf[6])
     snprintf(buf, 6, "%02ld:%02ld", minutes / 60, minutes % 60);
 }
 
-cc_status cc_report_roster_csv(FILE *out, const cc_planner *p, cc_error *err)
+static cc_status report_roster_csv_in_c_locale(FILE *out, const cc_planner *p, cc_error *err)
 {
     const cc_scenario *s = p->s;
     int t;
@@ -68,4 +69,13 @@ cc_status cc_report_roster_csv(FILE *out, const cc_planner *p, cc_error *err)
     if (ferror(out))
         return cc_error_setf(err, CC_EIO, "cannot write roster.csv");
     return CC_OK;
+}
+
+cc_status cc_report_roster_csv(FILE *out, const cc_planner *p, cc_error *err)
+{
+    /* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+    locale_t prev = cc_locale_enter();
+    cc_status st = report_roster_csv_in_c_locale(out, p, err);
+    cc_locale_leave(prev);
+    return st;
 }

@@ -11,9 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/clocale.h"
 #include "util/alloc.h"
 #include "cc_report.h"
+#include "cc_units.h"
 #include "cc_version.h"
+#include "report/html_page.h"
 #include "report/svg_chart.h"
 
 /* Horizons longer than this many intervals are charted per day. */
@@ -23,36 +26,17 @@ static const char *const palette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"
                                       "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 #define PALETTE_N (sizeof(palette) / sizeof(palette[0]))
 
-static const char *const style =
-    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;"
-    "color:#222;background:#f6f7f9}\n"
-    "header{background:#1d3557;color:#fff;padding:18px 28px}\n"
-    "header h1{margin:0 0 4px;font-size:22px}header p{margin:2px 0;opacity:.85}\n"
-    "main{padding:12px 28px 40px;max-width:1280px}\n"
-    "h2{font-size:18px;margin:28px 0 10px;border-bottom:1px solid #ccd;padding-bottom:4px}\n"
+/* The run page's own rules: the summary cards, headlines and verdict cells. */
+static const char *const own_rules =
     ".cards{display:flex;flex-wrap:wrap;gap:12px}\n"
     ".card{background:#fff;border-radius:8px;padding:12px 16px;min-width:190px;"
     "box-shadow:0 1px 3px rgba(0,0,0,.12);border-top:4px solid #2ca02c}\n"
     ".card.miss{border-top-color:#d62728}.card h3{margin:0 0 6px;font-size:15px}\n"
     ".card .big{font-size:26px;font-weight:600}.card .sub{color:#555;font-size:13px}\n"
-    ".chartbox{background:#fff;border-radius:8px;padding:8px;margin:12px 0;"
-    "box-shadow:0 1px 3px rgba(0,0,0,.12);overflow-x:auto}\n"
-    "svg.chart{max-width:100%;height:auto;font-size:11px}\n"
-    "svg .ctitle{font-size:14px;font-weight:600;fill:#222}\n"
-    "svg .grid{stroke:#e3e3e3}svg .axis{stroke:#888}\n"
-    "svg .ytick{text-anchor:end;fill:#555}svg .xtick{text-anchor:middle;fill:#555}\n"
-    "svg .ylabel{text-anchor:middle;fill:#555}\n"
-    "svg .series{fill:none;stroke-width:1.6}svg .series.dashed{stroke-dasharray:5 3}\n"
-    "svg .band{opacity:.18;stroke:none}\n"
-    "svg .target{stroke:#d62728;stroke-width:1.4;stroke-dasharray:6 4}\n"
-    "svg .hover rect{fill:transparent}svg .hover rect:hover{fill:rgba(0,0,0,.06)}\n"
-    "svg .legend text{fill:#333}\n"
-    "table{border-collapse:collapse;background:#fff;font-size:13px;margin:8px 0}\n"
-    "th,td{padding:4px 10px;border-bottom:1px solid #e4e4e4;text-align:right}\n"
-    "th:first-child,td:first-child{text-align:left}th{background:#eef1f5}\n"
-    "td.miss{color:#b00020;font-weight:600}td.ok{color:#1b7a1b}\n"
-    "dl{background:#fff;padding:10px 16px;border-radius:8px}dt{font-weight:600;margin-top:6px}"
-    "dd{margin:2px 0 0 12px}\n";
+    ".card .sub.verdict{color:#b2182b;font-weight:600}.note{color:#555;font-size:13px}\n"
+    ".headline{font-size:15px;margin:6px 0}.headline.miss{color:#b2182b;font-weight:600}\n";
+static const char *const own_table_rules =
+    "td.miss{color:#b00020;font-weight:600}td.ok{color:#1b7a1b}\n";
 
 /* Marks in the page how many charts have been laid out with a non-empty box. */
 static const char *const check_script =
@@ -198,6 +182,60 @@ static double mean_of(const cc_estimate *e, double scale)
     return e->n > 0 ? scale * e->mean : NAN;
 }
 
+/*
+ * The verdict in words before any card, as the terminal's first lines: how
+ * many channels meet every target and cap at their scope, which miss, the
+ * days that miss even where the horizon meets, any queue growing without
+ * bound.
+ */
+static void write_headline(FILE *out, const cc_scenario *s, const cc_results *r)
+{
+    size_t c, meets = 0, misses = 0, day_miss = 0;
+    const char *sep = "";
+
+    for (c = 0; c < r->n_channels; c++) {
+        const cc_attainment *d = &r->channels[c].at[CC_SCOPE_DAY];
+        meets += r->channels[c].verdict.status == CC_TARGET_MEETS;
+        misses += r->channels[c].verdict.status == CC_TARGET_MISSES;
+        day_miss += d->judged > d->met;
+    }
+    fprintf(out, "<p class=\"headline%s\">%zu of %zu channels meet every target and cap at "
+                 "their scope", misses ? " miss" : "", meets, r->n_channels);
+    if (misses) {
+        fprintf(out, "; %zu miss:", misses);
+        for (c = 0; c < r->n_channels; c++)
+            if (r->channels[c].verdict.status == CC_TARGET_MISSES) {
+                fputc(' ', out);
+                cc_chart_escape(out, s->channels[c].name);
+            }
+    }
+    fputs(".</p>\n", out);
+    if (day_miss) {
+        fputs("<p class=\"headline miss\">Days missing the target:", out);
+        for (c = 0; c < r->n_channels; c++) {
+            const cc_attainment *d = &r->channels[c].at[CC_SCOPE_DAY];
+            if (d->judged <= d->met)
+                continue;
+            fprintf(out, "%s ", sep);
+            cc_chart_escape(out, s->channels[c].name);
+            fprintf(out, " %ld of %ld (%.0f%%)", d->judged - d->met, d->judged,
+                    100.0 * (double)(d->judged - d->met) / (double)d->judged);
+            sep = ",";
+        }
+        fputs(".</p>\n", out);
+    }
+    for (c = 0; c < r->n_channels; c++) {
+        cc_backlog_end b;
+        cc_report_backlog_end(r, c, &b);
+        if (!b.overloaded)
+            continue;
+        fputs("<p class=\"headline miss\">Overload on ", out);
+        cc_chart_escape(out, s->channels[c].name);
+        fprintf(out, ": the queue grows without bound; %.0f contacts still waiting at the "
+                     "end.</p>\n", b.waiting);
+    }
+}
+
 static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
 {
     char a[48], b[48], c3[48];
@@ -212,15 +250,48 @@ static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
         fprintf(out, " <small>(%s)</small></h3>", cc_channel_kind_name(ch->kind));
         fprintf(out, "<div class=\"big\">%s</div>",
                 num(a, "%.1f%%", mean_of(&x->service_level, 100.0)));
-        fprintf(out, "<div class=\"sub\">service level ± %s, target %.0f%% in %.0f s</div>",
-                num(a, "%.1f", 100.0 * x->service_level.half_width),
-                100.0 * ch->target.service_level, ch->target.answer_within_s);
-        fprintf(out, "<div class=\"sub\">ASA %s s · abandoned %s · risk %.0f%%</div>",
-                num(a, "%.1f", mean_of(&x->asa_s, 1.0)),
-                num(b, "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
-        fprintf(out, "<div class=\"sub\">offered %s · contained %s</div>",
-                num(a, "%.0f", mean_of(&x->offered, 1.0)),
-                num(b, "%.0f", mean_of(&x->contained, 1.0)));
+        {
+            char tgt[48], asa[32], sh[3][16];
+            const cc_attainment *at = x->at;
+            cc_backlog_end bl;
+            int k;
+            static const cc_target_scope scopes[3] = {CC_SCOPE_INTERVAL, CC_SCOPE_DAY,
+                                                      CC_SCOPE_WEEK};
+            for (k = 0; k < 3; k++) {
+                if (at[scopes[k]].judged > 0)
+                    snprintf(sh[k], sizeof sh[k], "%.0f%%", 100.0 * at[scopes[k]].share_met);
+                else
+                    snprintf(sh[k], sizeof sh[k], "–");
+            }
+            fprintf(out, "<div class=\"sub\">horizon service level ± %s, target %s</div>",
+                    num(a, "%.1f", 100.0 * x->service_level.half_width),
+                    cc_format_target(ch->target.service_level, ch->target.answer_within_s, tgt,
+                                     sizeof tgt));
+            fprintf(out, "<div class=\"sub%s\">meeting it: intervals %s · days %s · weeks %s"
+                         "</div>",
+                    at[CC_SCOPE_DAY].judged > at[CC_SCOPE_DAY].met ? " verdict" : "", sh[0], sh[1],
+                    sh[2]);
+            fprintf(out, "<div class=\"sub\">ASA %s · abandoned %s · risk %.0f%%</div>",
+                    x->asa_s.n > 0 ? cc_format_duration(x->asa_s.mean, asa, sizeof asa) : "–",
+                    num(b, "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
+            fprintf(out, "<div class=\"sub\">offered %s · deflected %s · bot-contained %s</div>",
+                    num(a, "%.0f", mean_of(&x->offered, 1.0)),
+                    num(b, "%.0f", mean_of(&x->deflected, 1.0)),
+                    num(c3, "%.0f", mean_of(&x->contained, 1.0)));
+            cc_report_backlog_end(r, c, &bl);
+            if (bl.waiting >= 0.5) {
+                fprintf(out, "<div class=\"sub%s\">%s%.0f waiting at the end",
+                        bl.overloaded ? " verdict" : "",
+                        bl.overloaded ? "overload: the queue grows without bound; " : "",
+                        bl.waiting);
+                if (isfinite(bl.oldest_s))
+                    fprintf(out, ", oldest %s old", cc_format_duration(bl.oldest_s, asa, sizeof asa));
+                fputs("</div>", out);
+            }
+            fprintf(out, "<div class=\"sub\">verdict at %s scope: %s</div>",
+                    cc_target_scope_name(x->judging.scope),
+                    cc_target_status_name(x->verdict.status));
+        }
         if (x->verdict.status != CC_TARGET_MEETS) {
             char why[160];
             fprintf(out, "<div class=\"sub verdict\">%s: ", cc_target_status_name(x->verdict.status));
@@ -234,7 +305,7 @@ static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
         fputs("<div class=\"card\"><h3>", out);
         cc_chart_escape(out, s->teams[c].name);
         fprintf(out, "%s</h3><div class=\"big\">%s</div><div class=\"sub\">occupancy</div>"
-                     "<div class=\"sub\">%s paid hours · cost %s ",
+                     "<div class=\"sub\">%s paid hours · cost %s over the horizon ",
                 s->teams[c].outsourced ? " <small>(vendor)</small>" : "",
                 num(a, "%.1f%%", mean_of(&x->occupancy, 100.0)),
                 num(b, "%.0f", mean_of(&x->paid_hours, 1.0)),
@@ -242,7 +313,10 @@ static void write_cards(FILE *out, const cc_scenario *s, const cc_results *r)
         cc_chart_escape(out, s->currency ? s->currency : "");
         fputs("</div></div>\n", out);
     }
-    fputs("</section>\n", out);
+    fputs("</section>\n<p class=\"note\">Risk = share of replications whose whole-horizon "
+          "figures miss the target; meeting it = share of judged intervals, days and weeks "
+          "whose pooled figures meet every goal and cap; the verdict judges every target and "
+          "cap at the channel's scope (target.scope).</p>\n", out);
 }
 
 static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
@@ -251,7 +325,7 @@ static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
     size_t c;
     fputs("<h2>Channels</h2>\n<table><tr><th>channel</th><th>offered</th><th>deflected</th>"
           "<th>contained</th><th>answered</th><th>abandoned</th><th>service level (95% CI)</th>"
-          "<th>target</th><th>ASA s</th><th>wait p90 s</th><th>abandon</th>"
+          "<th>target</th><th>ASA</th><th>wait p90</th><th>abandon</th>"
           "<th>risk of missing</th></tr>\n", out);
     for (c = 0; c < r->n_channels; c++) {
         const cc_channel_summary *x = &r->channels[c];
@@ -260,7 +334,7 @@ static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
         fputs("<tr><td>", out);
         cc_chart_escape(out, ch->name);
         fprintf(out, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                     "<td class=\"%s\">%s ± %s</td><td>%.0f%% in %.0f s</td><td%s>%s</td>"
+                     "<td class=\"%s\">%s ± %s</td><td>%s</td><td%s>%s</td>"
                      "<td>%s</td><td%s>%s</td><td>%.0f%%</td></tr>\n",
                 num(b[0], "%.0f", mean_of(&x->offered, 1.0)),
                 num(b[1], "%.0f", mean_of(&x->deflected, 1.0)),
@@ -270,16 +344,18 @@ static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
                 missed & CC_MISS_SL ? "miss" : "ok",
                 num(b[5], "%.1f%%", mean_of(&x->service_level, 100.0)),
                 num(b[6], "%.1f", 100.0 * x->service_level.half_width),
-                100.0 * ch->target.service_level, ch->target.answer_within_s,
+                cc_format_target(ch->target.service_level, ch->target.answer_within_s, b[10],
+                                 sizeof b[10]),
                 missed & CC_MISS_ASA ? " class=\"miss\"" : "",
-                num(b[7], "%.1f", mean_of(&x->asa_s, 1.0)),
-                num(b[8], "%.1f", mean_of(&x->wait_p90_s, 1.0)),
+                x->asa_s.n > 0 ? cc_format_duration(x->asa_s.mean, b[7], sizeof b[7]) : "–",
+                x->wait_p90_s.n > 0 ? cc_format_duration(x->wait_p90_s.mean, b[8], sizeof b[8])
+                                    : "–",
                 missed & CC_MISS_ABANDON ? " class=\"miss\"" : "",
                 num(b[9], "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
     }
     fputs("</table>\n<h2>Teams</h2>\n<table><tr><th>team</th><th>occupancy (95% CI)</th>"
           "<th>chat utilisation</th><th>available hours</th><th>paid hours</th>"
-          "<th>handled</th><th>cost</th></tr>\n", out);
+          "<th>handled</th><th>cost over the horizon</th></tr>\n", out);
     for (c = 0; c < r->n_teams; c++) {
         const cc_team_summary *x = &r->teams[c];
         fputs("<tr><td>", out);
@@ -369,8 +445,21 @@ static void write_definitions(FILE *out, const cc_scenario *s, const cc_results 
             r->replications, (unsigned long long)r->seed);
 }
 
+static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r,
+                            const char *extra_html, cc_error *err);
+
 cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
                          const char *extra_html, cc_error *err)
+{
+    /* '.' decimals in the SVG coordinates whatever LC_NUMERIC the program set. */
+    locale_t prev = cc_locale_enter();
+    cc_status st = write_html(out, s, r, extra_html, err);
+    cc_locale_leave(prev);
+    return st;
+}
+
+static cc_status write_html(FILE *out, const cc_scenario *s, const cc_results *r,
+                            const char *extra_html, cc_error *err)
 {
     int per_day;
     size_t n_points, c, t;
@@ -390,11 +479,7 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
     agents = cc_xcalloc((r->n_teams ? r->n_teams : 1) * n_points, sizeof(double));
     occ = cc_xcalloc((r->n_teams ? r->n_teams : 1) * n_points, sizeof(double));
 
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>ccsim: ",
-          out);
-    cc_chart_escape(out, s->name);
-    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header><h1>", style);
+    cc_html_page_head(out, 1, "ccsim: ", s->name, own_rules, own_table_rules);
     cc_chart_escape(out, s->name);
     fputs("</h1><p>", out);
     cc_chart_escape(out, s->description ? s->description : "");
@@ -402,6 +487,7 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
                  "ccsim %s</p></header>\n<main>\n<h2>Summary</h2>\n",
             s->days, s->start_date, s->interval_s / 60.0, r->replications,
             (unsigned long long)r->seed, cc_version());
+    write_headline(out, s, r);
     write_cards(out, s, r);
     if (extra_html)
         fputs(extra_html, out);
@@ -422,9 +508,8 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
             lines[c] = (cc_chart_series){s->channels[c].name, vol[c].y, NULL, NULL,
                                       palette[c % PALETTE_N], !per_day, 0};
         }
-        fputs("<h2>Volume and staffing</h2>\n<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, r->n_channels);
-        fputs("</div>\n", out);
+        fputs("<h2>Volume and staffing</h2>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, r->n_channels);
     }
     for (t = 0; t < r->n_teams; t++)
         team_points(s, r, t, per_day, n_points, agents + t * n_points, occ + t * n_points);
@@ -436,9 +521,7 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
         for (t = 0; t < r->n_teams; t++)
             lines[t] = (cc_chart_series){s->teams[t].name, agents + t * n_points, NULL, NULL,
                                       palette[t % PALETTE_N], !per_day, 0};
-        fputs("<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, r->n_teams);
-        fputs("</div>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, r->n_teams);
     }
 
     /* Service level per channel against its target, with the 95% band. */
@@ -455,15 +538,16 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
             sl[c].hi[p] *= 100.0;
         }
         snprintf(id, sizeof(id), "sl-%zu", c);
-        snprintf(title, sizeof(title), "%s: service level %s (95%% band), target %.0f%% in %.0f s",
-                 s->channels[c].name, per_day ? "per day" : "by interval",
-                 100.0 * s->channels[c].target.service_level,
-                 s->channels[c].target.answer_within_s);
+        {
+            char tgt[48];
+            snprintf(title, sizeof(title), "%s: service level %s (95%% band), target %s",
+                     s->channels[c].name, per_day ? "per day" : "by interval",
+                     cc_format_target(s->channels[c].target.service_level,
+                                      s->channels[c].target.answer_within_s, tgt, sizeof tgt));
+        }
         lines[0] = (cc_chart_series){"simulated SL", sl[c].y, per_day ? NULL : sl[c].lo,
                                   per_day ? NULL : sl[c].hi, palette[c % PALETTE_N], 0, 0};
-        fputs("<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, 1);
-        fputs("</div>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, 1);
     }
     fputs("<h2>Service level by weekday and time of day</h2>\n", out);
     for (c = 0; c < r->n_channels; c++)
@@ -477,9 +561,8 @@ cc_status cc_report_html(FILE *out, const cc_scenario *s, const cc_results *r,
         for (t = 0; t < r->n_teams; t++)
             lines[t] = (cc_chart_series){s->teams[t].name, occ + t * n_points, NULL, NULL,
                                       palette[t % PALETTE_N], 0, 0};
-        fputs("<h2>Occupancy</h2>\n<div class=\"chartbox\">", out);
-        cc_chart_lines(out, &f, lines, r->n_teams);
-        fputs("</div>\n", out);
+        fputs("<h2>Occupancy</h2>\n", out);
+        cc_chart_lines_boxed(out, &f, lines, r->n_teams);
     }
 
     write_tables(out, s, r);

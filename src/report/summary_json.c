@@ -275,7 +275,7 @@ enum channel_metric { M_SL, M_ASA, M_P_ABANDON, M_ANSWERED, M_ABANDONED };
 static double channel_metric(const cc_rep_channel *x, enum channel_metric m)
 {
     switch (m) {
-    case M_SL: return ratio(x->answered_in_target, x->presented);
+    case M_SL: return ratio(x->answered_in_target, x->presented - x->sl_excluded);
     case M_ASA: return ratio(x->wait_answered_s, x->answered);
     case M_P_ABANDON: return ratio(x->abandoned, x->presented);
     case M_ANSWERED: return x->answered;
@@ -291,6 +291,38 @@ static json_t *channel_with_reps(const cc_results *r, size_t c, const cc_estimat
     for (k = 0; k < r->replications; k++)
         tmp[k] = channel_metric(&r->rep_channels[(size_t)k * r->n_channels + c], m);
     return estimate_json(e, tmp, r->replications);
+}
+
+/*
+ * The service level of the counts summed over replications (the figure
+ * verdicts judge) with its 95% interval by linearisation: replication r's
+ * value is R + (a_r - R b_r) / mean(b), a_r answered within target, b_r
+ * presented, whose mean is R exactly and whose Student-t interval is the
+ * delta-method interval of the ratio; paired differences of these values
+ * are the linearised differences of two ratios.
+ */
+static json_t *pooled_sl(const cc_results *r, size_t c, double *tmp)
+{
+    double a = 0.0, b = 0.0, ratio_all, mean_b;
+    cc_estimate e;
+    long k;
+
+    for (k = 0; k < r->replications; k++) {
+        const cc_rep_channel *x = &r->rep_channels[(size_t)k * r->n_channels + c];
+        a += x->answered_in_target;
+        b += x->presented;
+    }
+    if (!(b > 0.0) || r->replications < 1)
+        return json_null();
+    ratio_all = a / b;
+    mean_b = b / (double)r->replications;
+    for (k = 0; k < r->replications; k++) {
+        const cc_rep_channel *x = &r->rep_channels[(size_t)k * r->n_channels + c];
+        tmp[k] = ratio_all + (x->answered_in_target - ratio_all * x->presented) / mean_b;
+    }
+    e = cc_estimate_of(tmp, (size_t)r->replications, 1);
+    e.mean = ratio_all; /* exact, not the sum's rounding */
+    return estimate_json(&e, tmp, r->replications);
 }
 
 static json_t *channel_results(const cc_scenario *s, const cc_results *r, size_t c, double *tmp)
@@ -315,7 +347,16 @@ static json_t *channel_results(const cc_scenario *s, const cc_results *r, size_t
     json_object_set_new(o, "answered", channel_with_reps(r, c, &cs->answered, M_ANSWERED, tmp));
     json_object_set_new(o, "abandoned", channel_with_reps(r, c, &cs->abandoned, M_ABANDONED, tmp));
     json_object_set_new(o, "waiting_end", estimate_json(&cs->waiting_end, NULL, 0));
+    {
+        /* What is left at the end, as the run table and report.html say it. */
+        cc_backlog_end b;
+        cc_report_backlog_end(r, c, &b);
+        json_object_set_new(o, "oldest_waiting_s",
+                            isfinite(b.oldest_s) ? cc_json_number(b.oldest_s) : json_null());
+        json_object_set_new(o, "overloaded", json_boolean(b.overloaded));
+    }
     json_object_set_new(o, "service_level", channel_with_reps(r, c, &cs->service_level, M_SL, tmp));
+    json_object_set_new(o, "service_level_pooled", pooled_sl(r, c, tmp));
     json_object_set_new(o, "asa_s", channel_with_reps(r, c, &cs->asa_s, M_ASA, tmp));
     json_object_set_new(o, "mean_wait_s", estimate_json(&cs->mean_wait_s, NULL, 0));
     json_object_set_new(o, "p_wait", estimate_json(&cs->p_wait, NULL, 0));
@@ -366,7 +407,7 @@ static json_t *team_results(const cc_scenario *s, const cc_results *r, size_t t,
 }
 
 /* Totals over channels and teams, estimated across replications. */
-static json_t *totals(const cc_results *r, double *tmp, double weeks)
+static json_t *totals(const cc_scenario *s, const cc_results *r, double *tmp, double weeks)
 {
     json_t *o = json_object();
     cc_estimate e;
@@ -403,6 +444,17 @@ static json_t *totals(const cc_results *r, double *tmp, double weeks)
     e = cc_estimate_of(handled, (size_t)r->replications, 1);
     json_object_set_new(o, "cost_per_contact", estimate_json(&e, handled, r->replications));
     free(handled);
+    /* Paid FTE of the staffing as simulated: paid hours per week / hours of one FTE. */
+    {
+        double paid = 0.0;
+        for (t = 0; t < r->n_teams; t++)
+            paid += r->teams[t].paid_hours.n > 0 ? r->teams[t].paid_hours.mean : 0.0;
+        json_object_set_new(o, "paid_hours", cc_json_number(paid));
+        if (weeks > 0.0 && s->plan.fte_week_s > 0.0)
+            json_object_set_new(o, "fte_paid",
+                                cc_json_number(paid / weeks / (s->plan.fte_week_s / 3600.0)));
+    }
+    json_object_set_new(o, "currency", json_string(s->currency ? s->currency : ""));
     return o;
 }
 
@@ -441,7 +493,7 @@ cc_status cc_report_summary_json(FILE *out, const cc_scenario *s, const cc_resul
     for (i = 0; i < r->n_teams; i++)
         json_object_set_new(tms, s->teams[i].name, team_results(s, r, i, tmp));
     json_object_set_new(doc, "teams", tms);
-    json_object_set_new(doc, "totals", totals(r, tmp, (double)s->days / 7.0));
+    json_object_set_new(doc, "totals", totals(s, r, tmp, (double)s->days / 7.0));
     json_object_set_new(doc, "model_events", json_integer((json_int_t)r->model_events));
     if (plan_json) {
         json_error_t jerr;

@@ -145,9 +145,22 @@ static plot_area draw_axes(FILE *out, const cc_chart_frame *fr, int width, int h
             p.y0 + p.h / 2, p.y0 + p.h / 2);
     cc_chart_escape(out, fr->y_label);
     fputs("</text>\n", out);
-    /* About one label per 110 pixels, so long labels never overlap. */
+    /*
+     * One label per 110 pixels, or per the longest label's width (about 6.5
+     * pixels a character at the tick font) when wider, so long labels such
+     * as a sweep's "teams.inhouse.shifts[0].agents=48" never overlap; every
+     * point keeps its full label in its hover title.
+     */
     {
-        size_t max_labels = (size_t)(p.w / 110.0) + 1;
+        size_t longest = 0, max_labels;
+        double per_label;
+        for (i = 0; fr->x_labels && i < fr->n_points; i++) {
+            size_t len = fr->x_labels[i] ? strlen(fr->x_labels[i]) : 0;
+            if (len > longest)
+                longest = len;
+        }
+        per_label = fmax(110.0, 6.5 * (double)longest + 12.0);
+        max_labels = (size_t)(p.w / per_label) + 1;
         every = fr->n_points > max_labels ? (fr->n_points + max_labels - 1) / max_labels : 1;
     }
     for (i = 0; fr->x_labels && i < fr->n_points; i += every) {
@@ -198,6 +211,22 @@ static void draw_target(FILE *out, const cc_chart_frame *fr, const plot_area *p)
     fputs(": ", out);
     print_value(out, fr->value_format, fr->target);
     fputs("</title></line>\n", out);
+}
+
+void cc_chart_frame_init(cc_chart_frame *frame, const char *id, const char *title,
+                         const char *y_label, const char *const *x_labels, size_t n_points,
+                         const char *value_format)
+{
+    memset(frame, 0, sizeof(*frame));
+    frame->id = id;
+    frame->title = title;
+    frame->y_label = y_label;
+    frame->x_labels = x_labels;
+    frame->n_points = n_points;
+    frame->y_min = 0;
+    frame->y_max = NAN;
+    frame->target = NAN;
+    frame->value_format = value_format;
 }
 
 void cc_chart_lines(FILE *out, const cc_chart_frame *fr, const cc_chart_series *s, size_t ns)
@@ -291,6 +320,14 @@ void cc_chart_lines(FILE *out, const cc_chart_frame *fr, const cc_chart_series *
     fputs("</g>\n", out);
     draw_legend(out, fr, s, ns, height);
     fputs("</svg>\n", out);
+}
+
+void cc_chart_lines_boxed(FILE *out, const cc_chart_frame *frame, const cc_chart_series *series,
+                          size_t n_series)
+{
+    fputs("<div class=\"chartbox\">", out);
+    cc_chart_lines(out, frame, series, n_series);
+    fputs("</div>\n", out);
 }
 
 void cc_chart_bars(FILE *out, const cc_chart_frame *fr, const cc_chart_series *s, size_t ns)

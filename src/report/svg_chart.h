@@ -36,9 +36,22 @@ typedef struct cc_chart_frame {
     const char *value_format; /* printf format of values in hover text, e.g. "%.1f" */
 } cc_chart_frame;
 
+/*
+ * Sets up a frame with the defaults most charts take: the value axis from 0
+ * to the data's maximum, no target line, the default size. Callers change
+ * the fields that differ (y_min, y_max, target...).
+ */
+void cc_chart_frame_init(cc_chart_frame *frame, const char *id, const char *title,
+                         const char *y_label, const char *const *x_labels, size_t n_points,
+                         const char *value_format);
+
 /* Writes a line (or step) chart of `n_series` series as one <svg> element. */
 void cc_chart_lines(FILE *out, const cc_chart_frame *frame, const cc_chart_series *series,
                  size_t n_series);
+
+/* The same chart inside the reports' white box (<div class="chartbox">). */
+void cc_chart_lines_boxed(FILE *out, const cc_chart_frame *frame, const cc_chart_series *series,
+                          size_t n_series);
 
 /* Writes a grouped bar chart: one group per x label, one bar per series. */
 void cc_chart_bars(FILE *out, const cc_chart_frame *frame, const cc_chart_series *series,

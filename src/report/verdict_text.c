@@ -4,8 +4,11 @@
  * target" (the row already shows the horizon's SL and target); broken caps
  * are spelled out everywhere. At any other scope the figures are the worst
  * period's, not the row's, so every clause is spelled out and the scope
- * named: "misses at day scope: SL 65.2% < 80%".
+ * named: "misses at day scope: SL 65.2% < 80%". Also what a channel leaves
+ * waiting at the end of the horizon, and whether its queue grows without
+ * bound (overload), which the run table, report.html and summary.json state.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "util/textout.h"
@@ -120,4 +123,52 @@ json_t *cc_scope_verdict_json(const cc_scenario *s, const cc_channel_summary *x)
     json_object_set_new(att, "horizon", json_string(cc_target_status_name(horizon_status)));
     json_object_set_new(o, "attainment", att);
     return o;
+}
+
+/* ---- what is left waiting at the end ---------------------------------------- */
+
+/* Contacts of interval i still open at the end, summed over replications. */
+static double open_of(const cc_interval_channel *x)
+{
+    double v = x->pooled.presented - x->pooled.answered - x->pooled.abandoned;
+    return v > 0.0 ? v : 0.0;
+}
+
+void cc_report_backlog_end(const cc_results *r, size_t c, cc_backlog_end *out)
+{
+    const cc_channel_summary *x = &r->channels[c];
+    size_t n = r->n_intervals, i, per_day, back;
+    double reps = r->replications > 0 ? (double)r->replications : 1.0;
+    double end, earlier, day_presented;
+
+    out->waiting = x->waiting_end.n > 0 ? x->waiting_end.mean : 0.0;
+    out->oldest_s = NAN;
+    out->overloaded = 0;
+    if (!r->intervals || n == 0 || !(r->interval_s > 0.0))
+        return;
+    /* The oldest open contact: counts are by arrival interval. */
+    if (out->waiting >= 0.5)
+        for (i = 0; i < n; i++)
+            if (open_of(&r->intervals[i * r->n_channels + c]) / reps >= 0.5) {
+                out->oldest_s = (double)(n - i) * r->interval_s;
+                break;
+            }
+    per_day = (size_t)(86400.0 / r->interval_s + 0.5);
+    if (per_day == 0)
+        per_day = 1;
+    /* The largest backlog of the first half of the horizon: every weekday and time of day. */
+    back = n / 2;
+    if (back == 0)
+        return;
+    earlier = 0.0;
+    for (i = 0; i < back; i++) {
+        double b = r->intervals[i * r->n_channels + c].backlog_end.mean;
+        if (isfinite(b) && b > earlier)
+            earlier = b;
+    }
+    end = r->intervals[(n - 1) * r->n_channels + c].backlog_end.mean;
+    day_presented = (x->presented.n > 0 ? x->presented.mean : 0.0) * (double)per_day / (double)n;
+    if (!isfinite(end))
+        return;
+    out->overloaded = end > 0.5 * day_presented && end > 1.5 * earlier && end >= 10.0;
 }

@@ -214,7 +214,8 @@ static const cc_field uncertainty_fields[] = {
     {"cv", CC_VK_NUMBER, CC_F_REQUIRED, .lo = 0, .hi = 2, .at = CC_AT(cc_channel, uncertainty_cv),
      .missing = "coefficient of variation of the day volume, e.g. 0.1",
      .doc_default = "required in the mapping form",
-     .help = "coefficient of variation of each day's volume multiplier (mean 1); 0 = none"},
+     .help = "coefficient of variation of each day's volume multiplier (mean 1); 0 = none "
+             "(below 0.001 counts as 0)"},
     {"dist", CC_VK_ENUM, .names = uncertainty_dists, .values = uncertainty_kinds,
      .at = CC_AT(cc_channel, uncertainty_dist), .help = "distribution of the multiplier"},
 };
@@ -305,7 +306,7 @@ static const cc_field target_fields[] = {
     [T_SHORT] = {"short_abandon", CC_VK_DURATION, .lo = 0, .hi = 3600, .def = 5,
                  .at = CC_AT(cc_target, short_abandon_s),
                  .help = "threshold for `exclude-short`"},
-    [T_SCOPE] = {"scope", CC_VK_ENUM, .names = scope_names, .def = CC_SCOPE_HORIZON,
+    [T_SCOPE] = {"scope", CC_VK_ENUM, .names = scope_names, .def = CC_SCOPE_INTERVAL,
                  .at = CC_AT(cc_target, scope),
                  .help = "the period judged: every `interval`, every `day`, every 7-day `week` "
                          "from the horizon start, or the whole `horizon`; every judged period "
@@ -320,7 +321,10 @@ const cc_schema cc_schema_target = CC_SCHEMA("channels.NAME.target", target_fiel
 
 /* ---- stretch ------------------------------------------------------------------------ */
 
-enum { S_PER_SESSION, S_MULTIPLIERS };
+enum { S_PER_SESSION, S_MULTIPLIERS, S_MODE };
+
+static const char *const stretch_modes[] = {"at_start", "dynamic", NULL};
+static const int stretch_mode_values[] = {0, 1};
 
 static const cc_field stretch_fields[] = {
     [S_PER_SESSION] = {"per_extra_session", CC_VK_SHARE, .hi = 10,
@@ -333,6 +337,11 @@ static const cc_field stretch_fields[] = {
                        .doc_default = "none",
                        .help = "the multiplier with 1, 2, 3... open sessions, as in Koole's "
                                "Erlang Chat"},
+    [S_MODE] = {"mode", CC_VK_ENUM, .names = stretch_modes, .values = stretch_mode_values,
+                .at = CC_AT(cc_channel, stretch_dynamic),
+                .help = "`at_start`: a chat's handle time is stretched once, by the sessions open "
+                        "when it starts; `dynamic` (Erlang Chat): every open chat progresses at "
+                        "1 / multiplier of the sessions open now"},
 };
 
 static const cc_schema stretch_schema = CC_SCHEMA("channels.NAME.stretch", stretch_fields);
@@ -398,6 +407,10 @@ static void load_stretch_forms(cc_loader *L, cc_channel *c, yaml_node_t *v, cons
         cc_field_value(L, &stretch_fields[S_PER_SESSION], f, p, c);
     else
         load_multipliers(L, c, list, p);
+    if ((f = cc_yw_map_get(&L->w, v, stretch_fields[S_MODE].key)) != NULL) {
+        cc_yw_join(p, path, stretch_fields[S_MODE].key);
+        cc_field_value(L, &stretch_fields[S_MODE], f, p, c);
+    }
 }
 
 static int load_stretch(cc_loader *L, const cc_field *f, yaml_node_t *v, const char *path,

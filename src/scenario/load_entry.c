@@ -6,6 +6,7 @@
  * collected, sorted by position, and the first error returned; each plan
  * option of a valid base is loaded again to check it too.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -72,11 +73,43 @@ static int load_version(cc_loader *L, const cc_field *f, yaml_node_t *v, const c
     return 0;
 }
 
+/*
+ * The scenario name names the results folder (results/NAME/run): 1 to 64
+ * ASCII letters, digits, spaces, `_`, `-` or `.`, starting with a letter or
+ * digit, so it is one path component and never `..`, absolute or hidden.
+ */
+static int scenario_name_ok(const char *t)
+{
+    size_t n = strlen(t), i;
+    if (n < 1 || n > CC_MAX_NAME || !isalnum((unsigned char)t[0]) || t[n - 1] == ' ')
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!isalnum((unsigned char)t[i]) && !strchr(" _-.", t[i]))
+            return 0;
+    return 1;
+}
+
+static int check_name(cc_loader *L, const cc_field *f, yaml_node_t *v, const char *path,
+                      void *obj)
+{
+    const cc_scenario *s = obj;
+    char shown[64];
+    (void)f;
+    if (scenario_name_ok(s->name))
+        return 1;
+    cc_yw_error(&L->w, CC_EINVAL, v, path,
+                "'%s' is not a scenario name: it names the results folder, so it needs 1 to %d "
+                "letters, digits, spaces, '_', '-' or '.', starting with a letter or digit",
+                cc_yw_show(v, shown, sizeof(shown)), CC_MAX_NAME);
+    return 0;
+}
+
 static const cc_field top_fields[] = {
     {"version", CC_VK_INT, CC_F_OWN_DOC, .lo = 0, .hi = INT_MAX, .def = 1, .load = load_version,
      .doc_allowed = "`1`", .help = "format version"},
-    {"name", CC_VK_TEXT, .at = CC_AT(cc_scenario, name),
-     .doc_default = "the file name without `.yaml`",
+    {"name", CC_VK_TEXT, .at = CC_AT(cc_scenario, name), .check = check_name,
+     .doc_allowed = "1 to 64 letters, digits, spaces, `_`, `-`, `.`; starts with a letter or digit",
+     .doc_default = "the file name without `.yaml` (other characters become `_`)",
      .help = "scenario name, used for the results folder"},
     {"description", CC_VK_TEXT, .at = CC_AT(cc_scenario, description), .help = "free text"},
     {"currency", CC_VK_TEXT, .at = CC_AT(cc_scenario, currency),
@@ -114,8 +147,19 @@ static char *default_name(const char *label)
     const char *base = strrchr(label, '/');
     char *name = cc_xstrdup(base ? base + 1 : label);
     char *dot = strrchr(name, '.');
+    size_t i;
     if (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
         *dot = '\0';
+    /* The same rule as a written name: other bytes become '_'. */
+    for (i = 0; name[i]; i++)
+        if (!isalnum((unsigned char)name[i]) && !(i > 0 && strchr(" _-.", name[i])))
+            name[i] = '_';
+    if (i > CC_MAX_NAME)
+        name[CC_MAX_NAME] = '\0';
+    if (!name[0]) {
+        free(name);
+        name = cc_xstrdup("scenario");
+    }
     return name;
 }
 
@@ -236,6 +280,16 @@ static cc_status load_internal(const char *text, size_t len, const char *label,
                     "scenario too large (%zu bytes; at most %ld)", len, MAX_INPUT_BYTES);
         goto out_report;
     }
+    {
+        int dl, dc;
+        if (!cc_yw_depth_ok(text, len, CC_YW_MAX_DEPTH, &dl, &dc)) {
+            cc_diag_add(&L.w.d, CC_DIAG_ERROR, CC_ESYNTAX, dl, dc,
+                        "lists and mappings nest more than %d deep here; a scenario needs "
+                        "far fewer levels",
+                        CC_YW_MAX_DEPTH);
+            goto out_report;
+        }
+    }
     if (!yaml_parser_initialize(&parser)) {
         cc_diag_add(&L.w.d, CC_DIAG_ERROR, CC_ENOMEM, 0, 0, "out of memory");
         goto out_report;
@@ -271,8 +325,19 @@ static cc_status load_internal(const char *text, size_t len, const char *label,
                     "empty scenario: expected a mapping with 'horizon', 'channels' and 'teams'");
         goto out_doc;
     }
-    for (i = 0; i < n_ov; i++)
+    for (i = 0; i < n_ov; i++) {
+        int dl, dc;
+        if (ov[i].value && !cc_yw_depth_ok(ov[i].value, strlen(ov[i].value), CC_YW_MAX_DEPTH,
+                                           &dl, &dc)) {
+            char where[CC_YW_PATH_MAX];
+            snprintf(where, sizeof(where), "override '%s'", ov[i].path ? ov[i].path : "");
+            cc_yw_error(&L.w, CC_ESYNTAX, NULL, where,
+                        "the value nests lists and mappings more than %d deep (column %d)",
+                        CC_YW_MAX_DEPTH, dc);
+            continue;
+        }
         cc_override_apply(&L, &ov[i]);
+    }
     if (option >= 0)
         cc_override_apply_option(&L, option);
     if (L.w.d.n_errors)

@@ -50,6 +50,17 @@ static const cc_field simulation_fields[] = {
      .help = "stop generating arrivals after this many (all channels); 0 = no limit"},
     {"drain", CC_VK_BOOL, .at = CC_AT(cc_sim_settings, drain),
      .help = "after arrivals stop, run until every contact has left"},
+    {"drain_limit", CC_VK_DURATION, .lo = 1, .hi = 366 * DAY, .def = 7 * DAY,
+     .at = CC_AT(cc_sim_settings, drain_limit_s),
+     .help = "with `drain`: the run stops this long after the horizon end even if contacts "
+             "are left (run says so)"},
+    {"max_attempts", CC_VK_INT, .lo = 1, .hi = 1000, .def = 10,
+     .at = CC_AT(cc_sim_settings, max_attempts),
+     .help = "tries one customer makes (the first, retries after abandoning, bot "
+             "bounce-backs); past it they give up"},
+    {"max_transfers", CC_VK_INT, .lo = 0, .hi = 1000, .def = 10,
+     .at = CC_AT(cc_sim_settings, max_transfers),
+     .help = "transfers one contact goes through; at the limit it is not transferred again"},
 };
 
 const cc_schema cc_schema_simulation = CC_SCHEMA("simulation", simulation_fields);

@@ -28,7 +28,7 @@
 
 #define CC_MAX_PROFILES 256      /* named profiles */
 #define CC_MAX_CHATBOTS 64       /* chatbots */
-#define CC_MAX_TOTAL_SHIFTS 4096 /* shifts over all teams */
+#define CC_MAX_TOTAL_SHIFTS 16384 /* shifts over all teams */
 
 /* The state of one load. */
 struct cc_loader {

@@ -5,6 +5,11 @@
  * reaching below a scalar short form (`volume: 2500`, a bare duration...)
  * first rewrites the scalar into its mapping. Nodes an override adds have
  * no position (CC_YW_NO_LINE): their problems are reported without line:col.
+ *
+ * An override whose value is "*F" scales instead (--scale): the volume of
+ * channels.NAME (or of every channel, channels.*) or its handle time is
+ * multiplied by F where it is written, so the result is validated, saved in
+ * summary.json and re-applied to planned.yaml like any other override.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -249,15 +254,32 @@ static int apply_override(cc_loader *L, const char *path, int value_id, yaml_nod
             }
             {
                 const char *hint = cc_suggest_key(comps[i], cands, (size_t)nc);
-                if (hint)
+                int kid, mid;
+                if (hint) {
+                    /* Close to a key that exists: a typo, not a section to create. */
                     cc_yw_error(&L->w, CC_EINVAL, at, label,
                                 "'%s': the scenario has no '%s' here (did you mean '%s'?)", path,
                                 comps[i], hint);
-                else
-                    cc_yw_error(&L->w, CC_EINVAL, at, label, "'%s': the scenario has no '%s' here",
-                                path, comps[i]);
+                    return 0;
+                }
+                /*
+                 * A missing parent section (`plan.method` in a file without
+                 * `plan:`) is created empty; the schema then checks its name
+                 * and contents like any written section.
+                 */
+                kid = yaml_document_add_scalar(&L->w.doc, NULL, (const yaml_char_t *)comps[i], -1,
+                                               YAML_PLAIN_SCALAR_STYLE);
+                mid = kid ? yaml_document_add_mapping(&L->w.doc, NULL, YAML_BLOCK_MAPPING_STYLE)
+                          : 0;
+                if (!mid || !yaml_document_append_mapping_pair(&L->w.doc, cur, kid, mid)) {
+                    cc_yw_error(&L->w, CC_EINVAL, at, label, "cannot set '%s'", path);
+                    return 0;
+                }
+                yaml_document_get_node(&L->w.doc, kid)->start_mark.line = CC_YW_NO_LINE;
+                yaml_document_get_node(&L->w.doc, mid)->start_mark.line = CC_YW_NO_LINE;
+                cur = mid;
+                continue;
             }
-            return 0;
         } else if (node->type == YAML_SEQUENCE_NODE) {
             long idx;
             if (cc_parse_count(comps[i], LONG_MAX, &idx) != CC_OK ||
@@ -292,6 +314,186 @@ static int apply_override(cc_loader *L, const char *path, int value_id, yaml_nod
     return 1;
 }
 
+/* ---- scaling ------------------------------------------------------------- */
+
+/* Replaces the value of pair `pi` of mapping `map_id` by a new plain scalar. */
+static int set_pair_number(cc_loader *L, int map_id, size_t pi, double v)
+{
+    char text[64];
+    int id;
+    yaml_node_t *map;
+    snprintf(text, sizeof(text), "%.15g", v);
+    id = yaml_document_add_scalar(&L->w.doc, NULL, (const yaml_char_t *)text, -1,
+                                  YAML_PLAIN_SCALAR_STYLE);
+    if (!id)
+        return 0;
+    yaml_document_get_node(&L->w.doc, id)->start_mark.line = CC_YW_NO_LINE;
+    map = yaml_document_get_node(&L->w.doc, map_id);
+    map->data.mapping.pairs.start[pi].value = id;
+    return 1;
+}
+
+/*
+ * Multiplies the scalar value of pair `pi` of mapping `map_id` by f: a count
+ * when `duration` is 0, else a duration (written back in seconds).
+ */
+static int scale_pair(cc_loader *L, int map_id, size_t pi, double f, int duration,
+                      const char *path)
+{
+    yaml_node_t *map = yaml_document_get_node(&L->w.doc, map_id);
+    yaml_node_t *v = yaml_document_get_node(&L->w.doc, map->data.mapping.pairs.start[pi].value);
+    double x;
+
+    if (v && v->type == YAML_SEQUENCE_NODE && duration) {
+        /* An empirical distribution's values: each one scaled. */
+        size_t i, n = cc_yw_seq_len(v);
+        int seq = map->data.mapping.pairs.start[pi].value;
+        for (i = 0; i < n; i++) {
+            char text[64];
+            int id;
+            yaml_node_t *item = yaml_document_get_node(
+                &L->w.doc, yaml_document_get_node(&L->w.doc, seq)->data.sequence.items.start[i]);
+            if (!item || item->type != YAML_SCALAR_NODE ||
+                cc_parse_duration(cc_yw_scalar(item), &x) != CC_OK) {
+                cc_yw_error(&L->w, CC_EINVAL, item, path, "cannot scale: not a duration");
+                return 0;
+            }
+            snprintf(text, sizeof(text), "%.15g", x * f);
+            id = yaml_document_add_scalar(&L->w.doc, NULL, (const yaml_char_t *)text, -1,
+                                          YAML_PLAIN_SCALAR_STYLE);
+            if (!id)
+                return 0;
+            yaml_document_get_node(&L->w.doc, seq)->data.sequence.items.start[i] = id;
+        }
+        return 1;
+    }
+    if (!v || v->type != YAML_SCALAR_NODE ||
+        (duration ? cc_parse_duration(cc_yw_scalar(v), &x)
+                  : cc_parse_number(cc_yw_scalar(v), &x)) != CC_OK) {
+        cc_yw_error(&L->w, CC_EINVAL, v, path, "cannot scale: not a %s",
+                    duration ? "duration" : "number");
+        return 0;
+    }
+    return set_pair_number(L, map_id, pi, x * f);
+}
+
+/*
+ * Scales `what` ("volume" or "handle_time") of the channel whose pair is
+ * `pi` in the channels mapping: a bare value, or the keys of its mapping
+ * that carry an amount (per_day, per_week, per_hour; mean, sd, values).
+ */
+static int scale_channel(cc_loader *L, int channels_id, size_t pi, const char *what, double f)
+{
+    static const char *const volume_keys[] = {"per_day", "per_week", "per_hour"};
+    static const char *const time_keys[] = {"mean", "sd", "values"};
+    int duration = !strcmp(what, "handle_time");
+    const char *const *keys = duration ? time_keys : volume_keys;
+    yaml_node_t *chs = yaml_document_get_node(&L->w.doc, channels_id);
+    yaml_node_t *name = yaml_document_get_node(&L->w.doc, chs->data.mapping.pairs.start[pi].key);
+    int ch_id = chs->data.mapping.pairs.start[pi].value;
+    yaml_node_t *ch = yaml_document_get_node(&L->w.doc, ch_id);
+    char path[CC_YW_PATH_MAX];
+    size_t i, k, n;
+
+    snprintf(path, sizeof(path), "channels.%s.%s", name ? cc_yw_scalar(name) : "?", what);
+    if (!ch || ch->type != YAML_MAPPING_NODE) {
+        cc_yw_error(&L->w, CC_EINVAL, ch, path, "cannot scale: the channel is not a mapping");
+        return 0;
+    }
+    n = cc_yw_map_len(ch);
+    for (i = 0; i < n; i++) {
+        yaml_node_t *key = yaml_document_get_node(
+            &L->w.doc, yaml_document_get_node(&L->w.doc, ch_id)->data.mapping.pairs.start[i].key);
+        yaml_node_t *val;
+        int val_id;
+        if (!key || key->type != YAML_SCALAR_NODE || strcmp(cc_yw_scalar(key), what) != 0)
+            continue;
+        val_id = yaml_document_get_node(&L->w.doc, ch_id)->data.mapping.pairs.start[i].value;
+        val = yaml_document_get_node(&L->w.doc, val_id);
+        if (val && val->type == YAML_MAPPING_NODE) {
+            size_t m = cc_yw_map_len(val), j;
+            for (j = 0; j < m; j++) {
+                yaml_node_t *vk = yaml_document_get_node(
+                    &L->w.doc,
+                    yaml_document_get_node(&L->w.doc, val_id)->data.mapping.pairs.start[j].key);
+                char sub[CC_YW_PATH_MAX];
+                for (k = 0; k < 3; k++)
+                    if (vk && vk->type == YAML_SCALAR_NODE && !strcmp(cc_yw_scalar(vk), keys[k]))
+                        break;
+                if (k == 3)
+                    continue;
+                snprintf(sub, sizeof(sub), "%.200s.%.12s", path, keys[k]);
+                if (!scale_pair(L, val_id, j, f, duration, sub))
+                    return 0;
+            }
+            return 1;
+        }
+        return scale_pair(L, ch_id, i, f, duration, path);
+    }
+    cc_yw_error(&L->w, CC_EINVAL, ch, path, "cannot scale: the channel has no '%s'", what);
+    return 0;
+}
+
+/* Applies "channels.NAME.WHAT" or "channels.*.WHAT" = "*F". */
+static int apply_scale(cc_loader *L, const cc_override *ov, const char *label)
+{
+    char comps[16][CC_MAX_NAME + 1];
+    int n = split_path(ov->path, comps, 16), channels_id = 0, done = 0;
+    yaml_node_t *root = yaml_document_get_root_node(&L->w.doc), *chs;
+    yaml_node_pair_t *p;
+    double f;
+    size_t i, len;
+
+    if (cc_parse_number(ov->value + 1, &f) != CC_OK || !(f >= 0.0) || f > 1000.0) {
+        cc_yw_error(&L->w, CC_EINVAL, NULL, label,
+                    "'%s': '%s' is not a factor; allowed: a number from 0 to 1000", ov->path,
+                    ov->value + 1);
+        return 0;
+    }
+    if (n != 3 || strcmp(comps[0], "channels") != 0 ||
+        (strcmp(comps[2], "volume") != 0 && strcmp(comps[2], "handle_time") != 0)) {
+        cc_yw_error(&L->w, CC_EINVAL, NULL, label,
+                    "cannot scale '%s'; allowed: channels.NAME.volume, channels.NAME.handle_time "
+                    "(NAME or * for every channel)", ov->path);
+        return 0;
+    }
+    chs = root ? cc_yw_map_get(&L->w, root, "channels") : NULL;
+    if (!chs || chs->type != YAML_MAPPING_NODE) {
+        cc_yw_error(&L->w, CC_EINVAL, NULL, label, "the scenario has no channels to scale");
+        return 0;
+    }
+    for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++)
+        if (yaml_document_get_node(&L->w.doc, p->value) == chs)
+            channels_id = p->value;
+    len = cc_yw_map_len(chs);
+    for (i = 0; i < len; i++) {
+        yaml_node_t *key = yaml_document_get_node(
+            &L->w.doc,
+            yaml_document_get_node(&L->w.doc, channels_id)->data.mapping.pairs.start[i].key);
+        if (strcmp(comps[1], "*") != 0 &&
+            (!key || key->type != YAML_SCALAR_NODE || strcmp(cc_yw_scalar(key), comps[1]) != 0))
+            continue;
+        if (!scale_channel(L, channels_id, i, comps[2], f))
+            return 0;
+        done++;
+    }
+    if (!done) {
+        const char *cands[64];
+        int nc = 0;
+        const char *hint;
+        for (p = chs->data.mapping.pairs.start; p < chs->data.mapping.pairs.top && nc < 64; p++) {
+            yaml_node_t *k = yaml_document_get_node(&L->w.doc, p->key);
+            if (k && k->type == YAML_SCALAR_NODE)
+                cands[nc++] = cc_yw_scalar(k);
+        }
+        hint = cc_suggest_key(comps[1], cands, (size_t)nc);
+        cc_yw_error(&L->w, CC_EINVAL, NULL, label, "no channel '%s' to scale%s%s%s", comps[1],
+                    hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+        return 0;
+    }
+    return 1;
+}
+
 int cc_override_apply(cc_loader *L, const cc_override *ov)
 {
     yaml_parser_t parser;
@@ -301,16 +503,20 @@ int cc_override_apply(cc_loader *L, const cc_override *ov)
     long budget = MAX_OVERRIDE_NODES;
     const char *value = ov->value ? ov->value : "";
 
-    snprintf(label, sizeof(label), "override '%s'", ov->path ? ov->path : "");
+    /* The messages name the key path; the label only says where it comes from. */
+    snprintf(label, sizeof(label), "override");
     if (!ov->path) {
         cc_yw_error(&L->w, CC_EINVAL, NULL, label, "no key path");
         return 0;
     }
+    if (value[0] == '*') /* "*F" is not YAML (an alias needs a name): a scale */
+        return apply_scale(L, ov, label);
     if (!yaml_parser_initialize(&parser))
         return 0;
     yaml_parser_set_input_string(&parser, (const unsigned char *)value, strlen(value));
     if (!yaml_parser_load(&parser, &vdoc)) {
-        cc_yw_error(&L->w, CC_ESYNTAX, NULL, label, "value '%s' is not valid YAML: %s", value,
+        cc_yw_error(&L->w, CC_ESYNTAX, NULL, label, "'%s': value '%s' is not valid YAML: %s",
+                    ov->path, value,
                     parser.problem ? parser.problem : "parse error");
         yaml_parser_delete(&parser);
         return 0;
@@ -325,7 +531,7 @@ int cc_override_apply(cc_loader *L, const cc_override *ov)
         n->start_mark.line = CC_YW_NO_LINE;
         ok = apply_override(L, ov->path, id, NULL, label);
     } else {
-        cc_yw_error(&L->w, CC_EINVAL, NULL, label, "value too large");
+        cc_yw_error(&L->w, CC_EINVAL, NULL, label, "'%s': value too large", ov->path);
     }
     yaml_document_delete(&vdoc);
     yaml_parser_delete(&parser);
@@ -366,7 +572,11 @@ int cc_override_apply_option(cc_loader *L, int option)
         snprintf(path, sizeof(path), "%s", cc_yw_scalar(k));
         if (!strncmp(path, "plan.options", 12))
             continue;
-        ok &= apply_override(L, path, values[i], k, "set");
+        {
+            /* Adding nodes may move the node array: report at a copy of the key's position. */
+            yaml_node_t at = *k;
+            ok &= apply_override(L, path, values[i], &at, "set");
+        }
     }
     free(paths);
     free(values);

@@ -269,7 +269,7 @@ static const cc_field dist_fields[] = {
     [D_CV] = {"cv", CC_VK_NUMBER, .lo = 0, .hi = 10,
               .doc_default = "1 for `exponential`, 0 for `deterministic`; required for "
                              "`lognormal` and `gamma` (or `sd`)",
-              .help = "coefficient of variation: standard deviation / mean; above 0 for "
+              .help = "coefficient of variation: standard deviation / mean; at least 0.001 for "
                       "`lognormal` and `gamma`"},
     [D_SD] = {"sd", CC_VK_DURATION, .lo = 0, .hi = 3650 * DAY,
               .doc_default = "none",
@@ -388,6 +388,16 @@ static int load_spread(cc_loader *L, yaml_node_t *n, const char *path, cc_dist *
         cc_yw_error(&L->w, CC_EINVAL, cc_yw_map_get(&L->w, n, key), p,
                     "must be above 0 for a %s distribution (use deterministic for no spread)",
                     cc_dist_name(d->kind));
+        return 0;
+    }
+    if ((d->kind == CC_DIST_LOGNORMAL || d->kind == CC_DIST_GAMMA) && d->cv < CC_DIST_MIN_CV) {
+        /* The gamma sampler's shape 1/cv^2 overflows well before cv reaches 0. */
+        const char *key = cc_yw_map_get(&L->w, n, "cv") ? "cv" : "sd";
+        cc_yw_join(p, path, key);
+        cc_yw_error(&L->w, CC_EINVAL, cc_yw_map_get(&L->w, n, key), p,
+                    "gives a cv of %g; a %s distribution needs a cv of at least %g (use "
+                    "deterministic for less spread)",
+                    d->cv, cc_dist_name(d->kind), CC_DIST_MIN_CV);
         return 0;
     }
     return 1;

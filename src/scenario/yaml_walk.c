@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/clocale.h"
 #include "util/alloc.h"
 #include "util/suggest.h"
 #include "cc_units.h"
@@ -32,6 +33,63 @@ static int count_list(const char *const *list)
 }
 
 /* ---- positions and diagnostics ---------------------------------------------- */
+
+/* The event pass of cc_yw_depth_ok over an initialised parser, which it deletes. */
+static int depth_pass(yaml_parser_t *pp, int max, int *line, int *col)
+{
+    yaml_parser_t parser = *pp;
+    yaml_event_t ev;
+    int depth = 0, ok = 1, done = 0;
+
+    while (!done) {
+        if (!yaml_parser_parse(&parser, &ev))
+            break; /* a syntax error: the loader's own pass reports it */
+        switch (ev.type) {
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (++depth > max) {
+                *line = (int)ev.start_mark.line + 1;
+                *col = (int)ev.start_mark.column + 1;
+                ok = 0;
+                done = 1;
+            }
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            depth--;
+            break;
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    return ok;
+}
+
+int cc_yw_depth_ok(const char *text, size_t len, int max, int *line, int *col)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return 1;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    return depth_pass(&parser, max, line, col);
+}
+
+int cc_yw_depth_ok_file(FILE *fp, int max, int *line, int *col)
+{
+    yaml_parser_t parser;
+    int ok;
+    if (!yaml_parser_initialize(&parser))
+        return 1;
+    yaml_parser_set_input_file(&parser, fp);
+    ok = depth_pass(&parser, max, line, col);
+    rewind(fp);
+    return ok;
+}
 
 void cc_yw_pos(const yaml_node_t *n, int *line, int *col)
 {
@@ -431,6 +489,7 @@ int cc_yw_int(cc_yw *w, yaml_node_t *n, const char *path, int lo, int hi, int *o
 
 void cc_yw_format_duration(double s, char *buf, size_t size)
 {
+    locale_t prev = cc_locale_enter(); /* '.' decimals whatever LC_NUMERIC says */
     if (s >= 86400 && fmod(s, 86400) == 0)
         snprintf(buf, size, "%gd", s / 86400);
     else if (s >= 3600 && fmod(s, 3600) == 0)
@@ -439,6 +498,7 @@ void cc_yw_format_duration(double s, char *buf, size_t size)
         snprintf(buf, size, "%gm", s / 60);
     else
         snprintf(buf, size, "%gs", s);
+    cc_locale_leave(prev);
 }
 
 int cc_yw_duration(cc_yw *w, yaml_node_t *n, const char *path, double lo, double hi, double *out)
@@ -553,11 +613,38 @@ int cc_yw_enum(cc_yw *w, yaml_node_t *n, const char *path, const char *const *na
 }
 
 /* Copies a free-text scalar. */
+/*
+ * The first control character of UTF-8 text t other than tab and newline
+ * (C0, DEL, or C1 as U+0080..U+009F), or NULL. Such bytes would reach
+ * terminals and files raw (ESC starts a terminal escape sequence).
+ */
+const char *cc_yw_control_char(const char *t)
+{
+    const unsigned char *p;
+    for (p = (const unsigned char *)t; *p; p++) {
+        if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f)
+            return (const char *)p;
+        if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+            return (const char *)p;
+    }
+    return NULL;
+}
+
 char *cc_yw_string(cc_yw *w, yaml_node_t *n, const char *path)
 {
+    const char *bad;
     if (n->type != YAML_SCALAR_NODE || cc_yw_has_nul(n)) {
         cc_yw_error(w, CC_ESCHEMA, n, path, "expected text, got %s",
                     cc_yw_has_nul(n) ? "text with a NUL byte" : cc_yw_type_name(n));
+        return NULL;
+    }
+    if (!cc_yw_is_null(n) && (bad = cc_yw_control_char(cc_yw_scalar(n))) != NULL) {
+        unsigned code = (unsigned char)bad[0] == 0xc2 ? (unsigned char)bad[1]
+                                                       : (unsigned char)bad[0];
+        cc_yw_error(w, CC_EINVAL, n, path,
+                    "holds the control character U+%04X at byte %td; text may hold tabs and "
+                    "line breaks but no other control characters",
+                    code, bad - cc_yw_scalar(n) + 1);
         return NULL;
     }
     return cc_xstrdup(cc_yw_is_null(n) ? "" : cc_yw_scalar(n));

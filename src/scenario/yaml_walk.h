@@ -18,6 +18,7 @@
 #define CC_YW_MAX_VISITS 4000000L /* node visits per load (aliases share nodes) */
 #define CC_YW_PATH_MAX 256        /* bytes of a key path, NUL included */
 #define CC_YW_NO_LINE ((size_t)-1) /* mark line of nodes added by overrides */
+#define CC_YW_MAX_DEPTH 64        /* nested lists and mappings in one YAML text */
 
 /* One document being walked. */
 typedef struct cc_yw {
@@ -31,6 +32,25 @@ typedef struct cc_yw {
 
 /* 1-based line and column of `n`; 0 and 0 for NULL or a node an override added. */
 void cc_yw_pos(const yaml_node_t *n, int *line, int *col);
+
+/*
+ * Whether YAML `text` nests lists and mappings at most `max` deep. libyaml
+ * spends time proportional to the depth on every token of a flow collection,
+ * so 100,000 nested `[` take minutes to load; this event pass stops at the
+ * first collection deeper than `max`, keeping loading linear in the input.
+ * Returns 1 (also on a syntax error, which the loader reports), or 0 with
+ * the 1-based position of the collection that is too deep.
+ */
+int cc_yw_depth_ok(const char *text, size_t len, int max, int *line, int *col);
+
+/* As cc_yw_depth_ok, reading YAML from `fp`, which it rewinds afterwards. */
+int cc_yw_depth_ok_file(FILE *fp, int max, int *line, int *col);
+
+/*
+ * The first control character of UTF-8 text `t` other than tab and line
+ * feed (C0, DEL, C1), or NULL. Text fields refuse them (cc_yw_string).
+ */
+const char *cc_yw_control_char(const char *t);
 
 /* Reports an error at `n` as "PATH: MESSAGE" (just MESSAGE when path is empty). */
 void cc_yw_error(cc_yw *w, cc_status code, const yaml_node_t *n, const char *path,

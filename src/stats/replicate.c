@@ -107,6 +107,7 @@ cc_status cc_tasks_compute(const cc_task_job *job, long first, long end, cc_reco
 {
     struct worker *w;
     struct handover h;
+    cc_run_options lim;
     cc_status st;
     int nth, i;
     size_t k;
@@ -119,11 +120,10 @@ cc_status cc_tasks_compute(const cc_task_job *job, long first, long end, cc_reco
                              end, cc_task_count(job));
     if (first == end)
         return CC_OK;
-    nth = job->opt.threads > 0 ? job->opt.threads : omp_get_max_threads();
-    if (nth > end - first)
-        nth = (int)(end - first);
-    if (nth < 1)
-        nth = 1;
+    /* At most the machine's cores and the tasks (cc_run_threads). */
+    lim = job->opt;
+    lim.replications = end - first;
+    nth = cc_run_threads(&lim);
     w = cc_xcalloc((size_t)nth, sizeof(*w));
     memset(&h, 0, sizeof h);
     h.sink = sink;

@@ -29,6 +29,8 @@ struct cc_merge {
     uint32_t *pool;            /* pooled per-interval histograms, CC_HI_BINS per cell */
     double *paid_sum;          /* per team interval: sum of paid hours over replications */
     double *risk_count;        /* per channel interval: replications that missed */
+    double *sl_moments;        /* per channel interval: sums of in^2, in*den, den^2 over
+                                  replications (den = presented - excluded) */
 };
 
 /*
@@ -136,12 +138,29 @@ cc_merge *cc_merge_new(const cc_simmodel *m, const cc_run_options *opt)
         res->team_intervals = cc_xcalloc(ni * (nt ? nt : 1), sizeof(*res->team_intervals));
         mg->paid_sum = cc_xcalloc(ni * (nt ? nt : 1), sizeof(double));
         mg->risk_count = cc_xcalloc(ni * nc, sizeof(double));
+        mg->sl_moments = cc_xcalloc(ni * nc * 3, sizeof(double));
         if (opt->interval_percentiles) {
             mg->interval_percentiles = 1;
             mg->pool = cc_xcalloc(ni * nc * CC_HI_BINS, sizeof(uint32_t));
         }
     }
     return mg;
+}
+
+/* One interval cell's counts as a verdict sees them. */
+static cc_pooled pooled_of(const cc_ival_ch *v)
+{
+    cc_pooled x = {v->presented, v->in_target, v->answered, v->wait_ans_s, v->abandoned,
+                   v->sl_excluded};
+    return x;
+}
+
+/* A replication's totals as a verdict sees them. */
+static cc_pooled pooled_of_rep(const cc_rep_channel *x)
+{
+    cc_pooled p = {x->presented, x->answered_in_target, x->answered, x->wait_answered_s,
+                   x->abandoned, x->sl_excluded};
+    return p;
 }
 
 /*
@@ -163,27 +182,23 @@ static void derive_channel(const cc_simmodel *m, const cc_sim *sim, size_t c, cc
     r->intervals_active = r->intervals_missed = 0.0;
     r->days_active = r->days_missed = 0.0;
     for (d = 0; d * per_day < ni; d++) {
-        double pr = 0, it = 0, an = 0, wa = 0, ab = 0;
+        cc_pooled day = {0};
         size_t i0 = d * per_day;
         size_t i1 = i0 + per_day < ni ? i0 + per_day : ni;
         for (i = i0; i < i1; i++) {
             const cc_ival_ch *v = &iv[i * nc + c];
+            cc_pooled x = pooled_of(v);
             if ((double)(i + 1) * m->interval_s <= m->warmup_s)
                 continue;
             if (v->presented > 0) {
                 r->intervals_active++;
-                r->intervals_missed += cc_target_missed(tg, v->presented, v->in_target,
-                                                        v->answered, v->wait_ans_s, v->abandoned);
+                r->intervals_missed += cc_target_missed(tg, &x);
             }
-            pr += v->presented;
-            it += v->in_target;
-            an += v->answered;
-            wa += v->wait_ans_s;
-            ab += v->abandoned;
+            cc_pooled_add(&day, &x);
         }
-        if (pr > 0) {
+        if (day.presented > 0) {
             r->days_active++;
-            r->days_missed += cc_target_missed(tg, pr, it, an, wa, ab);
+            r->days_missed += cc_target_missed(tg, &day);
         }
     }
 }
@@ -191,8 +206,8 @@ static void derive_channel(const cc_simmodel *m, const cc_sim *sim, size_t c, cc
 /* Adds one period of one replication to the run's period: its counts, and whether it missed. */
 static void period_add(cc_period *p, const cc_sim_target *tg, const cc_pooled *x)
 {
-    cc_pooled_add(&p->pooled, x->presented, x->in_target, x->answered, x->wait_answered_s,
-                  x->abandoned);
+    cc_pooled_add(&p->pooled, x);
+    cc_period_spread_add(&p->spread, x);
     p->missed_reps += cc_channel_verdict(tg, x).status == CC_TARGET_MISSES;
 }
 
@@ -222,18 +237,14 @@ static void merge_periods(cc_merge *mg, const cc_ival_ch *iv)
             size_t i1 = (d + 1) * per_day < ni ? (d + 1) * per_day : ni;
             memset(&day, 0, sizeof day);
             for (i = d * per_day; i < i1; i++) {
-                const cc_ival_ch *v = &iv[i * nc + c];
-                cc_pooled x = {v->presented, v->in_target, v->answered, v->wait_ans_s,
-                               v->abandoned};
+                cc_pooled x = pooled_of(&iv[i * nc + c]);
                 if ((double)(i + 1) * m->interval_s <= m->warmup_s)
                     continue;
                 period_add(&pi[i], tg, &x);
-                cc_pooled_add(&day, x.presented, x.in_target, x.answered, x.wait_answered_s,
-                              x.abandoned);
+                cc_pooled_add(&day, &x);
             }
             period_add(&pd[d], tg, &day);
-            cc_pooled_add(&week, day.presented, day.in_target, day.answered,
-                          day.wait_answered_s, day.abandoned);
+            cc_pooled_add(&week, &day);
             if (d % 7 == 6 || d + 1 == nd) {
                 period_add(&pw[d / 7], tg, &week);
                 memset(&week, 0, sizeof week);
@@ -282,25 +293,33 @@ static void fold_intervals(cc_merge *mg, const cc_ival_ch *iv, const cc_ival_tea
         for (c = 0; c < nc; c++) {
             const cc_ival_ch *v = &iv[i * nc + c];
             cc_interval_channel *o = &res->intervals[i * nc + c];
+            cc_pooled x = pooled_of(v);
+            double den = x.presented - x.excluded;
+            double *sq = &mg->sl_moments[(i * nc + c) * 3];
             cc_welford_add(&o->offered, v->offered);
             cc_welford_add(&o->deflected, v->deflected);
             cc_welford_add(&o->contained, v->contained);
             cc_welford_add(&o->answered, v->answered);
             cc_welford_add(&o->abandoned, v->abandoned);
+            cc_welford_add(&o->presented, v->presented);
+            cc_welford_add(&o->in_target, v->in_target);
+            cc_welford_add(&o->short_abandoned, v->short_abandoned);
+            cc_welford_add(&o->pending, v->pending);
             cc_welford_add(&o->backlog_end, v->backlog_end);
-            if (v->presented > 0) {
-                cc_welford_add(&o->service_level, (double)v->in_target / v->presented);
+            /* Second moments of (in_target, denominator) for the pooled SL's interval. */
+            sq[0] += x.in_target * x.in_target;
+            sq[1] += x.in_target * den;
+            sq[2] += den * den;
+            if (den > 0.0)
+                o->service_level.n++;
+            if (v->presented > 0)
                 cc_welford_add(&o->p_abandon, (double)v->abandoned / v->presented);
-            }
             if (v->answered > 0) {
                 cc_welford_add(&o->asa_s, v->wait_ans_s / v->answered);
                 cc_welford_add(&o->aht_s, v->handle_s / v->answered);
             }
-            mg->risk_count[i * nc + c] +=
-                cc_target_missed(&m->channels[c].target, v->presented, v->in_target,
-                                 v->answered, v->wait_ans_s, v->abandoned);
-            cc_pooled_add(&o->pooled, v->presented, v->in_target, v->answered, v->wait_ans_s,
-                          v->abandoned);
+            mg->risk_count[i * nc + c] += cc_target_missed(&m->channels[c].target, &x);
+            cc_pooled_add(&o->pooled, &x);
             if (mg->pool && h) {
                 uint32_t *p = &mg->pool[(i * nc + c) * CC_HI_BINS];
                 const uint32_t *q = &h[(i * nc + c) * CC_HI_BINS];
@@ -431,7 +450,7 @@ METRIC(m_presented, x->presented)
 METRIC(m_answered, x->answered)
 METRIC(m_abandoned, x->abandoned)
 METRIC(m_waiting_end, x->waiting_end)
-METRIC(m_sl, ratio(x->answered_in_target, x->presented))
+METRIC(m_sl, ratio(x->answered_in_target, x->presented - x->sl_excluded))
 METRIC(m_asa, ratio(x->wait_answered_s, x->answered))
 METRIC(m_mean_wait, ratio(x->wait_answered_s + x->wait_abandoned_s, x->answered + x->abandoned))
 METRIC(m_p_wait, ratio(x->queued, x->presented))
@@ -490,13 +509,12 @@ static void summarise_channels(cc_results *res, const cc_simmodel *m, double *tm
         o->wait_p99_s = channel_estimate(res, c, m_p99, tmp);
         o->risk_intervals = channel_estimate(res, c, m_risk_iv, tmp);
         o->risk_days = channel_estimate(res, c, m_risk_day, tmp);
+        memset(&horizon->spread, 0, sizeof horizon->spread);
         for (r = 0; r < res->replications; r++) {
-            const cc_rep_channel *x = &res->rep_channels[(size_t)r * res->n_channels + c];
-            miss += cc_target_missed(&m->channels[c].target, x->presented,
-                                     x->answered_in_target, x->answered, x->wait_answered_s,
-                                     x->abandoned);
-            cc_pooled_add(&o->pooled, x->presented, x->answered_in_target, x->answered,
-                          x->wait_answered_s, x->abandoned);
+            cc_pooled x = pooled_of_rep(&res->rep_channels[(size_t)r * res->n_channels + c]);
+            miss += cc_target_missed(&m->channels[c].target, &x);
+            cc_pooled_add(&o->pooled, &x);
+            cc_period_spread_add(&horizon->spread, &x);
         }
         o->risk = (double)miss / (double)res->replications;
         horizon->pooled = o->pooled;
@@ -533,6 +551,32 @@ static void summarise_teams(cc_results *res, double *tmp)
     }
 }
 
+/*
+ * The pooled service level SL = sum(in) / sum(den) over R replications and
+ * its delta-method 95% interval: z_r = in_r - SL den_r has variance s^2, so
+ * SL's standard error is s / (sqrt(R) mean(den)). e->n already counts the
+ * replications with den > 0; the mean is NaN-free only when some had.
+ */
+static void pooled_sl(cc_estimate *e, const cc_pooled *p, const double *sq, double R,
+                      const double *tq)
+{
+    double den = p->presented - p->excluded, sl, ss;
+    e->mean = 0.0;
+    e->half_width = 0.0;
+    if (!(den > 0.0) || e->n == 0) {
+        e->n = 0;
+        return;
+    }
+    sl = p->in_target / den;
+    e->mean = sl;
+    if (R < 2.0)
+        return;
+    ss = sq[0] - 2.0 * sl * sq[1] + sl * sl * sq[2];
+    if (ss < 0.0)
+        ss = 0.0; /* rounding */
+    e->half_width = tq[(long)R] * sqrt(ss / (R - 1.0) / R) / (den / R);
+}
+
 static void finish_intervals(cc_merge *mg, const double *tq)
 {
     cc_results *res = mg->res;
@@ -548,7 +592,11 @@ static void finish_intervals(cc_merge *mg, const double *tq)
             cc_welford_finish(&o->contained, tq);
             cc_welford_finish(&o->answered, tq);
             cc_welford_finish(&o->abandoned, tq);
-            cc_welford_finish(&o->service_level, tq);
+            cc_welford_finish(&o->presented, tq);
+            cc_welford_finish(&o->in_target, tq);
+            cc_welford_finish(&o->short_abandoned, tq);
+            cc_welford_finish(&o->pending, tq);
+            pooled_sl(&o->service_level, &o->pooled, &mg->sl_moments[(i * nc + c) * 3], R, tq);
             cc_welford_finish(&o->asa_s, tq);
             cc_welford_finish(&o->aht_s, tq);
             cc_welford_finish(&o->p_abandon, tq);
@@ -598,5 +646,6 @@ void cc_merge_free(cc_merge *mg)
     free(mg->pool);
     free(mg->paid_sum);
     free(mg->risk_count);
+    free(mg->sl_moments);
     free(mg);
 }

@@ -11,15 +11,113 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "stats/estimate.h"
 #include "stats/target.h"
+#include "util/clocale.h"
 
 /*
- * SL = in_target / presented >= goal; ASA = wait_answered_s / answered <= cap
- * (only when something was answered); abandonment = abandoned / presented
- * <= cap. The comparisons are written so that a NaN figure misses rather
- * than passes.
+ * SL = in_target / (presented - excluded) >= goal, where excluded are the
+ * contacts the target's definition leaves out and those pending at the end
+ * (no SL figure and no SL miss when nothing is left); ASA = wait_answered_s /
+ * answered <= cap (only when something was answered); abandonment =
+ * abandoned / presented <= cap; each with its sampling tolerance
+ * (cc_share_tolerance, cc_wait_tolerance). The
+ * comparisons are written so that a NaN figure misses rather than passes.
  */
+double cc_share_tolerance(double goal, double n)
+{
+    if (!(n > 0.0) || !(goal > 0.0) || !(goal < 1.0))
+        return 0.0;
+    return CC_VERDICT_Z * sqrt(goal * (1.0 - goal) / n);
+}
+
+double cc_wait_tolerance(double cap_s, double answered)
+{
+    if (!(answered > 0.0) || !(cap_s > 0.0))
+        return 0.0;
+    return CC_VERDICT_Z * cap_s / sqrt(answered);
+}
+
+static cc_target_verdict verdict_with(const cc_sim_target *tg, const cc_pooled *x,
+                                      double tol_sl, double tol_abandon, double tol_asa_s);
+
 cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x)
+{
+    return verdict_with(tg, x, -1.0, -1.0, -1.0);
+}
+
+cc_target_verdict cc_exact_verdict(const cc_sim_target *tg, const cc_pooled *x)
+{
+    return verdict_with(tg, x, 0.0, 0.0, 0.0);
+}
+
+void cc_period_spread_add(cc_period_spread *sp, const cc_pooled *x)
+{
+    double n = x->presented - x->excluded;
+    if (!(x->presented > 0.0))
+        return;
+    sp->reps += 1.0;
+    sp->xx += n * n;
+    sp->yy += x->in_target * x->in_target;
+    sp->xy += n * x->in_target;
+    sp->pp += x->presented * x->presented;
+    sp->zz += x->abandoned * x->abandoned;
+    sp->pz += x->presented * x->abandoned;
+    sp->aa += x->answered * x->answered;
+    sp->ww += x->wait_answered_s * x->wait_answered_s;
+    sp->aw += x->answered * x->wait_answered_s;
+}
+
+/*
+ * 95% half-width of the pooled ratio sy / sx over `reps` replications: the
+ * delta method, s^2 = sum (y - R x)^2 / (reps - 1), se = sqrt(s^2 / reps) / mean x.
+ */
+static double ratio_half_width(double reps, double sx, double sy, double sxx, double syy,
+                               double sxy)
+{
+    double r, s2;
+    if (reps < 2.0 || !(sx > 0.0))
+        return 0.0;
+    r = sy / sx;
+    s2 = (syy - 2.0 * r * sxy + r * r * sxx) / (reps - 1.0);
+    if (!(s2 > 0.0))
+        return 0.0;
+    return cc_t975((long)reps - 1) * sqrt(s2 / reps) / (sx / reps);
+}
+
+void cc_period_half_widths(const cc_period *p, double *sl, double *abandon, double *asa_s)
+{
+    const cc_pooled *x = &p->pooled;
+    const cc_period_spread *sp = &p->spread;
+    if (sl)
+        *sl = ratio_half_width(sp->reps, x->presented - x->excluded, x->in_target, sp->xx, sp->yy,
+                               sp->xy);
+    if (abandon)
+        *abandon = ratio_half_width(sp->reps, x->presented, x->abandoned, sp->pp, sp->zz, sp->pz);
+    if (asa_s)
+        *asa_s = ratio_half_width(sp->reps, x->answered, x->wait_answered_s, sp->aa, sp->ww,
+                                  sp->aw);
+}
+
+cc_target_verdict cc_period_verdict(const cc_sim_target *tg, const cc_period *p)
+{
+    const cc_pooled *x = &p->pooled;
+    const cc_period_spread *sp = &p->spread;
+    double n = x->presented - x->excluded;
+    double sl = fmax(cc_share_tolerance(tg->service_level, n),
+                     ratio_half_width(sp->reps, n, x->in_target, sp->xx, sp->yy, sp->xy));
+    double ab = fmax(cc_share_tolerance(tg->max_abandon, x->presented),
+                     ratio_half_width(sp->reps, x->presented, x->abandoned, sp->pp, sp->zz,
+                                      sp->pz));
+    double asa = fmax(cc_wait_tolerance(tg->max_asa_s, x->answered),
+                      ratio_half_width(sp->reps, x->answered, x->wait_answered_s, sp->aa,
+                                       sp->ww, sp->aw));
+    return verdict_with(tg, x, sl, ab, asa);
+}
+
+/* The verdict with the given tolerances (negative: the binomial ones of cc_channel_verdict). */
+static cc_target_verdict verdict_with(const cc_sim_target *tg, const cc_pooled *x,
+                                      double tol_sl, double tol_abandon, double tol_asa_s)
 {
     cc_target_verdict v;
 
@@ -29,21 +127,29 @@ cc_target_verdict cc_channel_verdict(const cc_sim_target *tg, const cc_pooled *x
     v.status = CC_TARGET_NA;
     if (!(x->presented > 0.0))
         return v;
-    v.service_level = x->in_target / x->presented;
+    if (x->presented - x->excluded > 0.0)
+        v.service_level = x->in_target / (x->presented - x->excluded);
     v.abandon = x->abandoned / x->presented;
     if (x->answered > 0.0)
         v.asa_s = x->wait_answered_s / x->answered;
-    if (tg->service_level > 0.0 && !(v.service_level >= tg->service_level))
+    if (tol_sl < 0.0)
+        tol_sl = cc_share_tolerance(tg->service_level, x->presented - x->excluded);
+    if (tol_abandon < 0.0)
+        tol_abandon = cc_share_tolerance(tg->max_abandon, x->presented);
+    if (tol_asa_s < 0.0)
+        tol_asa_s = cc_wait_tolerance(tg->max_asa_s, x->answered);
+    if (tg->service_level > 0.0 && x->presented - x->excluded > 0.0 &&
+        !(v.service_level >= tg->service_level - tol_sl))
         v.missed |= CC_MISS_SL;
-    if (tg->max_asa_s > 0.0 && x->answered > 0.0 && !(v.asa_s <= tg->max_asa_s))
+    if (tg->max_asa_s > 0.0 && x->answered > 0.0 && !(v.asa_s <= tg->max_asa_s + tol_asa_s))
         v.missed |= CC_MISS_ASA;
-    if (tg->max_abandon > 0.0 && !(v.abandon <= tg->max_abandon))
+    if (tg->max_abandon > 0.0 && !(v.abandon <= tg->max_abandon + tol_abandon))
         v.missed |= CC_MISS_ABANDON;
     v.status = v.missed ? CC_TARGET_MISSES : CC_TARGET_MEETS;
     return v;
 }
 
-char *cc_target_reasons(const cc_target_verdict *v, char *buf, size_t cap)
+static char *target_reasons(const cc_target_verdict *v, char *buf, size_t cap)
 {
     char part[4][64];
     size_t n = 0, used = 0;
@@ -83,6 +189,15 @@ char *cc_target_reasons(const cc_target_verdict *v, char *buf, size_t cap)
     return buf;
 }
 
+/* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+char *cc_target_reasons(const cc_target_verdict *v, char *buf, size_t cap)
+{
+    locale_t prev = cc_locale_enter();
+    char *r = target_reasons(v, buf, cap);
+    cc_locale_leave(prev);
+    return r;
+}
+
 const char *cc_target_status_name(cc_target_status status)
 {
     switch (status) {
@@ -93,21 +208,19 @@ const char *cc_target_status_name(cc_target_status status)
     return "n/a";
 }
 
-int cc_target_missed(const cc_sim_target *tg, double presented, double in_target,
-                     double answered, double wait_answered_s, double abandoned)
+int cc_target_missed(const cc_sim_target *tg, const cc_pooled *x)
 {
-    cc_pooled x = {presented, in_target, answered, wait_answered_s, abandoned};
-    return cc_channel_verdict(tg, &x).status == CC_TARGET_MISSES;
+    return cc_channel_verdict(tg, x).status == CC_TARGET_MISSES;
 }
 
-void cc_pooled_add(cc_pooled *sum, double presented, double in_target, double answered,
-                   double wait_answered_s, double abandoned)
+void cc_pooled_add(cc_pooled *sum, const cc_pooled *x)
 {
-    sum->presented += presented;
-    sum->in_target += in_target;
-    sum->answered += answered;
-    sum->wait_answered_s += wait_answered_s;
-    sum->abandoned += abandoned;
+    sum->presented += x->presented;
+    sum->in_target += x->in_target;
+    sum->answered += x->answered;
+    sum->wait_answered_s += x->wait_answered_s;
+    sum->abandoned += x->abandoned;
+    sum->excluded += x->excluded;
 }
 
 /* ---- verdicts at a scope ------------------------------------------------ */
@@ -190,12 +303,11 @@ cc_attainment cc_scope_attainment(const cc_sim_target *tg, const cc_target_judgi
         cc_target_verdict v;
         rank r;
 
-        cc_pooled_add(&all, x->presented, x->in_target, x->answered, x->wait_answered_s,
-                      x->abandoned);
+        cc_pooled_add(&all, x);
         if (!cc_period_judged(x, replications, n))
             continue;
         a.judged++;
-        v = cc_channel_verdict(tg, x);
+        v = cc_period_verdict(tg, &p[k]);
         v.risk = p[k].missed_reps / (double)replications;
         if (j->has_max_risk && !(v.risk <= j->max_risk))
             v.missed |= CC_MISS_RISK;
@@ -285,8 +397,8 @@ __attribute__((format(printf, 4, 5))) static void put(char *buf, size_t cap, siz
         *used = *used + (size_t)w < cap ? *used + (size_t)w : cap - 1;
 }
 
-char *cc_target_attainment_line(const cc_scenario *s, const cc_channel_summary *x, char *buf,
-                                size_t cap)
+static char *attainment_line(const cc_scenario *s, const cc_channel_summary *x, char *buf,
+                              size_t cap)
 {
     static const cc_target_scope listed[] = {CC_SCOPE_INTERVAL, CC_SCOPE_DAY, CC_SCOPE_WEEK};
     static const char *const plural[] = {"intervals", "days", "weeks"};
@@ -323,4 +435,14 @@ char *cc_target_attainment_line(const cc_scenario *s, const cc_channel_summary *
     else
         put(buf, cap, &used, " (worst %s: risk %.4g%%)", name, 100.0 * a->verdict.risk);
     return buf;
+}
+
+/* '.' decimals whatever LC_NUMERIC the program set (util/clocale.h). */
+char *cc_target_attainment_line(const cc_scenario *s, const cc_channel_summary *x, char *buf,
+                                size_t cap)
+{
+    locale_t prev = cc_locale_enter();
+    char *r = attainment_line(s, x, buf, cap);
+    cc_locale_leave(prev);
+    return r;
 }

@@ -12,11 +12,9 @@
  * 1 when cc_channel_verdict says CC_TARGET_MISSES, 0 when it meets or has
  * no verdict (nothing presented).
  */
-int cc_target_missed(const cc_sim_target *tg, double presented, double in_target,
-                     double answered, double wait_answered_s, double abandoned);
+int cc_target_missed(const cc_sim_target *tg, const cc_pooled *x);
 
 /* Adds one set of counts to a pooled sum. */
-void cc_pooled_add(cc_pooled *sum, double presented, double in_target, double answered,
-                   double wait_answered_s, double abandoned);
+void cc_pooled_add(cc_pooled *sum, const cc_pooled *x);
 
 #endif

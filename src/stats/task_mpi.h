@@ -8,7 +8,8 @@
 
 #include "cc_tasks.h"
 
-/* Checks the job's options and models. exceptions: CC_EINVAL. */
+/* Checks the job's options, models and limits (cc_run_check_limits, unless opt.no_limits).
+ * exceptions: CC_EINVAL. */
 cc_status cc_task_job_validate(const cc_task_job *job, cc_error *err);
 
 /*

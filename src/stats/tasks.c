@@ -23,6 +23,7 @@ cc_run_options cc_run_options_default(void)
     o.interval_percentiles = 1;
     o.progress = NULL;
     o.progress_ctx = NULL;
+    o.no_limits = 0;
     return o;
 }
 
@@ -64,6 +65,10 @@ cc_status cc_task_job_validate(const cc_task_job *job, cc_error *err)
         return cc_error_setf(err, CC_EINVAL, "a job needs at least one point");
     for (p = 0; p < job->n_points; p++)
         if ((st = cc_simmodel_validate(job->models[p], err)) != CC_OK)
+            return st;
+    /* Each point's events and memory, before anything is simulated (unless opt.no_limits). */
+    for (p = 0; p < job->n_points; p++)
+        if ((st = cc_run_check_limits(job->models[p], opt, err)) != CC_OK)
             return st;
     return CC_OK;
 }

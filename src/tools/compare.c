@@ -15,6 +15,7 @@
 #include <jansson.h>
 #include <yaml.h>
 
+#include "scenario/yaml_walk.h"
 #include "util/alloc.h"
 #include "cc_compare.h"
 #include "cc_units.h"
@@ -142,6 +143,16 @@ static const char *result_kind(const json_t *doc)
     return json_is_string(v) ? json_string_value(v) : "run";
 }
 
+/* The currency the costs are in: the plan's, else the run totals', else "". */
+static const char *result_currency(const json_t *doc)
+{
+    const json_t *v = json_object_get(json_object_get(json_object_get(doc, "plan"), "cost"),
+                                      "currency");
+    if (!json_is_string(v))
+        v = json_object_get(json_object_get(doc, "totals"), "currency");
+    return json_is_string(v) ? json_string_value(v) : "";
+}
+
 static cc_status load_summary(const char *path, json_t **out, cc_error *err)
 {
     char file[4096];
@@ -221,6 +232,22 @@ static double difference_half_width(const flat_metric *n, const flat_metric *b, 
     return sqrt(n->half_width * n->half_width + b->half_width * b->half_width);
 }
 
+/* A relative tolerance: against a zero baseline a share of it allows nothing, so the
+   interval decides when there is one, else the same number in the metric's unit. */
+static double relative_allowed(double value, const cc_compare_row *row, const flat_metric *n,
+                               const flat_metric *b, int same_seed)
+{
+    int paired;
+    if (row->base_value != 0.0)
+        return value * fabs(row->base_value);
+    if (n->has_ci && b->has_ci) {
+        double hw = difference_half_width(n, b, same_seed, &paired);
+        if (hw > 0.0)
+            return hw;
+    }
+    return value;
+}
+
 static void judge(cc_compare_row *row, const flat_metric *n, const flat_metric *b,
                   int same_seed)
 {
@@ -228,14 +255,33 @@ static void judge(cc_compare_row *row, const flat_metric *n, const flat_metric *
 
     row->delta = row->new_value - row->base_value;
     row->has_ci = n->has_ci && b->has_ci;
+    row->new_half_width = n->half_width;
+    row->base_half_width = b->half_width;
+    if (row->tolerance.kind == CC_TOL_AUTO) {
+        /* Resolved per metric; the row then carries the tolerance that applied. */
+        /*
+         * Sampled figures vary between replications (an interval of some
+         * width on either side); a figure whose intervals have no width
+         * (a fixed staffing's cost) is as deterministic as one without.
+         */
+        if (strstr(row->metric, ".attainment."))
+            row->tolerance = (cc_tolerance){CC_TOL_ABSOLUTE, 0.10};
+        else if (row->has_ci && (n->half_width > 0.0 || b->half_width > 0.0))
+            row->tolerance = (cc_tolerance){CC_TOL_STATISTICAL, 0.0};
+        else
+            row->tolerance = (cc_tolerance){CC_TOL_RELATIVE, 0.01};
+    }
     switch (row->tolerance.kind) {
+    case CC_TOL_AUTO: /* resolved above */
     case CC_TOL_STATISTICAL:
         row->allowed = difference_half_width(n, b, same_seed, &row->paired);
         /* Values with no interval are deterministic: only rounding noise is allowed. */
         row->allowed += 1e-12 * scale;
         break;
     case CC_TOL_ABSOLUTE: row->allowed = row->tolerance.value; break;
-    case CC_TOL_RELATIVE: row->allowed = row->tolerance.value * fabs(row->base_value); break;
+    case CC_TOL_RELATIVE:
+        row->allowed = relative_allowed(row->tolerance.value, row, n, b, same_seed);
+        break;
     case CC_TOL_EXACT: row->allowed = 0.0; break;
     }
     if (row->new_value == row->base_value) {
@@ -261,19 +307,30 @@ static void judge(cc_compare_row *row, const flat_metric *n, const flat_metric *
 
 cc_metric_direction cc_metric_direction_of(const char *path)
 {
-    /* Matched against the last path component, most specific words first. */
+    /*
+     * Counts that follow the volume are neutral, matched as whole last
+     * components; then words inside the last component, most specific first.
+     */
+    static const char *const volume_counts[] = {
+        "offered", "deflected", "contained", "presented", "answered", "abandoned", "handled",
+        "within", "in_target", "contacts", "offered_contacts", "model_events", "periods",
+        "periods_judged", "agent_hours",
+        /* a time read off interval boundaries, without an interval: reported, not judged */
+        "oldest_waiting_s",
+    };
     static const struct {
         const char *word;
         cc_metric_direction dir;
     } words[] = {
-        {"offered", CC_DIR_NEUTRAL},
-        {"deflected", CC_DIR_NEUTRAL},     {"occupancy", CC_DIR_NEUTRAL},
-        {"utilisation", CC_DIR_NEUTRAL},   {"handle", CC_DIR_NEUTRAL},
-        {"within", CC_DIR_HIGHER_BETTER},  {"service_level", CC_DIR_HIGHER_BETTER},
-        {"sl_", CC_DIR_HIGHER_BETTER},     {"attain", CC_DIR_HIGHER_BETTER},
-        {"contained", CC_DIR_HIGHER_BETTER}, {"answered", CC_DIR_HIGHER_BETTER},
+        {"occupancy", CC_DIR_NEUTRAL},     {"utilisation", CC_DIR_NEUTRAL},
+        {"handle", CC_DIR_NEUTRAL},        {"aht", CC_DIR_NEUTRAL},
+        {"acw", CC_DIR_NEUTRAL},           {"bot_time", CC_DIR_NEUTRAL},
+        {"available", CC_DIR_NEUTRAL},     {"efficiency", CC_DIR_HIGHER_BETTER},
+        {"service_level", CC_DIR_HIGHER_BETTER}, {"sl_", CC_DIR_HIGHER_BETTER},
+        {"attain", CC_DIR_HIGHER_BETTER},  {"containment", CC_DIR_HIGHER_BETTER},
         {"abandon", CC_DIR_LOWER_BETTER},  {"asa", CC_DIR_LOWER_BETTER},
         {"wait", CC_DIR_LOWER_BETTER},     {"response", CC_DIR_LOWER_BETTER},
+        {"queue", CC_DIR_LOWER_BETTER},    {"missed", CC_DIR_LOWER_BETTER},
         {"cost", CC_DIR_LOWER_BETTER},     {"fte", CC_DIR_LOWER_BETTER},
         {"agents", CC_DIR_LOWER_BETTER},   {"hires", CC_DIR_LOWER_BETTER},
         {"risk", CC_DIR_LOWER_BETTER},     {"backlog", CC_DIR_LOWER_BETTER},
@@ -285,11 +342,27 @@ cc_metric_direction cc_metric_direction_of(const char *path)
     size_t i;
 
     leaf = leaf ? leaf + 1 : path;
-    /* A path inside a target or an offered-volume block describes input, not outcome. */
+    /* A path inside a target describes input, not outcome. */
     if (strstr(path, ".target.") || strstr(path, ".targets."))
+        return CC_DIR_NEUTRAL;
+    /* The attainment shares of a scope verdict: share of periods meeting the target. */
+    if (strstr(path, ".attainment."))
+        return CC_DIR_HIGHER_BETTER;
+    /*
+     * The rest of a scope verdict (periods missed, the worst period's risk) is
+     * a count or a share of a few replications without an interval; the
+     * attainment shares above judge it, with their tolerance.
+     */
+    if (strstr(path, ".scope_verdict."))
         return CC_DIR_NEUTRAL;
     if (!strcmp(leaf, "service_level") || !strcmp(leaf, "sl"))
         return CC_DIR_HIGHER_BETTER;
+    for (i = 0; i < sizeof(volume_counts) / sizeof(volume_counts[0]); i++)
+        if (!strcmp(leaf, volume_counts[i]))
+            return CC_DIR_NEUTRAL;
+    /* Inside a cost block (plan.cost.total_per_week, .per_contact): money, lower is better. */
+    if (strstr(path, ".cost."))
+        return CC_DIR_LOWER_BETTER;
     for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
         if (strstr(leaf, words[i].word))
             return words[i].dir;
@@ -364,11 +437,61 @@ static cc_status check_sections(const flat_list *nl, const flat_list *bl, const 
     return CC_OK;
 }
 
+/*
+ * The figures a decision rests on (those of the summary): a baseline that
+ * lacks one the new result has would let the comparison pass without
+ * comparing it.
+ */
+static int summary_metric(const char *path)
+{
+    static const char *const leaves[] = {".service_level", ".asa_s", ".p_abandon"};
+    static const char *const totals[] = {"totals.cost_per_week", "totals.cost_per_contact",
+                                         "plan.fte_rostered", "plan.cost.total_per_week",
+                                         "plan.cost.per_contact"};
+    size_t i, len = strlen(path);
+    for (i = 0; i < sizeof(totals) / sizeof(totals[0]); i++)
+        if (!strcmp(path, totals[i]))
+            return 1;
+    /* channels.NAME.LEAF only: a channel's own figure, not one nested deeper. */
+    if (strncmp(path, "channels.", 9) != 0 || strchr(path + 9, '.') != strrchr(path, '.'))
+        return 0;
+    for (i = 0; i < sizeof(leaves) / sizeof(leaves[0]); i++) {
+        size_t l = strlen(leaves[i]);
+        if (len > l && !strcmp(path + len - l, leaves[i]))
+            return 1;
+    }
+    return 0;
+}
+
+static cc_status check_summary_metrics(const cc_compare_report *r, const char *base_path,
+                                       cc_error *err)
+{
+    char names[600] = "";
+    size_t i, n = 0, used = 0;
+    for (i = 0; i < r->n_rows; i++) {
+        const cc_compare_row *row = &r->rows[i];
+        if (row->verdict != CC_VERDICT_ADDED || !summary_metric(row->metric))
+            continue;
+        if (n < 4 && used < sizeof(names)) {
+            int w = snprintf(names + used, sizeof(names) - used, "%s'%s'", n ? ", " : "",
+                             row->metric);
+            if (w > 0)
+                used += (size_t)w;
+        }
+        n++;
+    }
+    if (n == 0)
+        return CC_OK;
+    return cc_error_setf(err, CC_ESCHEMA,
+                         "baseline '%s' lacks %zu of the compared metrics the new result has: "
+                         "%s%s", base_path, n, names, n > 4 ? ", ..." : "");
+}
+
 cc_status cc_compare_files(const char *new_path, const char *base_path,
                            const cc_compare_options *options, cc_compare_report **out,
                            cc_error *err)
 {
-    cc_compare_options defaults = {{CC_TOL_STATISTICAL, 0.0}, NULL, 0};
+    cc_compare_options defaults = {{CC_TOL_AUTO, 0.0}, NULL, 0};
     json_t *new_doc = NULL, *base_doc = NULL;
     flat_list nl = {0}, bl = {0};
     cc_compare_report *r;
@@ -408,6 +531,8 @@ cc_status cc_compare_files(const char *new_path, const char *base_path,
              scenario_field(base_doc, "name"));
     r->scenario_changed =
         strcmp(scenario_field(new_doc, "sha256"), scenario_field(base_doc, "sha256")) != 0;
+    snprintf(r->kind, sizeof(r->kind), "%s", result_kind(new_doc));
+    snprintf(r->currency, sizeof(r->currency), "%s", result_currency(new_doc));
     same_seed = json_equal(json_object_get(new_doc, "seed"), json_object_get(base_doc, "seed"));
     r->seeds_differ = !same_seed;
 
@@ -421,7 +546,8 @@ cc_status cc_compare_files(const char *new_path, const char *base_path,
     }
     if ((st = check_sections(&nl, &bl, base_path, err)) != CC_OK)
         goto out_free_lists;
-    qsort(nl.items, nl.n, sizeof(*nl.items), by_path);
+    if (nl.n > 1) /* qsort and bsearch with NULL and 0 are undefined; n >= 1 here */
+        qsort(nl.items, nl.n, sizeof(*nl.items), by_path);
     seen = cc_xcalloc(nl.n, 1);
 
     for (i = 0; i < bl.n; i++) {
@@ -454,6 +580,10 @@ cc_status cc_compare_files(const char *new_path, const char *base_path,
     free(seen);
     flat_release(&nl);
     flat_release(&bl);
+    if ((st = check_summary_metrics(r, base_path, err)) != CC_OK) {
+        cc_compare_report_free(r);
+        goto out_free_docs;
+    }
     *out = r;
     st = CC_OK;
     goto out_free_docs;
@@ -466,6 +596,83 @@ out_free_docs:
     json_decref(new_doc);
     json_decref(base_doc);
     return st;
+}
+
+const cc_compare_row *cc_compare_find(const cc_compare_report *report, const char *metric)
+{
+    size_t i;
+    for (i = 0; i < report->n_rows; i++)
+        if (!strcmp(report->rows[i].metric, metric))
+            return &report->rows[i];
+    return NULL;
+}
+
+/* A row both sides have, or NULL. */
+static const cc_compare_row *both_sides(const cc_compare_report *r, const char *metric)
+{
+    const cc_compare_row *row = cc_compare_find(r, metric);
+    return row && row->verdict != CC_VERDICT_ADDED && row->verdict != CC_VERDICT_MISSING ? row
+                                                                                         : NULL;
+}
+
+cc_compare_summary *cc_compare_summarise(const cc_compare_report *r)
+{
+    static const char *const scopes[3] = {"intervals", "days", "weeks"};
+    cc_compare_summary *sum = cc_xcalloc(1, sizeof(*sum));
+    char path[600];
+    size_t i, k;
+
+    for (i = 0; i < r->n_rows; i++) {
+        const char *m = r->rows[i].metric, *dot;
+        cc_compare_summary_channel *ch;
+        size_t len;
+        /* A channel is named by its channels.NAME.service_level row. */
+        if (strncmp(m, "channels.", 9) != 0 || !(dot = strchr(m + 9, '.')) ||
+            strcmp(dot, ".service_level") != 0)
+            continue;
+        len = (size_t)(dot - (m + 9));
+        sum->channels = cc_xrealloc(sum->channels, (sum->n_channels + 1) * sizeof(*sum->channels));
+        ch = &sum->channels[sum->n_channels++];
+        memset(ch, 0, sizeof(*ch));
+        ch->name = cc_xcalloc(len + 1, 1);
+        memcpy(ch->name, m + 9, len);
+        ch->sl_ci = both_sides(r, m);
+        snprintf(path, sizeof(path), "channels.%s.service_level_pooled", ch->name);
+        /* The pooled figure carries its own (linearised) interval: it decides when present. */
+        if (both_sides(r, path))
+            ch->sl_ci = both_sides(r, path);
+        ch->sl = ch->sl_ci;
+        snprintf(path, sizeof(path), "channels.%s.asa_s", ch->name);
+        ch->asa = both_sides(r, path);
+        snprintf(path, sizeof(path), "channels.%s.p_abandon", ch->name);
+        ch->abandon = both_sides(r, path);
+        for (k = 0; k < 3; k++) {
+            snprintf(path, sizeof(path), "channels.%s.scope_verdict.attainment.%s", ch->name,
+                     scopes[k]);
+            ch->attain[k] = both_sides(r, path);
+        }
+    }
+    if (!strcmp(r->kind, "plan")) {
+        sum->fte = both_sides(r, "plan.fte_rostered");
+        sum->cost_week = both_sides(r, "plan.cost.total_per_week");
+        sum->cost_contact = both_sides(r, "plan.cost.per_contact");
+    } else {
+        sum->fte = both_sides(r, "totals.fte_paid");
+        sum->cost_week = both_sides(r, "totals.cost_per_week");
+        sum->cost_contact = both_sides(r, "totals.cost_per_contact");
+    }
+    return sum;
+}
+
+void cc_compare_summary_free(cc_compare_summary *summary)
+{
+    size_t i;
+    if (!summary)
+        return;
+    for (i = 0; i < summary->n_channels; i++)
+        free(summary->channels[i].name);
+    free(summary->channels);
+    free(summary);
 }
 
 void cc_compare_report_free(cc_compare_report *report)
@@ -487,6 +694,11 @@ cc_status cc_tolerance_parse(const char *text, cc_tolerance *out)
     double v;
     size_t klen;
 
+    if (!strcmp(text, "auto")) {
+        out->kind = CC_TOL_AUTO;
+        out->value = 0.0;
+        return CC_OK;
+    }
     if (!strcmp(text, "statistical") || !strcmp(text, "ci")) {
         out->kind = CC_TOL_STATISTICAL;
         out->value = 0.0;
@@ -539,7 +751,7 @@ static cc_status yaml_scalar_tolerance(const char *path, const yaml_node_t *node
         cc_tolerance_parse((const char *)node->data.scalar.value, tol) != CC_OK)
         return cc_error_set_at(err, CC_EINVAL, path, (int)node->start_mark.line + 1,
                                (int)node->start_mark.column + 1,
-                               "invalid tolerance; allowed: statistical, exact, abs:X, rel:X");
+                               "invalid tolerance; allowed: auto, statistical, exact, abs:X, rel:X");
     return CC_OK;
 }
 
@@ -554,6 +766,15 @@ cc_status cc_compare_options_load(cc_compare_options *options, const char *path,
 
     if (!fp)
         return cc_error_set_at(err, CC_EIO, path, 0, 0, "cannot open tolerance file");
+    {
+        /* libyaml is quadratic in nesting depth: refuse deep files before loading. */
+        int dl, dc;
+        if (!cc_yw_depth_ok_file(fp, CC_YW_MAX_DEPTH, &dl, &dc)) {
+            fclose(fp);
+            return cc_error_set_at(err, CC_ESYNTAX, path, dl, dc,
+                                   "lists and mappings nest more than %d deep", CC_YW_MAX_DEPTH);
+        }
+    }
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_file(&parser, fp);
     if (!yaml_parser_load(&parser, &doc)) {

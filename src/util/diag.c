@@ -90,6 +90,20 @@ void cc_diag_list_sort(cc_diag_list *list)
     }
 }
 
+char *cc_text_printable(char *s)
+{
+    unsigned char *p;
+    for (p = (unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            *p = '?';
+        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            p[0] = p[1] = '?';
+            p++;
+        }
+    }
+    return s;
+}
+
 char *cc_diag_format(const cc_diag_list *list, size_t i, char *buf, size_t size)
 {
     const cc_diag *d;
@@ -108,5 +122,5 @@ char *cc_diag_format(const cc_diag_list *list, size_t i, char *buf, size_t size)
         snprintf(buf, size, "%s:%d:%d: %s: %s", path, d->line, d->col, level, d->message);
     else
         snprintf(buf, size, "%s: %s: %s", path, level, d->message);
-    return buf;
+    return cc_text_printable(buf);
 }

@@ -17,7 +17,9 @@ json_t *cc_json_number(double v);
 /*
  * Writes `text` as one CSV field (no separator): as it is, or between double
  * quotes with inner quotes doubled when it holds a comma, a quote, a line
- * break or a leading or trailing space.
+ * break or a leading or trailing space. Text a spreadsheet would run as a
+ * formula (starting with = + - @, tab or carriage return, and not a number)
+ * is quoted with a leading apostrophe: "'=1+2".
  */
 void cc_csv_field(FILE *out, const char *text);
 

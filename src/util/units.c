@@ -7,10 +7,12 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cc_units.h"
+#include "util/clocale.h"
 
 /* Accepts only [+-]digits[.digits][e[+-]digits]: no hex, no nan/inf words. */
 static int looks_decimal(const char *s, const char *end)
@@ -64,7 +66,8 @@ static cc_status parse_span(const char *s, const char *end, double *out)
     memcpy(buf, s, n);
     buf[n] = '\0';
     errno = 0;
-    v = strtod(buf, &stop);
+    /* strtod would read the program's LC_NUMERIC: "1.9" is not a number in de_DE. */
+    v = cc_c_locale() ? strtod_l(buf, &stop, cc_c_locale()) : strtod(buf, &stop);
     if (errno == ERANGE && fabs(v) > 1.0)
         return CC_EINVAL; /* overflow; underflow to a tiny value is fine */
     if (*stop != '\0' || !isfinite(v))
@@ -156,4 +159,44 @@ cc_status cc_parse_share(const char *text, double *out)
         return CC_EINVAL;
     *out = percent ? v / 100.0 : v;
     return CC_OK;
+}
+
+/* One decimal, dropped when it is zero: 8.3, 30, 12.5. */
+static void one_decimal(double v, const char *unit, char *buf, size_t cap)
+{
+    double r = round(v * 10.0) / 10.0;
+    if (r == floor(r))
+        snprintf(buf, cap, "%.0f %s", r, unit);
+    else
+        snprintf(buf, cap, "%.1f %s", r, unit);
+}
+
+char *cc_format_duration(double seconds, char *buf, size_t cap)
+{
+    if (cap == 0)
+        return buf;
+    /* The thresholds keep two significant figures where the unit changes. */
+    if (!isfinite(seconds) || seconds < 0.0)
+        snprintf(buf, cap, "-");
+    else if (seconds < 120.0)
+        one_decimal(seconds, "s", buf, cap);
+    else if (seconds < 3600.0)
+        one_decimal(seconds / 60.0, "min", buf, cap);
+    else
+        one_decimal(seconds / 3600.0, "h", buf, cap);
+    return buf;
+}
+
+char *cc_format_target(double service_level, double answer_within_s, char *buf, size_t cap)
+{
+    char d[32];
+    double pct = round(service_level * 1000.0) / 10.0;
+    if (cap == 0)
+        return buf;
+    cc_format_duration(answer_within_s, d, sizeof d);
+    if (pct == floor(pct))
+        snprintf(buf, cap, "%.0f%% in %s", pct, d);
+    else
+        snprintf(buf, cap, "%.1f%% in %s", pct, d);
+    return buf;
 }

@@ -9,7 +9,7 @@ cc=${CC:-cc}
 sh tests/check-layers.sh "$lib" . >"$out" 2>"$err"
 rc=$?
 check "the tree passes" [ "$rc" -eq 0 ]
-check "the pass line counts the stages" grep -q 'in 8 stages' "$out"
+check "the pass line counts the stages" grep -q 'in 9 stages' "$out"
 
 # A copy of the sources to plant violations in.
 plant=$tmp/tree

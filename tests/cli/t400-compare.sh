@@ -49,7 +49,7 @@ contains "position in message" "$err" "broken.json:[0-9]*:[0-9]*:"
 check "bad tolerance file names line and column" 2 "$CCSIM" compare --tolerance-file $D/bad-tolerance.yaml $D/base.json $D/base.json
 contains "tolerance file position" "$err" "bad-tolerance.yaml:3:21:"
 check "bad --tolerance" 2 "$CCSIM" compare --tolerance fuzzy $D/base.json $D/base.json
-contains "allowed values listed" "$err" "allowed: statistical, exact"
+contains "allowed values listed" "$err" "allowed: auto, statistical, exact"
 check "bad --format" 2 "$CCSIM" compare --format xml $D/base.json $D/base.json
 check "one argument" 2 "$CCSIM" compare $D/base.json
 check "unknown flag" 2 "$CCSIM" compare --frobnicate $D/base.json $D/base.json

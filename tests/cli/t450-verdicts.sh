@@ -40,7 +40,7 @@ channels:
     volume: {per_hour: 600}
     handle_time: {dist: exponential, mean: 300s}
     patience: {dist: exponential, mean: 60s}
-    target: {answer_within: 60s, service_level: 80%, max_abandon: 2%}
+    target: {answer_within: 60s, service_level: 80%, max_abandon: 2%, scope: horizon}
 teams:
   agents:
     skills: [calls]

@@ -93,6 +93,17 @@ jcheck "sweep.json: misses at day scope, meets at horizon scope" \
 jcheck "sweep.json: the same verdict as run" \
     ".points[0].channels.calls.verdict == \"$(jq -r .channels.calls.verdict "$tmp/day/summary.json")\""
 
+# ---- plan: options and the staffing as written judged by the same rule ------------
+run plan "$S" --analytic --set 'plan={options: [{name: as staffed, set: {}}]}' --out "$tmp/plan"
+check "plan at day scope" [ "$rc" -eq 0 ]
+cp "$tmp/plan/summary.json" "$out"
+jcheck "plan: the option as written misses at day scope, as run says" \
+    '.plan.options[0].as_written.meets_targets == false'
+jcheck "plan: plan.why says the staffing as written misses on Wednesday" \
+    '.plan.why.as_written[0].verdict == "misses" and .plan.why.as_written[0].worst_period == "day 2026-03-04" and .plan.why.as_written[0].scope == "day"'
+jcheck "plan: the planned roster meets at day scope, in its simulation and its why" \
+    '.channels.calls.meets_target == true and .plan.why.planned[0].verdict == "meets"'
+
 # ---- bad values ---------------------------------------------------------------------
 run run "$S" --set channels.calls.target.scope=month --out "$tmp/bad"
 check "an unknown scope is refused, listing the allowed ones" \

@@ -64,9 +64,9 @@ if command -v script >/dev/null 2>&1; then
     ok "progress bar on a terminal" "grep -q '3/3 replications' '$tmp/tty.out'"
     H=scenarios/holiday-season.yaml
     script -qec "$CCSIM run $H --replications 2 --out '$tmp/col'" /dev/null > "$tmp/col.out" 2>&1
-    ok "a missed target is coloured on a terminal" "grep -q \"\$(printf '\\033')\\[31m  below target\" '$tmp/col.out'"
+    ok "a missed target is coloured on a terminal" "grep -q \"\$(printf '\\033')\\[31m  misses at interval scope\" '$tmp/col.out'"
     NO_COLOR=1 script -qec "$CCSIM run $H --replications 2 --out '$tmp/col'" /dev/null > "$tmp/nocol.out" 2>&1
-    ok "NO_COLOR turns colour off" "grep -q 'below target' '$tmp/nocol.out' && ! grep -q \"\$(printf '\\033')\\[31m\" '$tmp/nocol.out'"
+    ok "NO_COLOR turns colour off" "grep -q 'misses at interval scope' '$tmp/nocol.out' && ! grep -q \"\$(printf '\\033')\\[31m\" '$tmp/nocol.out'"
 fi
 check "help" 0 "$CCSIM" run --help
 exit $failed

@@ -99,8 +99,15 @@ static void test_deterministic_value_and_tolerances(void **state)
     cc_compare_report *r = compare(DATA "fte-up.json", DATA "base.json", NULL);
     cc_error err;
     (void)state;
-    /* No interval: any increase of FTE is a regression by default. */
+    /* No interval: by default (auto) 1% of the baseline; 42.5 -> 43 is beyond it. */
     assert_int_equal(find_row(r, "plan.fte_gross")->verdict, CC_VERDICT_REGRESSED);
+    assert_int_equal(find_row(r, "plan.fte_gross")->tolerance.kind, CC_TOL_RELATIVE);
+    assert_rel_close(find_row(r, "plan.fte_gross")->allowed, 0.425, 1e-12);
+    cc_compare_report_free(r);
+    /* Under the strict statistical tolerance only rounding noise is allowed. */
+    o.default_tolerance.kind = CC_TOL_STATISTICAL;
+    r = compare(DATA "fte-up.json", DATA "base.json", &o);
+    assert_true(find_row(r, "plan.fte_gross")->allowed < 1e-9);
     cc_compare_report_free(r);
 
     assert_int_equal(cc_compare_options_load(&o, DATA "tolerance.yaml", &err), CC_OK);
@@ -195,13 +202,54 @@ static void test_tolerance_parse_and_direction(void **state)
     assert_int_equal(cc_tolerance_parse("abs:nan", &t), CC_EINVAL);
     assert_int_equal(cc_tolerance_parse("fuzzy:1", &t), CC_EINVAL);
     assert_int_equal(cc_metric_direction_of("channels.phone.service_level"), CC_DIR_HIGHER_BETTER);
+    /* Counts follow the volume: no direction; their rates carry it. */
     assert_int_equal(cc_metric_direction_of("channels.phone.answered_within_target"),
+                     CC_DIR_NEUTRAL);
+    assert_int_equal(cc_metric_direction_of("channels.phone.abandoned"), CC_DIR_NEUTRAL);
+    assert_int_equal(cc_metric_direction_of("channels.chat.answered"), CC_DIR_NEUTRAL);
+    assert_int_equal(cc_metric_direction_of("channels.chat.contained"), CC_DIR_NEUTRAL);
+    assert_int_equal(cc_metric_direction_of("channels.phone.p_abandon"), CC_DIR_LOWER_BETTER);
+    assert_int_equal(cc_metric_direction_of("channels.chat.containment"), CC_DIR_HIGHER_BETTER);
+    assert_int_equal(cc_metric_direction_of("channels.chat.scope_verdict.attainment.days"),
                      CC_DIR_HIGHER_BETTER);
-    assert_int_equal(cc_metric_direction_of("channels.phone.abandoned"), CC_DIR_LOWER_BETTER);
+    assert_int_equal(cc_metric_direction_of("channels.mail.waiting_end"), CC_DIR_LOWER_BETTER);
+    assert_int_equal(cc_metric_direction_of("channels.mail.oldest_waiting_s"), CC_DIR_NEUTRAL);
+    assert_int_equal(cc_metric_direction_of("plan.fte_rostered"), CC_DIR_LOWER_BETTER);
+    assert_int_equal(cc_metric_direction_of("plan.cost.total_per_week"), CC_DIR_LOWER_BETTER);
+    assert_int_equal(cc_metric_direction_of("plan.cost.offered_contacts"), CC_DIR_NEUTRAL);
     assert_int_equal(cc_metric_direction_of("teams.t1.cost_per_week"), CC_DIR_LOWER_BETTER);
     assert_int_equal(cc_metric_direction_of("channels.phone.offered"), CC_DIR_NEUTRAL);
     assert_int_equal(cc_metric_direction_of("channels.phone.target.service_level"),
                      CC_DIR_NEUTRAL);
+}
+
+/* A relative tolerance against a zero baseline: the interval decides, else the number itself. */
+static void test_zero_baseline_and_summary(void **state)
+{
+    cc_compare_options o = {{CC_TOL_RELATIVE, 0.02}, NULL, 0};
+    cc_compare_report *r = compare(DATA "zero-new.json", DATA "zero-base.json", &o);
+    cc_compare_summary *sum;
+    const cc_compare_row *row;
+    (void)state;
+    row = find_row(r, "channels.chat.p_abandon"); /* 0 -> 0.001, intervals +-0.002 */
+    assert_int_equal(row->verdict, CC_VERDICT_WITHIN);
+    assert_rel_close(row->allowed, sqrt(0.002 * 0.002 + 0.002 * 0.002), 1e-9);
+    row = find_row(r, "totals.fte_paid"); /* 0 -> 0.01 without interval: allowed 0.02 */
+    assert_int_equal(row->verdict, CC_VERDICT_WITHIN);
+    assert_rel_close(row->allowed, 0.02, 1e-12);
+    sum = cc_compare_summarise(r);
+    assert_int_equal(sum->n_channels, 1);
+    assert_string_equal(sum->channels[0].name, "chat");
+    /* The pooled figure is the summary's service level when both sides have it. */
+    assert_string_equal(sum->channels[0].sl->metric, "channels.chat.service_level_pooled");
+    assert_string_equal(sum->channels[0].attain[1]->metric,
+                        "channels.chat.scope_verdict.attainment.days");
+    assert_null(sum->channels[0].attain[2]); /* no weeks on either side */
+    assert_string_equal(sum->fte->metric, "totals.fte_paid");
+    assert_string_equal(sum->cost_week->metric, "totals.cost_per_week");
+    assert_null(sum->cost_contact);
+    cc_compare_summary_free(sum);
+    cc_compare_report_free(r);
 }
 
 int main(void)
@@ -217,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_baseline_without_metrics_refused),
         cmocka_unit_test(test_unusable_inputs),
         cmocka_unit_test(test_tolerance_parse_and_direction),
+        cmocka_unit_test(test_zero_baseline_and_summary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cc_plan.h"
+#include "cc_results.h"
 #include "test_util.h"
 
 /* Three options over 4 weeks (figures chosen by hand, arithmetic in comments). */
@@ -23,15 +24,19 @@ static const cc_option_team hybrid[2] = {
     {"overflow", 0.0, 8000.0, 0.0, 4.2, 0.0},
 };
 static const cc_option_channel meets[2] = {
-    {"voice", 0.83, 0.80, 18.0, 30.0, 0.03, 0.05},
-    {"chat", 0.91, 0.90, 0.0, 0.0, 0.0, 0.0},
+    {"voice", 0.83, 0.80, 18.0, 30.0, 0.03, 0.05, 0, 0},
+    {"chat", 0.91, 0.90, 0.0, 0.0, 0.0, 0.0, 0, 0},
 };
 static const cc_option_channel misses_sl[2] = {
-    {"voice", 0.78, 0.80, 18.0, 30.0, 0.03, 0.05},
-    {"chat", 0.95, 0.90, 0.0, 0.0, 0.0, 0.0},
+    {"voice", 0.78, 0.80, 18.0, 30.0, 0.03, 0.05, 0, 0},
+    {"chat", 0.95, 0.90, 0.0, 0.0, 0.0, 0.0, 0, 0},
+};
+/* Pooled figures that meet, but the verdict at the target's scope misses (a day, or risk). */
+static const cc_option_channel misses_at_scope[1] = {
+    {"voice", 0.83, 0.80, 18.0, 30.0, 0.03, 0.05, 1, CC_MISS_RISK},
 };
 static const cc_option_channel misses_asa[1] = {
-    {"voice", 0.85, 0.80, 41.0, 30.0, 0.06, 0.05},
+    {"voice", 0.85, 0.80, 41.0, 30.0, 0.06, 0.05, 0, 0},
 };
 
 static void test_costs(void **state)
@@ -62,6 +67,13 @@ static void test_costs(void **state)
     assert_int_equal(cc_plan_option_cost(&opt, &res, NULL), CC_OK);
     assert_false(res.meets_targets);
     assert_int_equal(res.n_targets_missed, 2); /* ASA 41 > 30 and abandon 0.06 > 0.05 */
+
+    /* The verdict at the scope decides, as run and plan print it: risk too high. */
+    opt.channels = misses_at_scope;
+    opt.n_channels = 1;
+    assert_int_equal(cc_plan_option_cost(&opt, &res, NULL), CC_OK);
+    assert_false(res.meets_targets);
+    assert_int_equal(res.n_targets_missed, 1);
 }
 
 static void test_compare_marks_cheapest_meeting(void **state)

@@ -317,11 +317,12 @@ static const char *const hand_yaml =
     "    shifts: [{days: daily, start: \"09:00\", end: \"17:00\", agents: 3}]\n";
 
 /* A plan made by hand: only what the writer reads. */
+#define HAND_STARTS 4608 /* starts per team: past the 4096 shifts a team may hold */
 typedef struct hand_plan {
     cc_planner p;
     cc_planner_team teams[16];
     cc_shift_plan sp[16];
-    cc_shift_start starts[16][1024];
+    cc_shift_start starts[16][HAND_STARTS];
     cc_shift_rule rules[2];
     char *names[2];
 } hand_plan;
@@ -368,7 +369,7 @@ static cc_shift_start *hand_add(hand_plan *h, int t, long day, size_t rule, doub
     cc_shift_start *st = &sp->starts[sp->n_starts];
     const cc_shift_rule *r = &h->rules[rule];
 
-    assert_true(sp->n_starts < 1024);
+    assert_true(sp->n_starts < HAND_STARTS);
     memset(st, 0, sizeof(*st));
     st->day = day;
     st->rule = rule;
@@ -514,7 +515,7 @@ static void test_limits(void **state)
 {
     static const char *const many_yaml =
         "version: 1\n"
-        "horizon: {start: 2026-03-02, days: 28, interval: 1h}\n"
+        "horizon: {start: 2026-03-02, days: 200, interval: 1h}\n"
         "channels:\n"
         "  phone: {kind: voice, volume: 1000, handle_time: 240s}\n"
         "teams:\n"
@@ -537,7 +538,7 @@ static void test_limits(void **state)
     (void)state;
 
     h->rules[1].length_s = 3600.0;
-    for (d = 0; d < 28; d++)
+    for (d = 0; d < 180; d++)
         for (hr = 0; hr < 24; hr++)
             hand_add(h, 0, d, 1, hr, d + 1, 0);
     f = open_memstream(&text, &size);
@@ -545,15 +546,15 @@ static void test_limits(void **state)
     fclose(f);
     assert_int_equal(size, 0);
     assert_non_null(strstr(err.message, "'t0'"));
-    assert_non_null(strstr(err.message, "672"));
-    assert_non_null(strstr(err.message, "512"));
+    assert_non_null(strstr(err.message, "4320"));
+    assert_non_null(strstr(err.message, "4096"));
     free(text);
 
     free(h);
     h = hand_new(s);
     h->rules[1].length_s = 3600.0;
     for (t = 0; t < 9; t++)
-        for (d = 0; d < 20; d++)
+        for (d = 0; d < 80; d++)
             for (hr = 0; hr < 23; hr++)
                 hand_add(h, t, d, 1, hr, d + 1, 0);
     text = NULL;
@@ -561,8 +562,8 @@ static void test_limits(void **state)
     assert_int_equal(cc_report_planned_yaml(f, &h->p, &err), CC_EINVAL);
     fclose(f);
     assert_int_equal(size, 0);
-    assert_non_null(strstr(err.message, "4140"));
-    assert_non_null(strstr(err.message, "4096"));
+    assert_non_null(strstr(err.message, "16560"));
+    assert_non_null(strstr(err.message, "16384"));
     free(text);
     free(h);
     cc_scenario_free(s);

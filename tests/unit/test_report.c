@@ -4,6 +4,7 @@
  * format; report.html structure (one SVG per chart, definitions, no network
  * reference, no undefined numbers); all byte-stable for a fixed seed.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,9 +200,66 @@ static void test_report_html(void **state)
     free(b);
 }
 
+/*
+ * What is left at the end, on crafted results of one channel over two days
+ * of hourly intervals: a queue that grows all along is overload; the daily
+ * backlog of deferred work (the same every evening) is not; the oldest open
+ * contact dates from its arrival interval.
+ */
+static void test_backlog_end(void **state)
+{
+    enum { N = 48 };
+    cc_channel_summary ch;
+    cc_interval_channel iv[N];
+    cc_results r;
+    cc_backlog_end b;
+    size_t i;
+    (void)state;
+
+    memset(&ch, 0, sizeof ch);
+    memset(iv, 0, sizeof iv);
+    memset(&r, 0, sizeof r);
+    r.n_channels = 1;
+    r.n_intervals = N;
+    r.interval_s = 3600.0;
+    r.replications = 2;
+    r.channels = &ch;
+    r.intervals = iv;
+    /* 100 presented an hour, 50 answered: the queue grows by 50 an hour. */
+    ch.presented = (cc_estimate){100.0 * N, 0.0, 2};
+    ch.waiting_end = (cc_estimate){50.0 * N, 0.0, 2};
+    for (i = 0; i < N; i++) {
+        iv[i].backlog_end = (cc_estimate){50.0 * (double)(i + 1), 0.0, 2};
+        iv[i].pooled.presented = 200.0;
+        iv[i].pooled.answered = i < N / 2 ? 200.0 : 0.0; /* the second day's all open */
+    }
+    cc_report_backlog_end(&r, 0, &b);
+    assert_true(b.overloaded);
+    assert_rel_close(b.waiting, 2400.0, 1e-12);
+    assert_rel_close(b.oldest_s, 24.0 * 3600.0, 1e-12); /* opened at the second day's start */
+
+    /* Evening backlog of 300, cleared every morning: no overload. */
+    for (i = 0; i < N; i++) {
+        iv[i].backlog_end.mean = i % 24 >= 18 ? 300.0 : 0.0;
+        iv[i].pooled.answered = iv[i].pooled.presented;
+    }
+    iv[N - 1].pooled.answered = 0.0; /* the last hour's arrivals wait */
+    ch.waiting_end.mean = 300.0;
+    cc_report_backlog_end(&r, 0, &b);
+    assert_false(b.overloaded);
+    assert_rel_close(b.oldest_s, 3600.0, 1e-12);
+
+    /* Nothing waiting: no age. */
+    ch.waiting_end.mean = 0.0;
+    cc_report_backlog_end(&r, 0, &b);
+    assert_false(b.overloaded);
+    assert_true(isnan(b.oldest_s));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_backlog_end),
         cmocka_unit_test(test_summary_json),
         cmocka_unit_test(test_fingerprint_tracks_the_scenario),
         cmocka_unit_test(test_intervals_csv),

@@ -52,7 +52,7 @@ static inline cc_simmodel *rich_model(int drain)
     set_dist(&m->channels[0].wrapup, CC_DIST_GAMMA, 30.0, 0.5);
     set_dist(&m->channels[0].patience, CC_DIST_EXPONENTIAL, 150.0, 0.0);
     m->channels[0].priority = 3;
-    m->channels[0].target = (cc_sim_target){20.0, 0.8, 30.0, 0.05};
+    m->channels[0].target = (cc_sim_target){20.0, 0.8, 30.0, 0.05, CC_SL_OFFERED, 0.0};
     m->channels[0].retrial = (cc_sim_repeat){0.4, {CC_DIST_EXPONENTIAL, 600.0, 0, NULL, 0}, 0};
     m->channels[0].transfers[0] = (cc_sim_repeat){0.05, {CC_DIST_NONE, 0, 0, NULL, 0}, 3};
     m->channels[0].n_transfers = 1;
@@ -63,7 +63,7 @@ static inline cc_simmodel *rich_model(int drain)
     m->channels[1].stretch[2] = 1.2;
     m->channels[1].stretch[3] = 1.5;
     m->channels[1].priority = 2;
-    m->channels[1].target = (cc_sim_target){60.0, 0.8, 0, 0};
+    m->channels[1].target = (cc_sim_target){60.0, 0.8, 0, 0, CC_SL_OFFERED, 0.0};
     m->channels[1].bot.enabled = 1;
     set_dist(&m->channels[1].bot.time, CC_DIST_EXPONENTIAL, 45.0, 0.0);
     m->channels[1].bot.handle_factor = 1.25;
@@ -72,11 +72,11 @@ static inline cc_simmodel *rich_model(int drain)
     set_dist(&m->channels[2].handle, CC_DIST_GAMMA, 400.0, 0.6);
     m->channels[2].initial_backlog = 40;
     m->channels[2].priority = 1;
-    m->channels[2].target = (cc_sim_target){14400.0, 0.9, 0, 0};
+    m->channels[2].target = (cc_sim_target){14400.0, 0.9, 0, 0, CC_SL_OFFERED, 0.0};
     set_dist(&m->channels[3].handle, CC_DIST_EXPONENTIAL, 600.0, 0.0);
     set_dist(&m->channels[3].patience, CC_DIST_EXPONENTIAL, 400.0, 0.0);
     m->channels[3].priority = 3;
-    m->channels[3].target = (cc_sim_target){60.0, 0.7, 0, 0};
+    m->channels[3].target = (cc_sim_target){60.0, 0.7, 0, 0, CC_SL_OFFERED, 0.0};
     /* team 0: voice + chat; team 1: chat + email + tier 2; team 2: voice overflow after 40 s */
     m->teams[0].skills[0] = (cc_sim_skill){1.0, 0, 0.0, 0};
     m->teams[0].skills[1] = (cc_sim_skill){1.1, 1, 0.0, 0};

@@ -69,8 +69,10 @@ static void test_conservation_at_horizon_end(void **state)
 }
 
 /*
- * With a drain, nothing is left; and the integral of each queue's length
- * equals the sum of the waits spent in it (Little's law as an identity).
+ * With a drain, nothing is left; the integral of each queue's length over
+ * the measured window (up to the horizon end) is at most the sum of the
+ * waits spent in it (Little's law as an identity over the whole run), less
+ * by the waits of the drain tail.
  */
 static void test_conservation_and_little_with_drain(void **state)
 {
@@ -84,7 +86,9 @@ static void test_conservation_and_little_with_drain(void **state)
     r = cc_sim_rep_channels(s);
     for (c = 0; c < 4; c++) {
         assert_true(r[c].waiting_end == 0 && r[c].in_bot_end == 0);
-        assert_rel_close(r[c].queue_area_s, r[c].wait_answered_s + r[c].wait_abandoned_s, 1e-9);
+        assert_true(r[c].queue_area_s <=
+                    (r[c].wait_answered_s + r[c].wait_abandoned_s) * (1.0 + 1e-9));
+        assert_rel_close(r[c].duration_s, 48 * 1800.0, 1e-12);
     }
     assert_true(cc_sim_now(s) > 48 * 1800.0);
     cc_sim_free(s);

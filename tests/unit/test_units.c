@@ -173,6 +173,28 @@ static void test_shares(void **state)
     assert_true(v == UNTOUCHED);
 }
 
+/* Durations for people: the unit that reads, one decimal at most, none when whole. */
+static void test_format_duration(void **state)
+{
+    char b[32];
+    (void)state;
+    assert_string_equal(cc_format_duration(8.34, b, sizeof b), "8.3 s");
+    assert_string_equal(cc_format_duration(30, b, sizeof b), "30 s");
+    assert_string_equal(cc_format_duration(119.9, b, sizeof b), "119.9 s");
+    assert_string_equal(cc_format_duration(120, b, sizeof b), "2 min");
+    assert_string_equal(cc_format_duration(750, b, sizeof b), "12.5 min");
+    assert_string_equal(cc_format_duration(3600, b, sizeof b), "1 h");
+    assert_string_equal(cc_format_duration(20391.6, b, sizeof b), "5.7 h");
+    assert_string_equal(cc_format_duration(14400, b, sizeof b), "4 h");
+    assert_string_equal(cc_format_duration(NAN, b, sizeof b), "-");
+    assert_string_equal(cc_format_duration(-1, b, sizeof b), "-");
+    assert_string_equal(cc_format_target(0.8, 14400, b, sizeof b), "80% in 4 h");
+    assert_string_equal(cc_format_target(0.85, 20, b, sizeof b), "85% in 20 s");
+    assert_string_equal(cc_format_target(0.925, 300, b, sizeof b), "92.5% in 5 min");
+    /* A short buffer is cut, never overrun. */
+    assert_string_equal(cc_format_target(0.8, 14400, b, 4), "80%");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +202,7 @@ int main(void)
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_durations),
         cmocka_unit_test(test_shares),
+        cmocka_unit_test(test_format_duration),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,16 +17,17 @@
 #include "cc_report.h"
 #include "cc_results.h"
 #include "cc_scenario.h"
+#include "stats/target.h"
 #include "test_sim_fixtures.h"
 #include "test_util.h"
 
 /* 30 s answer time, 80% service level, 20 s ASA cap, 5% abandonment cap. */
-static const cc_sim_target voice = {30.0, 0.80, 20.0, 0.05};
+static const cc_sim_target voice = {30.0, 0.80, 20.0, 0.05, CC_SL_OFFERED, 0.0};
 
 static void test_sl_met_but_abandon_over_cap(void **state)
 {
-    /* 1000 presented: 850 in target (85%), 61 abandoned (6.1%), ASA 12 s. */
-    cc_pooled x = {1000.0, 850.0, 939.0, 939.0 * 12.0, 61.0};
+    /* 100,000 presented: 85% in target, 6.1% abandoned, ASA 12 s. */
+    cc_pooled x = {1e5, 85000.0, 93900.0, 93900.0 * 12.0, 6100.0, 0.0};
     cc_target_verdict v = cc_channel_verdict(&voice, &x);
     char why[160];
     (void)state;
@@ -53,7 +54,7 @@ static void test_sl_met_but_abandon_over_cap(void **state)
 
 static void test_no_traffic_has_no_verdict(void **state)
 {
-    cc_pooled none = {0.0, 0.0, 0.0, 0.0, 0.0};
+    cc_pooled none = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
     cc_target_verdict v = cc_channel_verdict(&voice, &none);
     char why[160];
     (void)state;
@@ -65,14 +66,14 @@ static void test_no_traffic_has_no_verdict(void **state)
     assert_string_equal(cc_target_reasons(&v, why, sizeof why), "no contacts presented");
     /* Not even a channel without any goal "meets" when nothing was presented. */
     {
-        cc_sim_target nothing = {20.0, 0.0, 0.0, 0.0};
+        cc_sim_target nothing = {20.0, 0.0, 0.0, 0.0, CC_SL_OFFERED, 0.0};
         assert_int_equal(cc_channel_verdict(&nothing, &none).status, CC_TARGET_NA);
     }
 }
 
 static void test_asa_cap(void **state)
 {
-    cc_pooled x = {500.0, 450.0, 500.0, 500.0 * 20.5, 0.0};
+    cc_pooled x = {50000.0, 45000.0, 50000.0, 50000.0 * 20.5, 0.0, 0.0};
     cc_target_verdict v;
     char why[160];
     (void)state;
@@ -82,12 +83,12 @@ static void test_asa_cap(void **state)
     assert_int_equal(v.missed, CC_MISS_ASA);
     assert_string_equal(cc_target_reasons(&v, why, sizeof why), "ASA 20.5 s > 20 s");
     /* Exactly at the cap meets it. */
-    x.wait_answered_s = 500.0 * 20.0;
+    x.wait_answered_s = 50000.0 * 20.0;
     assert_int_equal(cc_channel_verdict(&voice, &x).status, CC_TARGET_MEETS);
     /* Nothing answered: the ASA is undefined and not judged; the SL carries it. */
     {
-        cc_sim_target asa_only = {30.0, 0.0, 20.0, 0.0};
-        cc_pooled unanswered = {10.0, 0.0, 0.0, 0.0, 0.0};
+        cc_sim_target asa_only = {30.0, 0.0, 20.0, 0.0, CC_SL_OFFERED, 0.0};
+        cc_pooled unanswered = {10.0, 0.0, 0.0, 0.0, 0.0, 0.0};
         v = cc_channel_verdict(&asa_only, &unanswered);
         assert_int_equal(v.status, CC_TARGET_MEETS);
         assert_true(isnan(v.asa_s));
@@ -98,20 +99,34 @@ static void test_asa_cap(void **state)
 
 static void test_service_level_and_several_reasons(void **state)
 {
-    cc_pooled x = {1000.0, 800.0, 1000.0, 1000.0 * 10.0, 0.0};
+    cc_pooled x = {1000.0, 800.0, 1000.0, 1000.0 * 10.0, 0.0, 0.0};
     cc_target_verdict v;
     char why[160], small[12];
     (void)state;
 
-    /* Exactly the goal meets it; one contact fewer in target misses it. */
+    /*
+     * Exactly the goal meets it, and so does a shortfall within the sampling
+     * tolerance: 1.96 x sqrt(0.8 x 0.2 / 1000) = 2.48 points, so 77.6%
+     * meets and 77.5% misses.
+     */
     assert_int_equal(cc_channel_verdict(&voice, &x).status, CC_TARGET_MEETS);
-    x.in_target = 799.0;
+    assert_rel_close(cc_share_tolerance(0.8, 1000.0), 1.96 * sqrt(0.16 / 1000.0), 1e-15);
+    x.in_target = 776.0;
+    assert_int_equal(cc_channel_verdict(&voice, &x).status, CC_TARGET_MEETS);
+    x.in_target = 775.0;
     v = cc_channel_verdict(&voice, &x);
     assert_int_equal(v.missed, CC_MISS_SL);
-    assert_string_equal(cc_target_reasons(&v, why, sizeof why), "SL 79.9% < 80%");
+    assert_string_equal(cc_target_reasons(&v, why, sizeof why), "SL 77.5% < 80%");
+    /* A million contacts: the tolerance is 0.08 points. */
+    x = (cc_pooled){1e6, 799300.0, 1e6, 1e6 * 10.0, 0.0, 0.0};
+    assert_int_equal(cc_channel_verdict(&voice, &x).status, CC_TARGET_MEETS);
+    x.in_target = 799000.0;
+    assert_int_equal(cc_channel_verdict(&voice, &x).missed, CC_MISS_SL);
+    /* The ASA's tolerance: 1.96 x cap / sqrt(answered). */
+    assert_rel_close(cc_wait_tolerance(20.0, 400.0), 1.96 * 20.0 / 20.0, 1e-15);
 
     /* Every goal broken: the reasons come in the order SL, ASA, abandonment. */
-    x = (cc_pooled){1000.0, 724.0, 900.0, 900.0 * 41.0, 100.0};
+    x = (cc_pooled){1000.0, 724.0, 900.0, 900.0 * 41.0, 100.0, 0.0};
     v = cc_channel_verdict(&voice, &x);
     assert_int_equal(v.missed, CC_MISS_SL | CC_MISS_ASA | CC_MISS_ABANDON);
     assert_string_equal(cc_target_reasons(&v, why, sizeof why),
@@ -121,7 +136,7 @@ static void test_service_level_and_several_reasons(void **state)
     assert_string_equal(cc_target_reasons(&v, why, 20), "SL 72.4% < 80%");
 
     /* A NaN figure never passes. */
-    x = (cc_pooled){100.0, NAN, 100.0, 100.0, 0.0};
+    x = (cc_pooled){100.0, NAN, 100.0, 100.0, 0.0, 0.0};
     assert_int_equal(cc_channel_verdict(&voice, &x).missed, CC_MISS_SL);
 }
 
@@ -132,24 +147,24 @@ static void test_pooled_not_mean_of_ratios(void **state)
      * meets 80%; the mean of the two ratios (50%) would not. The verdict is
      * on the pooled counts its caller sums.
      */
-    cc_pooled a = {100.0, 90.0, 100.0, 500.0, 0.0}, b = {10.0, 1.0, 10.0, 50.0, 0.0}, sum;
-    cc_sim_target sl_only = {30.0, 0.8, 0.0, 0.0};
+    cc_pooled a = {100.0, 90.0, 100.0, 500.0, 0.0, 0.0}, b = {10.0, 1.0, 10.0, 50.0, 0.0, 0.0}, sum;
+    cc_sim_target sl_only = {30.0, 0.8, 0.0, 0.0, CC_SL_OFFERED, 0.0};
     (void)state;
 
     sum = (cc_pooled){a.presented + b.presented, a.in_target + b.in_target,
                       a.answered + b.answered, a.wait_answered_s + b.wait_answered_s,
-                      a.abandoned + b.abandoned};
+                      a.abandoned + b.abandoned, 0.0};
     assert_int_equal(cc_channel_verdict(&sl_only, &sum).status, CC_TARGET_MEETS);
     assert_int_equal(cc_channel_verdict(&sl_only, &b).status, CC_TARGET_MISSES);
 }
 
 static void test_terminal_note(void **state)
 {
-    cc_pooled ab = {1000.0, 850.0, 939.0, 939.0 * 12.0, 61.0};
-    cc_pooled sl_ab = {1000.0, 700.0, 939.0, 939.0 * 12.0, 61.0};
-    cc_pooled sl = {1000.0, 700.0, 1000.0, 1000.0 * 12.0, 0.0};
+    cc_pooled ab = {1e5, 85000.0, 93900.0, 93900.0 * 12.0, 6100.0, 0.0};
+    cc_pooled sl_ab = {1e5, 70000.0, 93900.0, 93900.0 * 12.0, 6100.0, 0.0};
+    cc_pooled sl = {1e5, 70000.0, 1e5, 1e5 * 12.0, 0.0, 0.0};
     cc_pooled none = {0};
-    cc_pooled ok = {1000.0, 900.0, 1000.0, 1000.0 * 5.0, 10.0};
+    cc_pooled ok = {1000.0, 900.0, 1000.0, 1000.0 * 5.0, 10.0, 0.0};
     cc_target_verdict v;
     char note[200];
     (void)state;
@@ -194,8 +209,9 @@ static void test_results_use_the_rule(void **state)
         for (long k = 0; k < r->replications; k++) {
             const cc_rep_channel *x = &r->rep_channels[(size_t)k * r->n_channels + c];
             cc_pooled one = {x->presented, x->answered_in_target, x->answered,
-                             x->wait_answered_s, x->abandoned};
+                             x->wait_answered_s, x->abandoned, x->sl_excluded};
             sum.presented += one.presented;
+            sum.excluded += one.excluded;
             sum.in_target += one.in_target;
             sum.answered += one.answered;
             sum.wait_answered_s += one.wait_answered_s;
@@ -227,8 +243,8 @@ static void test_options_use_the_rule(void **state)
 {
     static const cc_option_team team[1] = {{"in-house", 100.0, 1000.0, 30.0, 0.0, 0.0}};
     cc_option_channel ch[2] = {
-        {"voice", 0.85, 0.80, 12.0, 20.0, 0.061, 0.05},
-        {"quiet", NAN, 0.80, 0.0, 0.0, 0.0, 0.0},
+        {"voice", 0.85, 0.80, 12.0, 20.0, 0.061, 0.05, 0, 0},
+        {"quiet", NAN, 0.80, 0.0, 0.0, 0.0, 0.0, 0, 0},
     };
     cc_plan_option opt = {.name = "in-house", .teams = team, .n_teams = 1, .channels = ch,
                           .n_channels = 2, .weeks = 1.0, .fte = 2.5};
@@ -269,7 +285,7 @@ static cc_period period(double presented, double in_target, double abandoned, do
     return p;
 }
 
-static const cc_sim_target sl80 = {30.0, 0.80, 0.0, 0.0};
+static const cc_sim_target sl80 = {30.0, 0.80, 0.0, 0.0, CC_SL_OFFERED, 0.0};
 
 static void test_traffic_rule(void **state)
 {
@@ -416,14 +432,50 @@ static void test_max_risk(void **state)
 
     /* A pooled miss is worse than a miss on risk alone, whatever the risks. */
     j = (cc_target_judging){CC_SCOPE_DAY, 1, 0.1};
-    d[0] = period(1000.0, 790.0, 0.0, 6.0); /* pooled miss, risk 60% */
+    d[0] = period(1000.0, 760.0, 0.0, 6.0); /* pooled miss, risk 60% */
     d[1] = period(1000.0, 830.0, 0.0, 9.0); /* pooled meets, risk 90% */
     a = cc_scope_attainment(&sl80, &j, CC_SCOPE_DAY, d, 3, R);
     assert_int_equal(a.worst, 0);
     assert_int_equal(a.failed, 3);
     assert_int_equal(a.verdict.missed, CC_MISS_SL | CC_MISS_RISK);
     assert_string_equal(cc_target_reasons(&a.verdict, why, sizeof why),
-                        "SL 79.0% < 80%, risk 60% > 10%");
+                        "SL 76.0% < 80%, risk 60% > 10%");
+}
+
+/*
+ * A period's tolerance grows with how much its replications disagree: ten
+ * replications of 100 contacts pooling to 77% in target miss 80% when each
+ * replication says 77% (binomial tolerance 2.48 points), but meet it when
+ * they alternate between 60% and 94% (the pooled ratio's 95% half-width is
+ * about 13 points).
+ */
+static void test_period_tolerance_from_spread(void **state)
+{
+    cc_period steady, spread;
+    (void)state;
+
+    memset(&steady, 0, sizeof steady);
+    memset(&spread, 0, sizeof spread);
+    for (int r = 0; r < 10; r++) {
+        cc_pooled a = {100.0, 77.0, 100.0, 1000.0, 0.0, 0.0};
+        cc_pooled b = {100.0, r % 2 ? 94.0 : 60.0, 100.0, 1000.0, 0.0, 0.0};
+        cc_pooled_add(&steady.pooled, &a);
+        cc_period_spread_add(&steady.spread, &a);
+        cc_pooled_add(&spread.pooled, &b);
+        cc_period_spread_add(&spread.spread, &b);
+    }
+    assert_rel_close(spread.pooled.in_target / spread.pooled.presented, 0.77, 1e-12);
+    assert_int_equal(cc_period_verdict(&sl80, &steady).status, CC_TARGET_MISSES);
+    assert_int_equal(cc_period_verdict(&sl80, &spread).status, CC_TARGET_MEETS);
+    {
+        double hw_steady, hw_spread;
+        cc_period_half_widths(&steady, &hw_steady, NULL, NULL);
+        cc_period_half_widths(&spread, &hw_spread, NULL, NULL);
+        assert_true(hw_steady == 0.0);
+        assert_true(hw_spread > 0.10 && hw_spread < 0.16);
+    }
+    /* Pooled alone (no spread known), the same counts miss. */
+    assert_int_equal(cc_channel_verdict(&sl80, &spread.pooled).status, CC_TARGET_MISSES);
 }
 
 /* A cap broken in one interval only: judged on every cap, the abandonment names it. */
@@ -527,8 +579,8 @@ static void test_run_periods_add_up(void **state)
     assert_int_equal(s->channels[0].target.scope, CC_SCOPE_DAY);
     assert_int_equal(s->channels[0].target.has_max_risk, 1);
     assert_rel_close(s->channels[0].target.max_risk, 0.25, 1e-15);
-    /* The default scope is the horizon, without a risk limit. */
-    assert_int_equal(s->channels[1].target.scope, CC_SCOPE_HORIZON);
+    /* The default scope is the interval, without a risk limit. */
+    assert_int_equal(s->channels[1].target.scope, CC_SCOPE_INTERVAL);
     assert_int_equal(s->channels[1].target.has_max_risk, 0);
     assert_int_equal(cc_simmodel_from_scenario(s, &m, &err), CC_OK);
     assert_int_equal(m->channels[0].judging.scope, CC_SCOPE_DAY);
@@ -624,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_caps_per_period),
         cmocka_unit_test(test_attainment_line),
         cmocka_unit_test(test_run_periods_add_up),
+        cmocka_unit_test(test_period_tolerance_from_spread),
     };
     gsl_set_error_handler_off();
     return cmocka_run_group_tests(tests, NULL, NULL);
