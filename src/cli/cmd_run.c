@@ -305,7 +305,8 @@ int cmd_run(int argc, char **argv)
     };
     cc_override sets[MAX_SETS];
     struct cli_scale_text scale_text[MAX_SETS];
-    size_t n_sets = 0, n_scales = 0;
+    size_t n_sets = 0, n_scales = 0, si;
+    unsigned char split[MAX_SETS] = {0}; /* sets[i] split an argument of argv in place */
     long reps = 0, seed = -1, threads = 0;
     const char *out_dir = NULL, *scenario_path = NULL, *option_name = NULL;
     int json = 0, with_meta = 0, no_limits = 0, c, rc;
@@ -364,6 +365,7 @@ int cmd_run(int argc, char **argv)
         case OPT_SET:
             if ((rc = cli_parse_set((char *)p.value, sets, &n_sets, MAX_SETS)))
                 return rc;
+            split[n_sets - 1] = 1;
             break;
         case OPT_SCALE:
             if (n_sets == MAX_SETS)
@@ -384,6 +386,10 @@ int cmd_run(int argc, char **argv)
     scenario_path = argv[p.first_positional];
     if ((rc = cli_load_scenario(scenario_path, sets, n_sets, &s)))
         return rc;
+    /* --set's arguments as given again: a shard file records the command's arguments. */
+    for (si = 0; si < n_sets; si++)
+        if (split[si])
+            ((char *)sets[si].value)[-1] = '=';
     if (option_name) {
         /* Simulate one of the scenario's plan options: its overrides on top of the file's. */
         cc_scenario *v = NULL;

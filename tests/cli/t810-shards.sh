@@ -56,6 +56,20 @@ done
 check "7 shards of 5 replications: two shards hold no task, and still merge" \
     grep -q '"first_task":0,"end_task":0' "$tmp/rp7/1.ccshard"
 
+# --set and --scale in a shard's arguments: merge applies them as the single process does.
+W="--set channels.chat.volume.per_day=2500 --scale volume=1.1 --replications 3 --seed 3"
+run run $S $W --out "$tmp/ws1"
+check "run with --set and --scale: exit 0" [ "$rc" -eq 0 ]
+"$CCSIM" run $S $W --shard 1/2 --out "$tmp/ws/1.ccshard" >"$out" 2>"$err" || not_ok "--set shard 1/2"
+"$CCSIM" run $S $W --shard 2/2 --out "$tmp/ws/2.ccshard" >"$out" 2>"$err" || not_ok "--set shard 2/2"
+run merge "$tmp/wsm" "$tmp/ws/1.ccshard" "$tmp/ws/2.ccshard"
+check "shards with --set and --scale merged: exit 0" [ "$rc" -eq 0 ]
+check "shards with --set and --scale merged: summary.json byte-identical" \
+    cmp -s "$tmp/ws1/summary.json" "$tmp/wsm/summary.json"
+"$CCSIM" run $S --replications 3 --seed 3 --out "$tmp/ws0" >"$out" 2>"$err" || not_ok "plain run"
+check "  and the overrides applied (differs from the same run without them)" \
+    sh -c "! cmp -s '$tmp/ws0/summary.json' '$tmp/ws1/summary.json'"
+
 # refusals
 run merge "$tmp/x1" "$tmp/p3/1.ccshard" "$tmp/p3/3.ccshard"
 usage_error "missing shard: exit 2" "shard 2/3 is missing"
