@@ -5,7 +5,6 @@
  * seed (common random numbers) and the outcome is one comparison table plus
  * sweep.csv, sweep.json and sweep.html, written atomically.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +33,10 @@ static void sweep_help(void)
            "  --vary KEY=V1,V2,...  one axis of the grid (repeatable, at most %d)\n"
            "  --replications K      replications per point (default: the scenario's)\n"
            "  --seed S              base seed, shared by every point (default: the scenario's)\n"
+           "  --set KEY=VALUE       override a scenario key for every point (YAML value;\n"
+           "                        missing parent sections are created), repeatable\n"
+           "  --scale WHAT=F        multiply every point's volume or handle time: volume=1.3,\n"
+           "                        aht=0.9, chat.volume=1.5 (one channel), repeatable\n"
            "  --threads T           worker threads: every (point, replication) is a task\n"
            "                        and threads take them in turn (default: all cores)\n"
            "  --shard K/N           compute only shard K of N of the tasks and write them\n"
@@ -162,10 +165,13 @@ static void progress_points(void *ctx, long done, long total)
         cli_progress_update(pp->bar, done / pp->replications, total / pp->replications);
 }
 
+/* The most --set and --scale arguments of one sweep. */
+#define SWEEP_MAX_SETS 64
+
 int cmd_sweep(int argc, char **argv)
 {
     enum { OPT_VARY = CLI_OPT_BASE, OPT_REPS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_JSON,
-           OPT_SHARD, OPT_PLAN, OPT_HELP };
+           OPT_SHARD, OPT_PLAN, OPT_SET, OPT_SCALE, OPT_HELP };
     static const struct option longopts[] = {
         {"vary", required_argument, NULL, OPT_VARY},
         {"replications", required_argument, NULL, OPT_REPS},
@@ -175,6 +181,8 @@ int cmd_sweep(int argc, char **argv)
         {"json", no_argument, NULL, OPT_JSON},
         {"shard", required_argument, NULL, OPT_SHARD},
         {"plan", optional_argument, NULL, OPT_PLAN},
+        {"set", required_argument, NULL, OPT_SET},
+        {"scale", required_argument, NULL, OPT_SCALE},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -199,63 +207,83 @@ int cmd_sweep(int argc, char **argv)
     int shard_written = 0;
     long shard_k, shard_n;
     cc_sweep_plan_kind plan_kind = CC_SWEEP_PLAN_NONE;
+    /* --set and --scale first, then a point's axes: every point gets them, the axes win. */
+    cc_override ov[SWEEP_MAX_SETS + CC_SWEEP_MAX_AXES];
+    struct cli_scale_text scale_text[SWEEP_MAX_SETS];
+    unsigned char split[SWEEP_MAX_SETS] = {0}; /* ov[i] split an argument of argv in place */
+    size_t n_sets = 0, n_scales = 0, si;
+    struct cli_parser p;
 
-    opterr = 0;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+    cli_parser_init(&p, "sweep", longopts, argc, argv);
+    cli_parser_repeatable(&p, OPT_VARY);
+    cli_parser_repeatable(&p, OPT_SET);
+    cli_parser_repeatable(&p, OPT_SCALE);
+    cli_parser_positional(&p, 1);
+    while ((c = cli_parser_next(&p)) != -1) {
+        const char *val = p.value;
         switch (c) {
         case OPT_VARY:
-            if (cc_sweep_add_axis(&sweep, optarg, &err) != CC_OK) {
+            if (cc_sweep_add_axis(&sweep, val, &err) != CC_OK) {
                 cli_flag_errorf("vary", "%s", err.message);
                 goto out;
             }
             break;
         case OPT_REPS:
-            if (cli_parse_count("replications", optarg, 1, 100000, &reps))
+            if (cli_parse_count("replications", val, 1, 100000, &reps))
                 goto out;
             break;
         case OPT_SEED:
-            if (cli_parse_count("seed", optarg, 0, 0x7fffffffffffffffL, &seed))
+            if (cli_parse_count("seed", val, 0, 0x7fffffffffffffffL, &seed))
                 goto out;
             break;
         case OPT_THREADS:
-            if (cli_parse_count("threads", optarg, 1, 1024, &threads))
+            if (cli_parse_count("threads", val, 1, 1024, &threads))
                 goto out;
-            ct.threads = optarg;
+            ct.threads = val;
             break;
         case OPT_SHARD:
-            if (cli_parse_shard(optarg, &shard_k, &shard_n))
+            if (cli_parse_shard(val, &shard_k, &shard_n))
                 goto out;
-            ct.shard = optarg;
+            ct.shard = val;
             break;
         case OPT_OUT:
-            out_dir = optarg;
-            ct.out = optarg;
+            out_dir = val;
+            ct.out = val;
             break;
         case OPT_PLAN:
-            if (!optarg || !strcmp(optarg, "analytic")) {
+            if (!val || !strcmp(val, "analytic")) {
                 plan_kind = CC_SWEEP_PLAN_ANALYTIC;
-            } else if (!strcmp(optarg, "search")) {
+            } else if (!strcmp(val, "search")) {
                 plan_kind = CC_SWEEP_PLAN_SEARCH;
             } else {
-                cli_flag_errorf("plan", "expected analytic or search, got '%s'", optarg);
+                cli_flag_errorf("plan", "expected analytic or search, got '%s'", val);
                 goto out;
             }
+            break;
+        case OPT_SET:
+            if (cli_parse_set((char *)val, ov, &n_sets, SWEEP_MAX_SETS))
+                goto out;
+            split[n_sets - 1] = 1;
+            break;
+        case OPT_SCALE:
+            if (n_sets == SWEEP_MAX_SETS) {
+                cli_flag_errorf("scale", "at most %d overrides and scales", SWEEP_MAX_SETS);
+                goto out;
+            }
+            if (cli_parse_scale(val, &scale_text[n_scales], &ov[n_sets]))
+                goto out;
+            n_scales++;
+            n_sets++;
             break;
         case OPT_JSON: json = 1; break;
         case OPT_HELP:
             sweep_help();
-            rc = CLI_OK;
+            rc = cli_finish_stdout();
             goto out;
-        case ':':
-            cli_flag_errorf(argv[optind - 1] + 2, "missing value");
-            goto out;
-        default:
-            cli_errorf("unknown option '%s'; run 'ccsim sweep --help'", argv[optind - 1]);
-            goto out;
+        default: goto out; /* the parser printed the problem */
         }
     }
-    if (argc - optind != 1) {
+    if (argc - p.first_positional != 1) {
         cli_errorf("expected one scenario file; run 'ccsim sweep --help'");
         goto out;
     }
@@ -263,9 +291,10 @@ int cmd_sweep(int argc, char **argv)
         cli_flag_missing("vary", "KEY=V1,V2,... (at least one)");
         goto out;
     }
-    path = argv[optind];
-    if ((rc = cli_load_scenario(path, NULL, 0, &base)))
+    path = argv[p.first_positional];
+    if ((rc = cli_load_scenario(path, ov, n_sets, &base)))
         goto out;
+
     rc = CLI_USAGE;
     text = cli_read_file(path, &len);
     if (!text) {
@@ -284,13 +313,12 @@ int cmd_sweep(int argc, char **argv)
         goto out;
     }
     for (i = 0; i < n; i++) {
-        cc_override ov[CC_SWEEP_MAX_AXES];
         cc_diag_list diags;
         cc_status st;
-        cc_sweep_point(&sweep, i, ov);
+        cc_sweep_point(&sweep, i, ov + n_sets);
         cc_diag_list_init(&diags);
         cc_diag_list_set_path(&diags, path);
-        st = cc_scenario_load_with_overrides(text, len, path, ov, (size_t)sweep.n_axes,
+        st = cc_scenario_load_with_overrides(text, len, path, ov, n_sets + (size_t)sweep.n_axes,
                                              &points[i], &diags, &err);
         if (st != CC_OK) {
             char label[512];
@@ -309,6 +337,11 @@ int cmd_sweep(int argc, char **argv)
             goto out;
         }
     }
+
+    /* --set's arguments as given again: a shard file records the command's arguments. */
+    for (si = 0; si < n_sets; si++)
+        if (split[si])
+            ((char *)ov[si].value)[-1] = '=';
 
     /* Every (point, replication) is one task; the points' models make one job. */
     models = calloc((size_t)n, sizeof(*models));

@@ -70,6 +70,25 @@ check "shards with --set and --scale merged: summary.json byte-identical" \
 check "  and the overrides applied (differs from the same run without them)" \
     sh -c "! cmp -s '$tmp/ws0/summary.json' '$tmp/ws1/summary.json'"
 
+# sweep --set and --scale: applied to every point, kept through shards and merge.
+X="--vary channels.chat.volume.per_day=2000,2600 --replications 2 --seed 3"
+run sweep $S $X --out "$tmp/xs0"
+check "sweep without --set: exit 0" [ "$rc" -eq 0 ]
+run sweep $S $X --scale aht=1.2 --set simulation.warmup=1h --out "$tmp/xs1"
+check "sweep with --set and --scale: exit 0" [ "$rc" -eq 0 ]
+check "  every point changed" sh -c "! cmp -s '$tmp/xs0/sweep.csv' '$tmp/xs1/sweep.csv'"
+"$CCSIM" sweep $S $X --set simulation.warmup=1h --scale aht=1.2 --shard 1/2 \
+    --out "$tmp/xs/1.ccshard" >"$out" 2>"$err" || not_ok "sweep --set shard 1/2"
+"$CCSIM" sweep $S $X --set simulation.warmup=1h --scale aht=1.2 --shard 2/2 \
+    --out "$tmp/xs/2.ccshard" >"$out" 2>"$err" || not_ok "sweep --set shard 2/2"
+run merge "$tmp/xsm" "$tmp/xs/1.ccshard" "$tmp/xs/2.ccshard"
+check "sweep shards with --set and --scale merged: byte-identical" \
+    sh -c "[ $rc -eq 0 ] && cmp -s '$tmp/xs1/sweep.json' '$tmp/xsm/sweep.json'"
+run sweep $S $X --scale speed=2
+usage_error "sweep --scale of an unknown quantity: exit 2 naming the flag" "--scale:"
+run sweep $S $X --seed 4
+usage_error "sweep --seed twice: exit 2" "--seed: given more than once"
+
 # refusals
 run merge "$tmp/x1" "$tmp/p3/1.ccshard" "$tmp/p3/3.ccshard"
 usage_error "missing shard: exit 2" "shard 2/3 is missing"
