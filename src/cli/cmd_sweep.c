@@ -35,8 +35,9 @@ static void sweep_help(void)
            "  --seed S              base seed, shared by every point (default: the scenario's)\n"
            "  --set KEY=VALUE       override a scenario key for every point (YAML value;\n"
            "                        missing parent sections are created), repeatable\n"
-           "  --scale WHAT=F        multiply every point's volume or handle time: volume=1.3,\n"
-           "                        aht=0.9, chat.volume=1.5 (one channel), repeatable\n"
+           "  --scale WHAT=F        multiply every point's volume or handle time, a varied\n"
+           "                        one too: volume=1.3, aht=0.9, chat.volume=1.5 (one\n"
+           "                        channel), repeatable\n"
            "  --threads T           worker threads: every (point, replication) is a task\n"
            "                        and threads take them in turn (default: all cores)\n"
            "  --shard K/N           compute only shard K of N of the tasks and write them\n"
@@ -207,8 +208,12 @@ int cmd_sweep(int argc, char **argv)
     int shard_written = 0;
     long shard_k, shard_n;
     cc_sweep_plan_kind plan_kind = CC_SWEEP_PLAN_NONE;
-    /* --set and --scale first, then a point's axes: every point gets them, the axes win. */
-    cc_override ov[SWEEP_MAX_SETS + CC_SWEEP_MAX_AXES];
+    /*
+     * A point's overrides: the --set values, then its axes (which win over a
+     * --set of the same key), then the --scale factors (which multiply what
+     * the point holds, a varied volume too).
+     */
+    cc_override ov[2 * SWEEP_MAX_SETS + CC_SWEEP_MAX_AXES], scales[SWEEP_MAX_SETS];
     struct cli_scale_text scale_text[SWEEP_MAX_SETS];
     unsigned char split[SWEEP_MAX_SETS] = {0}; /* ov[i] split an argument of argv in place */
     size_t n_sets = 0, n_scales = 0, si;
@@ -266,14 +271,13 @@ int cmd_sweep(int argc, char **argv)
             split[n_sets - 1] = 1;
             break;
         case OPT_SCALE:
-            if (n_sets == SWEEP_MAX_SETS) {
-                cli_flag_errorf("scale", "at most %d overrides and scales", SWEEP_MAX_SETS);
+            if (n_scales == SWEEP_MAX_SETS) {
+                cli_flag_errorf("scale", "at most %d scales", SWEEP_MAX_SETS);
                 goto out;
             }
-            if (cli_parse_scale(val, &scale_text[n_scales], &ov[n_sets]))
+            if (cli_parse_scale(val, &scale_text[n_scales], &scales[n_scales]))
                 goto out;
             n_scales++;
-            n_sets++;
             break;
         case OPT_JSON: json = 1; break;
         case OPT_HELP:
@@ -292,7 +296,8 @@ int cmd_sweep(int argc, char **argv)
         goto out;
     }
     path = argv[p.first_positional];
-    if ((rc = cli_load_scenario(path, ov, n_sets, &base)))
+    memcpy(ov + n_sets, scales, n_scales * sizeof(*scales));
+    if ((rc = cli_load_scenario(path, ov, n_sets + n_scales, &base)))
         goto out;
 
     rc = CLI_USAGE;
@@ -316,9 +321,11 @@ int cmd_sweep(int argc, char **argv)
         cc_diag_list diags;
         cc_status st;
         cc_sweep_point(&sweep, i, ov + n_sets);
+        memcpy(ov + n_sets + sweep.n_axes, scales, n_scales * sizeof(*scales));
         cc_diag_list_init(&diags);
         cc_diag_list_set_path(&diags, path);
-        st = cc_scenario_load_with_overrides(text, len, path, ov, n_sets + (size_t)sweep.n_axes,
+        st = cc_scenario_load_with_overrides(text, len, path, ov,
+                                             n_sets + (size_t)sweep.n_axes + n_scales,
                                              &points[i], &diags, &err);
         if (st != CC_OK) {
             char label[512];

@@ -84,6 +84,13 @@ check "  every point changed" sh -c "! cmp -s '$tmp/xs0/sweep.csv' '$tmp/xs1/swe
 run merge "$tmp/xsm" "$tmp/xs/1.ccshard" "$tmp/xs/2.ccshard"
 check "sweep shards with --set and --scale merged: byte-identical" \
     sh -c "[ $rc -eq 0 ] && cmp -s '$tmp/xs1/sweep.json' '$tmp/xsm/sweep.json'"
+"$CCSIM" sweep $S --vary channels.chat.volume.per_day=2000 --scale chat.volume=2 --replications 1 \
+    --seed 3 --out "$tmp/xq1" >"$out" 2>"$err" || not_ok "sweep --scale chat.volume=2"
+"$CCSIM" sweep $S --vary channels.chat.volume.per_day=4000 --replications 1 --seed 3 \
+    --out "$tmp/xq2" >"$out" 2>"$err" || not_ok "sweep per_day=4000"
+check "sweep --scale multiplies a varied volume: 2000 x 2 simulates as 4000" \
+    sh -c "sed 1d '$tmp/xq1/sweep.csv' | cut -d, -f3- >'$tmp/xq1.c' &&
+           sed 1d '$tmp/xq2/sweep.csv' | cut -d, -f3- >'$tmp/xq2.c' && cmp -s '$tmp/xq1.c' '$tmp/xq2.c'"
 run sweep $S $X --scale speed=2
 usage_error "sweep --scale of an unknown quantity: exit 2 naming the flag" "--scale:"
 run sweep $S $X --seed 4
