@@ -4,7 +4,9 @@
 # N skipped".
 # Environment: CCSIM (path of the built binary), VALGRIND=1 to run the unit
 # tests under valgrind, CCSIM_NO_CLI=1 to run only the binaries given,
-# CCSIM_CLI_DIR to take the scripts from another folder (tests/mpi).
+# CCSIM_CLI_DIR to take the scripts from another folder (tests/mpi),
+# TEST_JOBS to run that many tests at once (default: the cores); the report
+# comes in the usual order whatever finishes first.
 #
 # A CLI script prints TAP-style lines, "ok N - what" or "not ok N - what", and
 # exits 0 when every check passed. A check it cannot run is "ok N - # SKIP
@@ -14,31 +16,52 @@ passed=0
 failed=0
 skipped=0
 failures=""
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+
+# ---- run: every test writes its log and exit code under $dir ------------------
+# One line per test: kind (unit or cli), then its path.
+: >"$dir/list"
 for t in "$@"; do
-    name=$(basename "$t")
-    if [ "${VALGRIND:-0}" = 1 ]; then
-        cmd="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 $t"
-    else
-        cmd="$t"
-    fi
-    if $cmd >"$log" 2>&1; then
-        passed=$((passed + 1))
-        echo "ok    $name ($(grep -c '^\[       OK \]' "$log") cases)"
-    else
-        failed=$((failed + 1))
-        failures="$failures $name"
-        echo "FAIL  $name"
-        sed 's/^/      /' "$log"
-    fi
+    printf 'unit %s\n' "$t" >>"$dir/list"
 done
-for s in "${CCSIM_CLI_DIR:-tests/cli}"/t*.sh; do
-    [ "${CCSIM_NO_CLI:-0}" = 1 ] && break
-    [ -f "$s" ] || continue
-    name=$(basename "$s")
-    sh "$s" >"$log" 2>&1
-    rc=$?
+if [ "${CCSIM_NO_CLI:-0}" != 1 ]; then
+    for s in "${CCSIM_CLI_DIR:-tests/cli}"/t*.sh; do
+        [ -f "$s" ] && printf 'cli %s\n' "$s" >>"$dir/list"
+    done
+fi
+export dir
+jobs=${TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
+# shellcheck disable=SC2016
+xargs -P "$jobs" -L 1 sh -c '
+    kind=$0 t=$1 name=$(basename "$1")
+    if [ "$kind" = unit ] && [ "${VALGRIND:-0}" = 1 ]; then
+        valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 \
+            "$t" >"$dir/$name.log" 2>&1
+    elif [ "$kind" = unit ]; then
+        "$t" >"$dir/$name.log" 2>&1
+    else
+        sh "$t" >"$dir/$name.log" 2>&1
+    fi
+    echo $? >"$dir/$name.rc"' <"$dir/list"
+
+# ---- report, in order -------------------------------------------------------------
+while read -r kind t; do
+    name=$(basename "$t")
+    log="$dir/$name.log"
+    rc=$(cat "$dir/$name.rc" 2>/dev/null || echo 127)
+    if [ "$kind" = unit ]; then
+        if [ "$rc" -eq 0 ]; then
+            passed=$((passed + 1))
+            echo "ok    $name ($(grep -c '^\[       OK \]' "$log") cases)"
+        else
+            failed=$((failed + 1))
+            failures="$failures $name"
+            echo "FAIL  $name"
+            sed 's/^/      /' "$log"
+        fi
+        continue
+    fi
     # Counts: checks passed (ok, not SKIP), skipped (ok # SKIP), failed (not ok).
     set -- $(awk '
         /^ok [0-9]+( -)? *# *[Ss][Kk][Ii][Pp]/ { skip++; next }
@@ -69,7 +92,7 @@ for s in "${CCSIM_CLI_DIR:-tests/cli}"/t*.sh; do
         fi
         sed 's/^/      /' "$log"
     fi
-done
+done <"$dir/list"
 [ -n "$failures" ] && echo "failed:$failures"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]
