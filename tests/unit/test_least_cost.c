@@ -28,30 +28,21 @@
 #define REPS 12
 #define SEED 7
 
-/* One day, 08:00-16:00: 240 calls an hour in the morning, 120 in the afternoon. */
-static const char *day_head; /* the day_head_* of the test running */
-static const char *const day_head_plain =
-    "version: 1\n"
-    "name: halves\n"
-    "horizon: {start: 2026-03-02, days: 1, interval: 60m}\n"
-    "profiles:\n"
-    "  day: {hourly: [0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 1, 1, 1, 1,"
-    " 0, 0, 0, 0, 0, 0, 0, 0]}\n"
-    "channels:\n"
-    "  calls: {kind: voice, volume: 1440, profile: day, handle_time: 180s,\n"
-    "          target: {answer_within: 20s, service_level: 80%, scope: interval}}\n";
-/* The same with at most 20% of replications allowed to miss any interval. */
-static const char *const day_head_risk =
-    "version: 1\n"
-    "name: halves\n"
-    "horizon: {start: 2026-03-02, days: 1, interval: 60m}\n"
-    "profiles:\n"
-    "  day: {hourly: [0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 1, 1, 1, 1,"
-    " 0, 0, 0, 0, 0, 0, 0, 0]}\n"
-    "channels:\n"
-    "  calls: {kind: voice, volume: 1440, profile: day, handle_time: 180s,\n"
-    "          target: {answer_within: 20s, service_level: 80%, scope: interval,"
-    " max_risk: 20%}}\n";
+/*
+ * One day, 08:00-16:00: 240 calls an hour in the morning, 120 in the
+ * afternoon; the target takes `target_extra` (e.g. ", max_risk: 20%").
+ */
+#define DAY_HEAD                                                                               \
+    "version: 1\n"                                                                             \
+    "name: halves\n"                                                                           \
+    "horizon: {start: 2026-03-02, days: 1, interval: 60m}\n"                                   \
+    "profiles:\n"                                                                              \
+    "  day: {hourly: [0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 1, 1, 1, 1,"                         \
+    " 0, 0, 0, 0, 0, 0, 0, 0]}\n"                                                              \
+    "channels:\n"                                                                              \
+    "  calls: {kind: voice, volume: 1440, profile: day, handle_time: 180s,\n"                  \
+    "          target: {answer_within: 20s, service_level: 80%%, scope: interval%s}}\n"
+static const char *target_extra = ""; /* of the test running */
 
 static cc_scenario *load_text(const char *yaml)
 {
@@ -69,7 +60,7 @@ static cc_scenario *halves(long am, long pm)
 {
     char yaml[2048];
     snprintf(yaml, sizeof yaml,
-             "%s"
+             DAY_HEAD
              "teams:\n"
              "  pool:\n"
              "    skills: [calls]\n"
@@ -86,7 +77,7 @@ static cc_scenario *halves(long am, long pm)
              "      - {name: am, start: \"08:00\", length: 4h}\n"
              "      - {name: pm, start: \"12:00\", length: 4h}\n"
              "      - {name: whole, start: \"08:00\", length: 8h}\n",
-             day_head, am, pm, REPS, SEED);
+             target_extra, am, pm, REPS, SEED);
     return load_text(yaml);
 }
 
@@ -113,7 +104,7 @@ static int meets(long am, long pm, uint64_t seed)
 }
 
 /* The plan of the halves day; *meets is its own simulation's verdict at scope, risk included. */
-static double plan_halves(const char *head, uint64_t *seed, uint64_t *check_seed, long *am,
+static double plan_halves(const char *extra, uint64_t *seed, uint64_t *check_seed, long *am,
                           long *pm, int *meets_all)
 {
     cc_scenario *s;
@@ -122,7 +113,7 @@ static double plan_halves(const char *head, uint64_t *seed, uint64_t *check_seed
     cc_error err;
     double paid;
 
-    day_head = head;
+    target_extra = extra;
     s = halves(1, 1);
     o.options = 0;
     o.threads = 1;
@@ -146,20 +137,20 @@ static void test_least_cost_meets_max_risk(void **state)
     uint64_t seed, check;
     long am, pm;
     int met = 0;
-    double plain = plan_halves(day_head_plain, &seed, &check, &am, &pm, &met);
-    double risky = plan_halves(day_head_risk, &seed, &check, &am, &pm, &met);
+    double plain = plan_halves("", &seed, &check, &am, &pm, &met);
+    double risky = plan_halves(", max_risk: 20%", &seed, &check, &am, &pm, &met);
     (void)state;
     print_message("paid %.0f h without max_risk, %.0f h with max_risk 20%%\n", plain, risky);
     assert_true(met);
     assert_true(risky > plain);
     /* Its roster meets, risk included, on the seed the search never used. */
-    day_head = day_head_risk;
+    target_extra = ", max_risk: 20%";
     assert_true(meets(am, pm, check));
 }
 
 static void test_least_cost_matches_enumeration(void **state)
 {
-    cc_scenario *s = (day_head = day_head_plain, halves(1, 1));
+    cc_scenario *s = (target_extra = "", halves(1, 1));
     cc_planner_options o = cc_planner_options_default();
     cc_planner *p = NULL;
     cc_error err;
