@@ -11,7 +11,10 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
+
+#include "cc_scenario.h"
 
 static inline void cc_test_rel_close(double got, double want, double rtol, const char *expr,
                                      const char *file, int line)
@@ -41,5 +44,17 @@ static inline void cc_test_abs_close(double got, double want, double atol, const
 /* Fails unless |got - want| <= atol. */
 #define assert_abs_close(got, want, atol) \
     cc_test_abs_close((got), (want), (atol), #got, __FILE__, __LINE__)
+
+/* Loads a scenario from YAML text labelled `name`, failing the test (with the message) if it cannot. */
+static inline cc_scenario *cc_test_load_text(const char *yaml, const char *name)
+{
+    cc_scenario *s = NULL;
+    cc_error err;
+    cc_status st = cc_scenario_load_string(yaml, strlen(yaml), name, &s, NULL, &err);
+    if (st != CC_OK)
+        print_error("load %s: %s\n", name, err.message);
+    assert_int_equal(st, CC_OK);
+    return s;
+}
 
 #endif

@@ -24,6 +24,7 @@
 #include "cc_results.h"
 #include "cc_scenario.h"
 #include "cc_sim.h"
+#include "test_util.h"
 
 #define REPS 12
 #define SEED 7
@@ -46,13 +47,7 @@ static const char *target_extra = ""; /* of the test running */
 
 static cc_scenario *load_text(const char *yaml)
 {
-    cc_scenario *s = NULL;
-    cc_error err;
-    cc_status st = cc_scenario_load_string(yaml, strlen(yaml), "halves.yaml", &s, NULL, &err);
-    if (st != CC_OK)
-        print_error("load: %s\n", err.message);
-    assert_int_equal(st, CC_OK);
-    return s;
+    return cc_test_load_text(yaml, "halves.yaml");
 }
 
 /* The day staffed with `am` agents 08-12 and `pm` agents 12-16. */

@@ -34,13 +34,7 @@ static const char *const pool_yaml =
 
 static cc_scenario *load_text(const char *yaml)
 {
-    cc_scenario *s = NULL;
-    cc_error err;
-    cc_status st = cc_scenario_load_string(yaml, strlen(yaml), "pool.yaml", &s, NULL, &err);
-    if (st != CC_OK)
-        print_error("load: %s\n", err.message);
-    assert_int_equal(st, CC_OK);
-    return s;
+    return cc_test_load_text(yaml, "pool.yaml");
 }
 
 static long erlang_c_agents(double per_hour, double aht_s)
