@@ -78,7 +78,8 @@ typedef struct cc_rep_channel {
                                   it only finishes the contacts */
     double short_abandoned;    /* abandoned within target.short_abandon_s */
     double sl_excluded;        /* presented but left out of the service level's denominator
-                                  (target.sl_definition), pending_end included */
+                                  (target.sl_definition), the carried-in backlog and
+                                  pending_end included */
     double pending_end;        /* still waiting at the end with their target time not passed:
                                   neither met nor missed */
     double drain_limited;      /* 1 when the drain limit stopped the run with contacts left */

@@ -319,10 +319,12 @@ static inline void count_answer(cc_sim *s, const contact *k, double w, double h)
 {
     cc_ival_ch *cl = cell(s, k);
     const chan_rt *ch = &s->ch[k->channel];
-    unsigned in = w <= ch->target_s;
+    unsigned carried = (k->flags & F_CARRIED) != 0;
+    unsigned in = !carried && w <= ch->target_s;
     size_t ci = (size_t)k->ival * s->nc + k->channel;
     cl->answered++;
     cl->in_target += in;
+    cl->sl_excluded += carried;
     cl->wait_ans_s += w;
     cl->handle_s += h;
     if (k->flags & F_COUNTED) {
@@ -330,6 +332,7 @@ static inline void count_answer(cc_sim *s, const contact *k, double w, double h)
         tot_ch *t = &s->tot[k->channel];
         t->answered++;
         t->in_target += in;
+        t->sl_excluded += carried;
         t->wait_ans += w;
         t->handle += h;
         t->wrap += k->wrap_s;
@@ -853,7 +856,7 @@ static void on_abandon(cc_sim *s, uint32_t slot, uint32_t gen)
         const chan_rt *ch = &s->ch[c];
         unsigned is_short = ch->short_s > 0.0 && w <= ch->short_s;
         /* The service level's denominator leaves out what target.definition says. */
-        unsigned out = ch->sl_def == CC_SL_ANSWERED ||
+        unsigned out = (k->flags & F_CARRIED) || ch->sl_def == CC_SL_ANSWERED ||
                        (ch->sl_def == CC_SL_EXCLUDE_SHORT && is_short) ||
                        (ch->sl_def == CC_SL_VIRTUAL && w < ch->target_s);
         cl->abandoned++;
@@ -1091,12 +1094,13 @@ COLD void finish(cc_sim *s)
     m_end = s->meas_end;
     /*
      * Contacts still waiting at the end whose target time has not passed are
-     * pending: neither met nor missed, out of the service level's denominator.
+     * pending: neither met nor missed, out of the service level's denominator;
+     * so is a carried-in contact still waiting (its period is not this one).
      */
     for (i = 0; i < s->ct_cap; i++) {
         const contact *k = &s->ct[i];
         if (k->state == ST_WAIT && (k->flags & F_COUNTED) &&
-            k->t_enq + s->ch[k->channel].target_s > t_end) {
+            ((k->flags & F_CARRIED) || k->t_enq + s->ch[k->channel].target_s > t_end)) {
             cc_ival_ch *cl = cell(s, k);
             cl->pending++;
             cl->sl_excluded++;

@@ -24,7 +24,14 @@ enum { S_ARRIVAL, S_HANDLE, S_PATIENCE, S_DECISION, S_REPEAT, S_PER_CHANNEL };
 
 enum contact_state { ST_FREE, ST_BOT, ST_WAIT, ST_SERVICE, ST_WRAP, ST_DELAY };
 enum agent_mode { AG_OFF, AG_IDLE, AG_FREE, AG_SINGLE, AG_SESSIONS };
-enum contact_flag { F_COUNTED = 1 };
+/*
+ * F_COUNTED: arrived after the warm-up, so in the outputs. F_CARRIED: part of
+ * the initial backlog, work carried in from before the horizon: its service
+ * level belongs to a period outside the horizon, so it is left out of the
+ * service level (numerator and denominator), as contacts still open at the
+ * end are, while its work and waits count like any other.
+ */
+enum contact_flag { F_COUNTED = 1, F_CARRIED = 2 };
 
 typedef struct contact {
     double t_arrive;       /* arrival (or re-entry) time, seconds */

@@ -366,6 +366,7 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
             k->t_arrive = 0.0;
             k->ival = 0;
             cc_eng_draw_work(s, (unsigned)c, k);
+            k->flags |= F_CARRIED;
             if (k->flags & F_COUNTED) { /* warm-up contacts are in no output */
                 s->iv[c].offered++;
                 s->tot[c].offered++;

@@ -559,7 +559,7 @@ static void test_shrinkage_carry(void **state)
     cc_simmodel_free(m);
 }
 
-/* Contacts waiting at time 0 are served first come, first served. */
+/* Contacts waiting at time 0 are served first come, first served, outside the SL. */
 static void test_initial_backlog(void **state)
 {
     cc_simmodel *m = tiny(CC_CHANNEL_EMAIL, 2, 100.0);
@@ -575,6 +575,11 @@ static void test_initial_backlog(void **state)
     assert_true(r->offered == 5 && r->answered == 5);
     /* waits 0, 0, 100, 100, 200 */
     assert_rel_close(r->wait_answered_s, 400.0, 1e-12);
+    /*
+     * Carried in from before the horizon: their service level belongs to an
+     * earlier period, so all five stay out of it (numerator and denominator).
+     */
+    assert_true(r->answered_in_target == 0 && r->sl_excluded == 5);
     assert_rel_close(cc_sim_now(s), 300.0, 1e-12);
     cc_sim_free(s);
     cc_simmodel_free(m);
