@@ -949,6 +949,61 @@ static void widen_from(search *S, const cc_results *r)
 }
 
 /*
+ * The cut of a deferred channel's period that missed: its contacts are
+ * answered from a backlog, so what a late contact lacked was an agent
+ * somewhere between its arrival and its deadline. In the interval whose
+ * arrivals ran late the most, the team doing most of the channel's work
+ * gets one agent more, for good, where its spare capacity inside the
+ * answer window is least (net agents on duty less the team's work there):
+ * the backlog drains fastest through the hour that held it up.
+ */
+static void cut_deferred(search *S, cc_shift_plan *const *plans, const cc_results *r,
+                         const period *pd)
+{
+    const cc_scenario *s = S->p->s;
+    const cc_planner_channel *pc = &S->p->channels[pd->channel];
+    size_t n = S->n, at = pd->a, best_t = S->nt, put;
+    size_t window = (size_t)ceil(s->channels[pd->channel].target.answer_within_s / s->interval_s);
+    double worst = -1.0, best_share = 0.0, least = INFINITY, net;
+    lc_team *T;
+
+    for (size_t i = pd->a; i <= pd->b; i++) {
+        const cc_pooled *x = &r->intervals[i * S->nc + pd->channel].pooled;
+        double late = x->presented - x->excluded - x->in_target;
+        if (late > worst) {
+            worst = late;
+            at = i;
+        }
+    }
+    for (size_t t = 0; t < S->nt; t++) {
+        double share = pc->share[t * n + at];
+        if (S->teams[t].active && share > best_share) {
+            best_share = share;
+            best_t = t;
+        }
+    }
+    if (best_t == S->nt || worst <= 0)
+        return;
+    T = &S->teams[best_t];
+    net = net_of_gross(s, s->teams[best_t].shrinkage);
+    put = at;
+    for (size_t j = at; j < at + (window ? window : 1) && j < n; j++) {
+        double spare = net * (double)on_duty(S, plans, best_t, j) - T->busy[j];
+        if (spare < least) {
+            least = spare;
+            put = j;
+        }
+    }
+    {
+        long want = on_duty(S, plans, best_t, put) + 1;
+        if (want > T->floor[put]) {
+            T->floor[put] = want;
+            build_curves(S, T, put);
+        }
+    }
+}
+
+/*
  * Cuts, as in the cutting-plane staffing of Atlason, Epelman and Henderson
  * reduced to its simplest valid form: a period that missed on the search's
  * seed gets one agent more than it had, for good, in its interval that lost
@@ -965,8 +1020,12 @@ static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results 
         const cc_planner_channel *pc = &S->p->channels[pd->channel];
         size_t at = pd->a, best_t = S->nt;
         double worst = -1.0, best_share = 0.0;
-        if (!pd->missed || pc->deferred)
+        if (!pd->missed)
             continue;
+        if (pc->deferred) {
+            cut_deferred(S, plans, r, pd);
+            continue;
+        }
         for (size_t i = pd->a; i <= pd->b; i++) {
             const cc_pooled *x = &r->intervals[i * S->nc + pd->channel].pooled;
             const cc_channel *ch = &S->p->s->channels[pd->channel];
