@@ -927,6 +927,12 @@ typedef struct cc_planner_search {
     size_t n_periods;           /* judged periods (channel x period of its scope) */
     uint64_t check_seed;        /* seed of the independent check */
     size_t check_missed;        /* periods the check seed found missed (plain targets) */
+    size_t unreachable_periods; /* periods no roster the shift rules allow can meet (too many
+                                   contacts arrive where no serving team can be on duty
+                                   within their answer time); left out of the search */
+    size_t unreachable_channel; /* the first of them: its channel, */
+    cc_target_scope unreachable_scope; /* the kind of period */
+    size_t unreachable_index;   /* and its index among those of the horizon */
     double cost;                /* paid cost of the rosters kept (paid hours x team rate) */
     double analytic_paid_hours; /* paid hours of rosters covering the analytic staffing */
     double written_paid_hours;  /* paid hours of rosters covering the staffing as written */

@@ -22,8 +22,11 @@
  * common random numbers (the plan's seed); each period's curves are scaled
  * by the ratio of simulated to modelled late (and abandoned) contacts at the
  * roster just simulated (rho); a period that missed gets a cut, one agent
- * more than it had in its worst interval, kept for good; and the programme
- * is solved again. The first rounds only repair the analytic roster: its
+ * more than it had in its worst interval, kept for good (for a deferred
+ * channel, inside the answer window of its latest arrivals); and the
+ * programme is solved again. A period too many of whose contacts arrive
+ * where no shift the rules allow can be on duty before their answer time
+ * runs out cannot be met by any roster: it is left out and reported. The first rounds only repair the analytic roster: its
  * staffing raised by the cuts, no rows, until it meets (or LC_MAX_REPAIRS),
  * so the search holds a roster that meets before it trims. The rows aim at
  * the target plus a margin (the binomial
@@ -46,6 +49,7 @@
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <omp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +112,8 @@ typedef struct period {
     cc_target_scope rscope;     /* the results' periods it is (a horizon: its weeks) */
     size_t rindex;              /* its index among them */
     size_t n_scope;             /* periods of its kind in the horizon (the traffic rule) */
+    int unreachable;            /* 1: too many of its contacts come when no shift can be on
+                                   duty (reachable); outside the search, reported */
     unsigned missed;            /* CC_MISS_* of the last judgement on the search's seed */
     int ever_missed;            /* it missed in some round: its rho never falls again */
 } period;
@@ -120,6 +126,13 @@ typedef struct search {
     period *periods;
     size_t n_periods, cap_periods;
     size_t judged;              /* periods judged on the search's seed, last round */
+    unsigned char *reach;       /* [t * n + i] 1: team t can have agents on duty in i */
+    /* Scratch of build_curves: Erlang figures by whole servers, and by step. */
+    size_t memo_cap;
+    unsigned char *memo_have;   /* [servers] 1: memo_val holds them */
+    double *memo_val;           /* [servers * 3]: SL, abandonment, ASA */
+    double *step_val;           /* [(K + 1) * 3] the same at floor + k agents */
+    size_t step_cap;
     double margin_z;            /* margins in standard errors (build_periods) */
 } search;
 
@@ -144,6 +157,70 @@ static size_t scope_intervals(const search *S, size_t c)
     default:
         return 1;
     }
+}
+
+/*
+ * Where each team can have agents at all: under its shift rules when the
+ * search rosters it, else where its staffing has agents on duty.
+ */
+static void find_reach(search *S)
+{
+    S->reach = cc_xcalloc(S->nt * S->n, 1);
+    for (size_t t = 0; t < S->nt; t++) {
+        const cc_planner_team *pt = &S->p->teams[t];
+        unsigned char *r = &S->reach[t * S->n];
+        if (pt->n_rules > 0 && !pt->fixed && pt->required_hours > 0) {
+            cc_shift_problem pr;
+            memset(&pr, 0, sizeof pr);
+            pr.n_intervals = S->n;
+            pr.interval_s = S->p->s->interval_s;
+            pr.first_weekday = S->p->s->start_weekday;
+            pr.rules = pt->rules;
+            pr.n_rules = pt->n_rules;
+            cc_plan_shifts_reach(&pr, r);
+        } else {
+            for (size_t i = 0; i < S->n; i++)
+                r[i] = cc_plan_on_duty(pt, i) > 0;
+        }
+    }
+}
+
+static double queue_patience(const cc_scenario *s, size_t c);
+
+/*
+ * 1 when no roster the rules allow can meet channel c's target over
+ * intervals [a, b]: the contacts arriving where no team serving c can be on
+ * duty before their answer time runs out exceed what the target lets miss
+ * (1 - the SL goal; the abandonment cap where customers abandon). The
+ * search leaves such a period out; the plan reports it.
+ */
+static int unreachable(const search *S, size_t c, size_t a, size_t b)
+{
+    const cc_scenario *s = S->p->s;
+    const cc_channel *ch = &s->channels[c];
+    const double *contacts = S->p->channels[c].contacts;
+    size_t w = (size_t)ceil(ch->target.answer_within_s / s->interval_s - 1e-9);
+    double allowed = 1.0, lost = 0.0, sum = 0.0;
+
+    if (ch->target.service_level > 0)
+        allowed = 1.0 - ch->target.service_level;
+    if (ch->target.has_max_abandon && queue_patience(s, c) > 0)
+        allowed = fmin(allowed, ch->target.max_abandon);
+    if (w < 1)
+        w = 1;
+    for (size_t i = a; i <= b; i++) {
+        int covered = 0;
+        sum += contacts[i];
+        for (size_t t = 0; t < S->nt && !covered; t++) {
+            if (!cc_scenario_team_serves(s, (int)t, (int)c))
+                continue;
+            for (size_t j = i; j < i + w && j < S->n && !covered; j++)
+                covered = S->reach[t * S->n + j];
+        }
+        if (!covered)
+            lost += contacts[i];
+    }
+    return allowed < 1.0 && sum > 0 && lost > allowed * sum * (1.0 + 1e-9);
 }
 
 static void build_periods(search *S)
@@ -180,7 +257,9 @@ static void build_periods(search *S)
              * another: the search holds to the goal every period whose forecast
              * comes within LC_NEAR_TRAFFIC of the rule.
              */
-            S->periods[S->n_periods].rows = sum >= LC_NEAR_TRAFFIC * LC_MIN_PERIOD_CONTACTS;
+            S->periods[S->n_periods].unreachable = unreachable(S, c, a, b);
+            S->periods[S->n_periods].rows = sum >= LC_NEAR_TRAFFIC * LC_MIN_PERIOD_CONTACTS &&
+                                            !S->periods[S->n_periods].unreachable;
             S->periods[S->n_periods].n_scope = (S->n + len - 1) / len;
             S->periods[S->n_periods].rscope = len == 1 ? CC_SCOPE_INTERVAL
                                               : len == (size_t)p->s->intervals_per_day
@@ -246,33 +325,59 @@ static double queue_patience(const cc_scenario *s, size_t c)
 }
 
 /*
+ * Erlang figures of a whole number of servers, each computed once per
+ * interval and channel (S's memo, cleared by the caller): the steps of a
+ * curve fall between the same few whole numbers, and Erlang A is dear.
+ */
+static const double *erlang_whole(search *S, const cc_erlang_input *base, long n,
+                                  double worst_wait_s)
+{
+    size_t at = n < 0 ? 0 : (size_t)n;
+    double *v;
+    if (at >= S->memo_cap) {
+        size_t cap = S->memo_cap ? S->memo_cap : 64;
+        while (cap <= at)
+            cap *= 2;
+        S->memo_have = cc_xrealloc(S->memo_have, cap);
+        S->memo_val = cc_xrealloc(S->memo_val, cap * 3 * sizeof *S->memo_val);
+        memset(S->memo_have + S->memo_cap, 0, cap - S->memo_cap);
+        S->memo_cap = cap;
+    }
+    v = &S->memo_val[at * 3];
+    if (!S->memo_have[at]) {
+        cc_erlang_input in = *base;
+        cc_erlang_result r;
+        in.agents = n;
+        if (n < 1 || cc_erlang_eval(&in, &r, NULL) != CC_OK) {
+            v[0] = 0.0;
+            v[1] = in.patience_mean_s > 0 ? 1.0 : 0.0;
+            v[2] = worst_wait_s;
+        } else {
+            v[0] = r.service_level;
+            v[1] = r.p_abandon;
+            v[2] = r.asa_s < worst_wait_s ? r.asa_s : worst_wait_s;
+        }
+        S->memo_have[at] = 1;
+    }
+    return v;
+}
+
+/*
  * Erlang figures of `servers` (fractional: interpolated between the two
  * whole numbers around it). Unstable queues (Erlang C at or under the load)
  * give nobody answered in time and every wait at the cap of `worst_wait_s`.
  */
-static void erlang_at(const cc_erlang_input *base, double servers, double worst_wait_s,
+static void erlang_at(search *S, const cc_erlang_input *base, double servers, double worst_wait_s,
                       double *sl, double *abandon, double *asa)
 {
     double lo = floor(servers), w = servers - lo;
     double v[2][3];
     for (int j = 0; j < 2; j++) {
-        cc_erlang_input in = *base;
-        cc_erlang_result r;
-        long n = (long)lo + j;
         if (j == 1 && w <= 0) {
             memcpy(v[1], v[0], sizeof v[0]);
             break;
         }
-        in.agents = n;
-        if (n < 1 || cc_erlang_eval(&in, &r, NULL) != CC_OK) {
-            v[j][0] = 0.0;
-            v[j][1] = in.patience_mean_s > 0 ? 1.0 : 0.0;
-            v[j][2] = worst_wait_s;
-        } else {
-            v[j][0] = r.service_level;
-            v[j][1] = r.p_abandon;
-            v[j][2] = r.asa_s < worst_wait_s ? r.asa_s : worst_wait_s;
-        }
+        memcpy(v[j], erlang_whole(S, base, (long)lo + j, worst_wait_s), sizeof v[j]);
     }
     *sl = (1 - w) * v[0][0] + w * v[1][0];
     *abandon = (1 - w) * v[0][1] + w * v[1][1];
@@ -342,9 +447,13 @@ static void build_curves(search *S, lc_team *T, size_t i)
     const cc_planner *p = S->p;
     const cc_scenario *s = p->s;
     const cc_planner_team *pt = &p->teams[T->t];
-    size_t n = S->n;
+    size_t n = S->n, done_channel = SIZE_MAX;
     double imm = 0.0;
 
+    if (S->step_cap < 3 * (T->K + 1)) {
+        S->step_cap = 3 * (T->K + 1);
+        S->step_val = cc_xrealloc(S->step_val, S->step_cap * sizeof *S->step_val);
+    }
     for (size_t c = 0; c < S->nc; c++)
         imm += immediate_part(S, T->t, c, i);
     for (size_t m = 0; m < T->n_meas; m++) {
@@ -374,12 +483,21 @@ static void build_curves(search *S, lc_team *T, size_t i)
         in.patience_mean_s = queue_patience(s, ms->channel);
         in.sl_definition = ch->target.sl_definition;
         in.short_abandon_s = ch->target.short_abandon_s;
+        /* A channel's measures share its figures (they are pushed together). */
+        if (done_channel != ms->channel) {
+            if (S->memo_cap)
+                memset(S->memo_have, 0, S->memo_cap);
+            for (size_t k = 0; k <= T->K; k++) {
+                double *f = &S->step_val[3 * k];
+                double servers =
+                    sessions_of(S, T, ms->channel, (double)(T->floor[i] + (long)k), part, imm);
+                erlang_at(S, &in, servers, s->interval_s, &f[0], &f[1], &f[2]);
+            }
+            done_channel = ms->channel;
+        }
         for (size_t k = 0; k <= T->K; k++) {
-            double sl, ab, asa;
-            double servers =
-                sessions_of(S, T, ms->channel, (double)(T->floor[i] + (long)k), part, imm);
-            erlang_at(&in, servers, s->interval_s, &sl, &ab, &asa);
-            v[k] = figure(ms, ch, lambda, sl, ab, asa);
+            const double *f = &S->step_val[3 * k];
+            v[k] = figure(ms, ch, lambda, f[0], f[1], f[2]);
         }
     }
     /*
@@ -848,6 +966,10 @@ static size_t judge_as(search *S, const cc_results *r, double scale, int own, in
         const cc_period *per = &cc_results_periods(r, pd->channel, pd->rscope)[pd->rindex];
         cc_sim_target tg;
         cc_target_verdict v;
+        if (pd->unreachable) {
+            pd->missed = own ? 0 : pd->missed;
+            continue; /* no roster the rules allow meets it: reported, not searched */
+        }
         if (!cc_period_judged(&per->pooled, r->replications, pd->n_scope) &&
             !(own && pd->rows && per->pooled.presented > 0)) {
             if (own)
@@ -949,22 +1071,44 @@ static void widen_from(search *S, const cc_results *r)
 }
 
 /*
+ * The team a cut in interval i of channel c goes to: of the searched teams
+ * serving c that can be on duty in i, the one with the largest share of c
+ * there (nt when none can: the cut would buy nothing).
+ */
+static size_t cut_team(const search *S, size_t c, size_t i)
+{
+    const cc_planner_channel *pc = &S->p->channels[c];
+    size_t best = S->nt;
+    double best_share = -1.0;
+    for (size_t t = 0; t < S->nt; t++) {
+        if (!S->teams[t].active || !S->reach[t * S->n + i] ||
+            !cc_scenario_team_serves(S->p->s, (int)t, (int)c))
+            continue;
+        if (pc->share[t * S->n + i] > best_share) {
+            best_share = pc->share[t * S->n + i];
+            best = t;
+        }
+    }
+    return best;
+}
+
+/*
  * The cut of a deferred channel's period that missed: its contacts are
  * answered from a backlog, so what a late contact lacked was an agent
- * somewhere between its arrival and its deadline. In the interval whose
- * arrivals ran late the most, the team doing most of the channel's work
- * gets one agent more, for good, where its spare capacity inside the
- * answer window is least (net agents on duty less the team's work there):
- * the backlog drains fastest through the hour that held it up.
+ * somewhere between its arrival and its deadline. Of the intervals whose
+ * arrivals ran late, the one with the most late; inside its answer window,
+ * the searched team serving the channel whose spare capacity (net agents on
+ * duty less the team's work there) is least where its rules can put an
+ * agent gets one agent more, for good: the backlog drains fastest through
+ * the hour that held it up.
  */
 static void cut_deferred(search *S, cc_shift_plan *const *plans, const cc_results *r,
                          const period *pd)
 {
     const cc_scenario *s = S->p->s;
-    const cc_planner_channel *pc = &S->p->channels[pd->channel];
-    size_t n = S->n, at = pd->a, best_t = S->nt, put;
+    size_t n = S->n, at = pd->a, best_t = S->nt, put = pd->a;
     size_t window = (size_t)ceil(s->channels[pd->channel].target.answer_within_s / s->interval_s);
-    double worst = -1.0, best_share = 0.0, least = INFINITY, net;
+    double worst = -1.0, least = INFINITY;
     lc_team *T;
 
     for (size_t i = pd->a; i <= pd->b; i++) {
@@ -975,25 +1119,24 @@ static void cut_deferred(search *S, cc_shift_plan *const *plans, const cc_result
             at = i;
         }
     }
+    if (worst <= 0)
+        return;
     for (size_t t = 0; t < S->nt; t++) {
-        double share = pc->share[t * n + at];
-        if (S->teams[t].active && share > best_share) {
-            best_share = share;
-            best_t = t;
+        double net = net_of_gross(s, s->teams[t].shrinkage);
+        if (!S->teams[t].active || !cc_scenario_team_serves(s, (int)t, (int)pd->channel))
+            continue;
+        for (size_t j = at; j < at + (window ? window : 1) && j < n; j++) {
+            double spare = net * (double)on_duty(S, plans, t, j) - S->teams[t].busy[j];
+            if (S->reach[t * n + j] && spare < least) {
+                least = spare;
+                put = j;
+                best_t = t;
+            }
         }
     }
-    if (best_t == S->nt || worst <= 0)
+    if (best_t == S->nt)
         return;
     T = &S->teams[best_t];
-    net = net_of_gross(s, s->teams[best_t].shrinkage);
-    put = at;
-    for (size_t j = at; j < at + (window ? window : 1) && j < n; j++) {
-        double spare = net * (double)on_duty(S, plans, best_t, j) - T->busy[j];
-        if (spare < least) {
-            least = spare;
-            put = j;
-        }
-    }
     {
         long want = on_duty(S, plans, best_t, put) + 1;
         if (want > T->floor[put]) {
@@ -1007,19 +1150,18 @@ static void cut_deferred(search *S, cc_shift_plan *const *plans, const cc_result
  * Cuts, as in the cutting-plane staffing of Atlason, Epelman and Henderson
  * reduced to its simplest valid form: a period that missed on the search's
  * seed gets one agent more than it had, for good, in its interval that lost
- * the most (late contacts for SL, abandoned ones, or waiting time for ASA),
- * from the active team with the largest share of the channel there. The
+ * the most (late contacts for SL, abandoned ones, or waiting time for ASA)
+ * among those some searched team can reach, from that team (cut_team). The
  * floors only rise, so a round cannot hand the shortfall back, and the
  * search cannot cycle between rosters that miss.
  */
 static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results *r)
 {
-    size_t n = S->n;
     for (size_t q = 0; q < S->n_periods; q++) {
         const period *pd = &S->periods[q];
         const cc_planner_channel *pc = &S->p->channels[pd->channel];
         size_t at = pd->a, best_t = S->nt;
-        double worst = -1.0, best_share = 0.0;
+        double worst = -1.0;
         if (!pd->missed)
             continue;
         if (pc->deferred) {
@@ -1034,15 +1176,10 @@ static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results 
             double loss = sl                               ? x->presented - x->excluded - x->in_target
                           : (pd->missed & CC_MISS_ABANDON) ? x->abandoned
                                                            : x->wait_answered_s;
-            if (loss > worst) {
+            size_t t = cut_team(S, pd->channel, i);
+            if (t < S->nt && loss > worst) {
                 worst = loss;
                 at = i;
-            }
-        }
-        for (size_t t = 0; t < S->nt; t++) {
-            double share = pc->share[t * n + at];
-            if (S->teams[t].active && share > best_share) {
-                best_share = share;
                 best_t = t;
             }
         }
@@ -1108,6 +1245,10 @@ static void search_free(search *S)
     }
     free(S->teams);
     free(S->periods);
+    free(S->reach);
+    free(S->memo_have);
+    free(S->memo_val);
+    free(S->step_val);
     cc_simmodel_free(S->m);
 }
 
@@ -1201,6 +1342,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
     plans = cc_xcalloc(S.nt, sizeof *plans);
     best = cc_xcalloc(S.nt, sizeof *best);
     fallback = cc_xcalloc(S.nt, sizeof *fallback);
+    find_reach(&S);
     build_periods(&S);
     for (size_t t = 0; t < S.nt; t++) {
         lc_team *T = &S.teams[t];
@@ -1214,6 +1356,16 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         double analytic = ls->analytic_paid_hours;
         memset(ls, 0, sizeof *ls);
         ls->analytic_paid_hours = analytic;
+    }
+    for (size_t q = 0; q < S.n_periods; q++) {
+        const period *pd = &S.periods[q];
+        if (!pd->unreachable)
+            continue;
+        if (ls->unreachable_periods++ == 0) {
+            ls->unreachable_channel = pd->channel;
+            ls->unreachable_scope = pd->rscope;
+            ls->unreachable_index = pd->rindex;
+        }
     }
     ls->ran = 1;
     /* Round 0 is the rosters of the analytic (or verified) staffing, already solved. */

@@ -67,4 +67,12 @@ double cc_plan_gross_up(const cc_scenario *s, double net, double shrinkage);
 /* Team agents on duty in interval i: the roster's coverage, else the staffing. */
 long cc_plan_on_duty(const cc_planner_team *pt, size_t i);
 
+/*
+ * Sets reach[i] (p->n_intervals bytes) to 1 where some shift the rules of
+ * problem p allow may have an agent on duty (some placement of its breaks),
+ * night shifts starting before the horizon included, else 0. Only the
+ * rules, the intervals and the first weekday of p are read.
+ */
+void cc_plan_shifts_reach(const cc_shift_problem *p, unsigned char *reach);
+
 #endif

@@ -32,6 +32,7 @@
 
 #include "util/alloc.h"
 #include "cc_plan.h"
+#include "plan/planner_internal.h"
 #include "plan/roster_solve.h"
 
 #define DAY_S 86400.0
@@ -1181,6 +1182,30 @@ out_fail:
     free(ts.cls);
     cc_plan_shifts_free(plan);
     return st;
+}
+
+void cc_plan_shifts_reach(const cc_shift_problem *p, unsigned char *reach)
+{
+    template_set ts;
+    size_t per_day = (size_t)whole_intervals(DAY_S, p->interval_s);
+    long days = (long)(p->n_intervals / per_day), n = (long)p->n_intervals;
+
+    memset(reach, 0, p->n_intervals);
+    expand_templates(p, &ts);
+    for (long d = -(long)reach_days(&ts, per_day); d < days; d++) {
+        unsigned wd = (unsigned)(((d + p->first_weekday) % 7 + 7) % 7);
+        for (size_t t = 0; t < ts.n; t++) {
+            const shift_template *tm = &ts.t[t];
+            long base = shift_base(per_day, d, tm);
+            if (!(tm->days_mask & (1u << wd)))
+                continue;
+            for (size_t k = 0; k < tm->length; k++)
+                if (base + (long)k >= 0 && base + (long)k < n && may_be_on_duty(tm, ts.cls, k))
+                    reach[base + (long)k] = 1;
+        }
+    }
+    free(ts.t);
+    free(ts.cls);
 }
 
 void cc_plan_shifts_free(cc_shift_plan *plan)

@@ -602,6 +602,16 @@ static char *report_plan_json_in_c_locale(const cc_planner *p)
         json_object_set_new(x, "check_seed", json_integer((json_int_t)ls->check_seed));
         json_object_set_new(x, "check_periods_missed", json_integer((json_int_t)ls->check_missed));
         json_object_set_new(x, "analytic_paid_hours", cc_json_number(ls->analytic_paid_hours));
+        json_object_set_new(x, "unreachable_periods",
+                            json_integer((json_int_t)ls->unreachable_periods));
+        if (ls->unreachable_periods > 0) {
+            char name[64], both[160];
+            cc_target_period_name(p->s, ls->unreachable_scope, (long)ls->unreachable_index, name,
+                                  sizeof name);
+            snprintf(both, sizeof both, "%s %s", p->s->channels[ls->unreachable_channel].name,
+                     name);
+            json_object_set_new(x, "first_unreachable", json_string(both));
+        }
         {
             json_t *w = json_object();
             json_object_set_new(w, "paid_hours", cc_json_number(ls->written_paid_hours));

@@ -86,6 +86,48 @@ static void scope_line(const cc_planner *p, const cc_results *r, size_t c, int b
     }
 }
 
+/* 1 when the planned roster's simulation meets every channel's target at its scope. */
+static int planned_meets(const cc_planner *p)
+{
+    for (size_t c = 0; c < p->sim->n_channels; c++) {
+        const cc_channel_summary *x = &p->sim->channels[c];
+        if (x->at[x->judging.scope].verdict.status == CC_TARGET_MISSES)
+            return 0;
+    }
+    return 1;
+}
+
+/* How the least-cost search ended, and the periods no roster of the rules can meet. */
+static void search_lines(FILE *out, const cc_planner *p)
+{
+    const cc_planner_search *ls = &p->search;
+    fprintf(out, "Least-cost search: %d rounds; ", ls->rounds);
+    if (ls->from_written)
+        fprintf(out, "the staffing as written, rostered, met on both seeds for the least cost");
+    else if (ls->converged)
+        fprintf(out, "met every judged period on its seed and on an independent check seed, and "
+                     "no cheaper roster passed (converged)");
+    else if (ls->met)
+        fprintf(out, "met every judged period on its seed; the check seed found %zu missing "
+                     "(not converged)", ls->check_missed);
+    else
+        fprintf(out, "no roster met every judged period within its rounds; this is the one that "
+                     "came closest (not converged)");
+    fputs("\n", out);
+    if (ls->unreachable_periods > 0) {
+        char name[64];
+        cc_target_period_name(p->s, ls->unreachable_scope, (long)ls->unreachable_index, name,
+                              sizeof name);
+        fprintf(out,
+                "%zu period%s cannot be met by any roster the shift rules allow: too many of "
+                "their contacts arrive when no team serving the channel can be on duty before "
+                "their answer time runs out (first: %s, %s). They are left out of the search; "
+                "add a shift rule that covers them, or judge the channel by a longer scope.\n",
+                ls->unreachable_periods, ls->unreachable_periods == 1 ? "" : "s",
+                p->s->channels[ls->unreachable_channel].name, name);
+    }
+}
+
 static cc_status report_plan_why_in_c_locale(FILE *out, const cc_planner *p, cc_error *err)
 {
     const cc_scenario *s = p->s;
@@ -126,7 +168,11 @@ static cc_status report_plan_why_in_c_locale(FILE *out, const cc_planner *p, cc_
         scope_line(p, p->written, c, 0, line, sizeof line);
         fprintf(out, "  %-12s %s\n", s->channels[c].name, line);
     }
-    if (p->written_meets && p->roster_cost > p->written_roster_cost)
+    if (p->search.ran)
+        search_lines(out, p);
+    if (!planned_meets(p))
+        fprintf(out, "The planned roster misses targets at their scope too (above).\n");
+    else if (p->written_meets && p->roster_cost > p->written_roster_cost)
         fprintf(out, "The staffing as written meets every target for less: it is the cheaper "
                      "answer on this seed.\n");
     else if (p->written_meets)

@@ -7,7 +7,8 @@
  * targets on its own seed and on another one, and cost no more than the
  * cheapest pair that meets on both seeds (plus the one agent-half the
  * plan's margin may add). Also: a pooled two-channel team is planned below
- * the sum of the channels' separate plans.
+ * the sum of the channels' separate plans, and a period no shift the rules
+ * allow can reach is reported and left out of the search.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -247,12 +248,62 @@ static void test_pooled_team_is_cheaper_than_split(void **state)
     assert_true(pooled <= split - 8.0);
 }
 
+/*
+ * Calls arrive until 17:00 but no shift the rules allow works after 16:00:
+ * the 16:00 interval cannot be met by any roster. The search leaves it
+ * out, says so, and meets the rest.
+ */
+static void test_unreachable_period_is_reported(void **state)
+{
+    cc_scenario *s;
+    cc_planner_options o = cc_planner_options_default();
+    cc_planner *p = NULL;
+    cc_error err;
+    char name[64];
+    (void)state;
+
+    s = load_text("version: 1\n"
+                  "name: late-calls\n"
+                  "horizon: {start: 2026-03-02, days: 1, interval: 60m}\n"
+                  "profiles:\n"
+                  "  day: {hourly: [0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 1, 1, 1, 1,"
+                  " 1, 0, 0, 0, 0, 0, 0, 0]}\n"
+                  "channels:\n"
+                  "  calls: {kind: voice, volume: 1530, profile: day, handle_time: 180s,\n"
+                  "          target: {answer_within: 20s, service_level: 80%}}\n"
+                  "teams:\n"
+                  "  pool: {skills: [calls], agents: 10, cost: {per_hour: 1}}\n"
+                  "simulation: {replications: 12, seed: 7}\n"
+                  "plan:\n"
+                  "  method: erlang-c\n"
+                  "  shift_rules:\n"
+                  "    pool:\n"
+                  "      - {name: am, start: \"08:00\", length: 4h}\n"
+                  "      - {name: pm, start: \"12:00\", length: 4h}\n");
+    o.options = 0;
+    o.threads = 1;
+    assert_int_equal(cc_planner_new(s, &o, &p, &err), CC_OK);
+    assert_true(p->search.ran);
+    assert_int_equal(p->search.unreachable_periods, 1);
+    assert_int_equal(p->search.unreachable_channel, 0);
+    assert_int_equal(p->search.unreachable_scope, CC_SCOPE_INTERVAL);
+    cc_target_period_name(s, p->search.unreachable_scope, (long)p->search.unreachable_index,
+                          name, sizeof name);
+    assert_string_equal(name, "interval 2026-03-02 16:00");
+    /* Every other interval is met, on the search's seed and on the check seed. */
+    assert_true(p->search.met && p->search.converged);
+    assert_int_equal(p->teams[0].shifts->coverage[16], 0);
+    cc_planner_free(p);
+    cc_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_least_cost_matches_enumeration),
         cmocka_unit_test(test_least_cost_meets_max_risk),
         cmocka_unit_test(test_pooled_team_is_cheaper_than_split),
+        cmocka_unit_test(test_unreachable_period_is_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
