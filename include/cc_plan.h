@@ -939,6 +939,8 @@ typedef struct cc_planner_search {
     double written_cost;        /* their paid cost (as `cost`) */
     int written_met;            /* 1: they met on the search's seed and on the check seed */
     int from_written;           /* 1: they were cheaper and are the plan */
+    int held_from;              /* round from which the roster was held and only cut (no
+                                   roster accepted by then), 0 = never */
     double round_cost[CC_PLAN_SEARCH_MAX_ROUNDS];       /* per round */
     double round_paid_hours[CC_PLAN_SEARCH_MAX_ROUNDS]; /* per round */
     size_t round_missed[CC_PLAN_SEARCH_MAX_ROUNDS];     /* periods missed (with margins) */

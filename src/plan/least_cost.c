@@ -26,7 +26,9 @@
  * channel, inside the answer window of its latest arrivals); and the
  * programme is solved again. A period too many of whose contacts arrive
  * where no shift the rules allow can be on duty before their answer time
- * runs out cannot be met by any roster: it is left out and reported. The first rounds only repair the analytic roster: its
+ * runs out cannot be met by any roster: it is left out and reported. A
+ * search that has accepted no roster by round LC_HOLD_FROM holds the last
+ * roster and only cuts from then on (hold_floors). The first rounds only repair the analytic roster: its
  * staffing raised by the cuts, no rows, until it meets (or LC_MAX_REPAIRS),
  * so the search holds a roster that meets before it trims. The rows aim at
  * the target plus a margin (the binomial
@@ -68,6 +70,7 @@
 #define LC_MIP_GAP 0.02         /* optimality gap of a round's programmes */
 #define LC_MAX_CHECKS 4         /* checks on the independent seed that may send the search on */
 #define LC_MAX_REPAIRS 6        /* rounds repairing the analytic roster by cuts alone */
+#define LC_HOLD_FROM 12         /* from this round, without an accepted roster: hold and cut */
 #define LC_FAMILY_MISS 0.05     /* chance the check seed finds any period missing, at most */
 #define LC_NEAR_TRAFFIC 0.75    /* share of the traffic rule from which the search judges */
 
@@ -188,6 +191,25 @@ static void find_reach(search *S)
 static double queue_patience(const cc_scenario *s, size_t c);
 
 /*
+ * 1 when team t answers channel c's contacts in time: it serves c, and not
+ * only by an overflow that waits as long as the answer time or longer (an
+ * agent more there would answer, but never within the target).
+ */
+static int serves_in_time(const cc_scenario *s, size_t t, size_t c)
+{
+    const cc_channel *ch = &s->channels[c];
+    if (!cc_scenario_team_serves(s, (int)t, (int)c))
+        return 0;
+    for (int k = 0; k < ch->n_route_teams; k++)
+        if (ch->route_teams[k] == (int)t)
+            return 1;
+    for (int k = 0; k < ch->n_overflow; k++)
+        if (ch->overflow_teams[k] == (int)t && ch->overflow_after_s[k] < ch->target.answer_within_s)
+            return 1;
+    return ch->n_route_teams == 0 && ch->n_overflow == 0;
+}
+
+/*
  * 1 when no roster the rules allow can meet channel c's target over
  * intervals [a, b]: the contacts arriving where no team serving c can be on
  * duty before their answer time runs out exceed what the target lets miss
@@ -212,7 +234,7 @@ static int unreachable(const search *S, size_t c, size_t a, size_t b)
         int covered = 0;
         sum += contacts[i];
         for (size_t t = 0; t < S->nt && !covered; t++) {
-            if (!cc_scenario_team_serves(s, (int)t, (int)c))
+            if (!serves_in_time(s, t, c))
                 continue;
             for (size_t j = i; j < i + w && j < S->n && !covered; j++)
                 covered = S->reach[t * S->n + j];
@@ -714,9 +736,10 @@ static void build_rows(search *S, lc_team *T)
  * verified) staffing raised to the floors, no rows: the analytic roster with
  * its cuts; LC_WRITTEN, what the scenario has on duty as written, no rows: a
  * candidate the search must beat, so the plan never costs more than a
- * written staffing that meets.
+ * written staffing that meets; LC_HOLD, the floors alone, no rows: the
+ * roster of the last round held (hold_floors) with its cuts on top.
  */
-enum { LC_ROWS = 0, LC_REPAIR, LC_WRITTEN };
+enum { LC_ROWS = 0, LC_REPAIR, LC_WRITTEN, LC_HOLD };
 
 static cc_status solve_team(search *S, lc_team *T, int mode, cc_shift_plan **out, cc_error *err)
 {
@@ -1081,8 +1104,7 @@ static size_t cut_team(const search *S, size_t c, size_t i)
     size_t best = S->nt;
     double best_share = -1.0;
     for (size_t t = 0; t < S->nt; t++) {
-        if (!S->teams[t].active || !S->reach[t * S->n + i] ||
-            !cc_scenario_team_serves(S->p->s, (int)t, (int)c))
+        if (!S->teams[t].active || !S->reach[t * S->n + i] || !serves_in_time(S->p->s, t, c))
             continue;
         if (pc->share[t * S->n + i] > best_share) {
             best_share = pc->share[t * S->n + i];
@@ -1123,7 +1145,7 @@ static void cut_deferred(search *S, cc_shift_plan *const *plans, const cc_result
         return;
     for (size_t t = 0; t < S->nt; t++) {
         double net = net_of_gross(s, s->teams[t].shrinkage);
-        if (!S->teams[t].active || !cc_scenario_team_serves(s, (int)t, (int)pd->channel))
+        if (!S->teams[t].active || !serves_in_time(s, t, pd->channel))
             continue;
         for (size_t j = at; j < at + (window ? window : 1) && j < n; j++) {
             double spare = net * (double)on_duty(S, plans, t, j) - S->teams[t].busy[j];
@@ -1191,6 +1213,28 @@ static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results 
             if (want > T->floor[at]) {
                 T->floor[at] = want;
                 build_curves(S, T, at);
+            }
+        }
+    }
+}
+
+/*
+ * Late in a search that has accepted no roster, the rows' trimming keeps
+ * opening new misses as fast as the cuts close old ones. From then on the
+ * roster just simulated is held as the floor and only cuts are added, so
+ * the misses can only fall: the search ends with a roster that meets,
+ * trimmed as far as the rounds before got.
+ */
+static void hold_floors(search *S, cc_shift_plan *const *plans)
+{
+    for (size_t t = 0; t < S->nt; t++) {
+        lc_team *T = &S->teams[t];
+        if (!T->active || !plans[t])
+            continue;
+        for (size_t i = 0; i < S->n; i++) {
+            if (plans[t]->coverage[i] > T->floor[i]) {
+                T->floor[i] = plans[t]->coverage[i];
+                build_curves(S, T, i);
             }
         }
     }
@@ -1328,7 +1372,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
     cc_shift_plan **fallback;   /* the last roster that met on the search's seed only */
     double best_cost = INFINITY, prev_cost = INFINITY, fallback_cost = INFINITY;
     size_t fallback_missed = 0;
-    int phase_check = 0, stalled = 0, best_checked = 0, repairing = 1;
+    int phase_check = 0, stalled = 0, best_checked = 0, repairing = 1, holding = 0;
     cc_status st = CC_OK;
 
     memset(&S, 0, sizeof S);
@@ -1382,7 +1426,9 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         size_t missed;
         double cost;
 
-        if (round > 0 && solve_teams(&S, plans, repairing ? LC_REPAIR : LC_ROWS, err) != CC_OK) {
+        if (round > 0 && solve_teams(&S, plans,
+                                     holding ? LC_HOLD : repairing ? LC_REPAIR : LC_ROWS,
+                                     err) != CC_OK) {
             /* A programme that found no roster ends the search with what it has. */
             ls->stopped = 1;
             break;
@@ -1405,6 +1451,12 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         if (repairing && (missed == 0 || round >= LC_MAX_REPAIRS))
             repairing = 0;
         note_round(ls, cost, paid_hours(&S, plans), missed);
+        if (!holding && !repairing && missed > 0 && !isfinite(best_cost) &&
+            round >= LC_HOLD_FROM) {
+            holding = 1;
+            ls->held_from = round;
+            hold_floors(&S, plans);
+        }
         if (missed == 0) {
             int better = cost < best_cost * (1.0 - LC_IMPROVE);
             if (cost < best_cost) {

@@ -602,6 +602,8 @@ static char *report_plan_json_in_c_locale(const cc_planner *p)
         json_object_set_new(x, "check_seed", json_integer((json_int_t)ls->check_seed));
         json_object_set_new(x, "check_periods_missed", json_integer((json_int_t)ls->check_missed));
         json_object_set_new(x, "analytic_paid_hours", cc_json_number(ls->analytic_paid_hours));
+        json_object_set_new(x, "held_from_round",
+                            ls->held_from > 0 ? json_integer(ls->held_from) : json_null());
         json_object_set_new(x, "unreachable_periods",
                             json_integer((json_int_t)ls->unreachable_periods));
         if (ls->unreachable_periods > 0) {
