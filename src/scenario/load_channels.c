@@ -615,7 +615,8 @@ static const cc_field channel_fields[] = {
                        .help = "forecast uncertainty: each day's volume is multiplied by a draw "
                                "with mean 1; a bare number is `cv`"},
     [C_BACKLOG] = {"backlog", CC_VK_LONG, .lo = 0, .hi = 1e8, .at = CC_AT(cc_channel, backlog),
-                   .help = "contacts already waiting (open e-mails) at time 0"},
+                   .help = "contacts already waiting (open e-mails) at time 0: work carried in, "
+                           "outside the service level"},
     [C_DEFLECTION] = {"deflection", CC_VK_SHARE, .hi = 1, .at = CC_AT(cc_channel, deflection),
                       .help = "share of volume that never arrives (self-service, proactive "
                               "notices)"},
