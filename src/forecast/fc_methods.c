@@ -15,8 +15,15 @@
 #include "forecast/fc_internal.h"
 #include "util/alloc.h"
 
-/* Weeks of history behind the profile model's weekday levels and shapes. */
-#define PROFILE_WEEKS 8
+/* Weeks of history behind the profile model's intraday shapes, and the
+ * half-life of their weights in weeks: a longer window with decaying weights
+ * follows a drifting shape as well as eight equal weeks with less noise
+ * (chosen on July-October 1999 and August 2003 backtests, bench_forecast
+ * BENCH_DEV=1). */
+#define PROFILE_WEEKS 16
+#define PROFILE_HALF_LIFE_W 4.0
+/* Days of the month either side pooled by the day-of-month factors. */
+#define DOM_SMOOTH_DAYS 2
 /* Weeks behind its trend, and the half-life of their weights, days. */
 #define TREND_WEEKS 10
 #define TREND_HALF_LIFE_D 14.0
@@ -67,12 +74,15 @@ static void mean_of_days(const double *y, const int *days, int n, int per_day, d
 }
 
 /*
- * Day-of-month factors with empirical-Bayes shrinkage: the raw mean ratio
- * m_k of day k is pulled towards 1 by tau^2 / (tau^2 + s^2 / n_k), where s^2
- * is the day-to-day variance within a day of the month and tau^2 the
- * variance of the true factors (the spread of the m_k less their sampling
- * variance). Without a within-month pattern every factor stays near 1; a
- * strong one is kept nearly whole.
+ * Day-of-month factors with empirical-Bayes shrinkage: the mean ratio m_k
+ * of day k, pooled with the days DOM_SMOOTH_DAYS either side by triangular
+ * weights (billing and pay-day effects spread over neighbouring days, and a
+ * single day of the month has only one observation a month), is pulled
+ * towards 1 by tau^2 / (tau^2 + s^2 / n_eff), where s^2 is the day-to-day
+ * variance within a day of the month, n_eff the effective number of days
+ * pooled and tau^2 the variance of the true factors (the spread of the raw
+ * m_k less their sampling variance). Without a within-month pattern every
+ * factor stays near 1; a strong one is kept nearly whole.
  */
 static void dom_factors(const double *tot, const unsigned char *obs, int n, int wd0, long day0,
                         const double W[7], const double *L, double M[32])
@@ -113,11 +123,20 @@ static void dom_factors(const double *tot, const unsigned char *obs, int n, int 
         }
     tau2 = spread - samp > 0 ? spread - samp : 0;
     for (k = 1; k <= 31; k++) {
-        double mk, wgt;
+        double mk, wgt, s_r = 0, s_w = 0, s_w2 = 0, n_eff;
+        int j;
         if (nm[k] < 1)
             continue;
-        mk = sm[k] / nm[k] / mean_all;
-        wgt = tau2 > 0 ? tau2 / (tau2 + within / nm[k]) : 0;
+        for (j = k - DOM_SMOOTH_DAYS; j <= k + DOM_SMOOTH_DAYS; j++)
+            if (j >= 1 && j <= 31) {
+                double wj = DOM_SMOOTH_DAYS + 1 - abs(j - k);
+                s_r += wj * sm[j];
+                s_w += wj * nm[j];
+                s_w2 += wj * wj * nm[j];
+            }
+        mk = s_r / s_w / mean_all;
+        n_eff = s_w * s_w / s_w2;
+        wgt = tau2 > 0 ? tau2 / (tau2 + within / n_eff) : 0;
         M[k] = 1 + (mk - 1) * wgt;
         norm += M[k] * nm[k];
         n_all += nm[k];
@@ -283,9 +302,10 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
         int t = n_train + ((w - (wd0 + n_train) % 7) + 14) % 7;
         int n = same_weekdays(obs, n_train, t, PROFILE_WEEKS, days);
         for (j = 0; j < n; j++) {
-            shape_sum[w] += tot[days[j]];
+            double wt = pow(0.5, j / PROFILE_HALF_LIFE_W);
+            shape_sum[w] += wt * tot[days[j]];
             for (i = 0; i < per_day; i++)
-                shape[w * per_day + i] += y[(size_t)days[j] * per_day + i];
+                shape[w * per_day + i] += wt * y[(size_t)days[j] * per_day + i];
         }
         if (shape_sum[w] > 0)
             for (i = 0; i < per_day; i++)
