@@ -225,6 +225,55 @@ static void test_open_special_days(void **state)
     cc_fc_history_free(h);
 }
 
+/*
+ * A level that wanders (a multiplicative random walk, 4% a day) makes errors
+ * grow with the lead: the band of the fourth week is measured by its own
+ * backtest and comes out wider than the first week's; never narrower.
+ */
+static void test_bands_widen_with_lead(void **state)
+{
+    long day0 = cc_fc_days_from_civil(2024, 1, 1);
+    int n = 26 * 7, d, i, w;
+    cc_fc_history *h = synthetic(day0, n, 2000, 0, 1, 77, NULL);
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    cc_fc_options opt;
+    cc_fc_result *res;
+    cc_error err;
+    double walk = 0, width[4] = {0};
+    (void)state;
+    gsl_rng_set(r, 5);
+    for (d = 0; d < n; d++) {
+        walk += gsl_ran_gaussian(r, 0.04);
+        for (i = 0; i < P; i++)
+            h->series[0].y[(size_t)d * P + i] *= exp(walk);
+    }
+    gsl_rng_free(r);
+    cc_fc_options_init(&opt);
+    opt.from_day = day0 + n;
+    opt.days = 28;
+    assert_int_equal(cc_fc_forecast(h, &opt, &res, &err), CC_OK);
+    assert_int_equal(res->channels[0].n_lead_weeks, 4);
+    for (w = 0; w < 4; w++) {
+        /* Tuesday 11:00 of each forecast week: the widths of the band */
+        size_t c = (size_t)(7 * w + 1) * P + 22;
+        assert_true(res->channels[0].lead_origins[w] > 0);
+        assert_true(res->channels[0].p10[c] <= res->channels[0].mean[c] &&
+                    res->channels[0].mean[c] <= res->channels[0].p90[c]);
+        width[w] = (res->channels[0].p90[c] - res->channels[0].p10[c]) / res->channels[0].mean[c];
+        if (w > 0)
+            assert_true(width[w] >= width[w - 1] - 1e-12);
+    }
+    if (!(width[3] > 1.3 * width[0]))
+        fail_msg("band of week 4 %.3f not wider than week 1's %.3f", width[3], width[0]);
+    cc_fc_result_free(res);
+    /* three days ahead: one lead week */
+    opt.days = 3;
+    assert_int_equal(cc_fc_forecast(h, &opt, &res, &err), CC_OK);
+    assert_int_equal(res->channels[0].n_lead_weeks, 1);
+    cc_fc_result_free(res);
+    cc_fc_history_free(h);
+}
+
 static void test_forecast_csv(void **state)
 {
     long day0 = cc_fc_days_from_civil(2024, 1, 1);
@@ -277,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_holt_winters_follows_seasonality),
         cmocka_unit_test(test_baselines_and_closed_days),
         cmocka_unit_test(test_open_special_days),
+        cmocka_unit_test(test_bands_widen_with_lead),
         cmocka_unit_test(test_forecast_csv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
