@@ -122,8 +122,8 @@ static void run_case(const char *label, const cc_fc_history *h, const long *from
     {
         double bd = fmin(sn.abs_d, mk.abs_d) / sn.act, bi = fmin(sn.abs_i, mk.abs_i) / sn.act;
         double pd = pick.abs_d / pick.act, pi = pick.abs_i / pick.act;
-        printf("| %-34s | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %+5.0f%% | "
-               "%+5.0f%% | ",
+        printf("| %-34s | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %+5.1f%% | "
+               "%+5.1f%% | ",
                label, 100 * sn.abs_d / sn.act, 100 * mk.abs_d / mk.act, 100 * pd,
                100 * sn.abs_i / sn.act, 100 * mk.abs_i / mk.act, 100 * pi, 100 * (pd / bd - 1),
                100 * (pi / bi - 1));

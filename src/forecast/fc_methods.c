@@ -3,7 +3,8 @@
  * same interval one week before), the mean of the last k same weekdays, and
  * the profile model: daily volume = level x weekday x day-of-month factor,
  * the level following a weighted, damped linear trend of the adjusted daily
- * totals, spread by each weekday's intraday profile; plus the dispatch to
+ * totals and a fading day-level AR(1) correction, spread by each weekday's
+ * intraday profile; plus the dispatch to
  * Holt-Winters (fc_holt_winters.c) and the combination. Missing days
  * (observed[d] = 0: no data, holidays, detected special days) are skipped:
  * every method looks further back for the same weekday.
@@ -283,6 +284,58 @@ static void pool_shapes(double *shape, const double *weight, int per_day)
     free(pooled);
 }
 
+/*
+ * Day-level AR(1) of the profile model's relative residuals, r_d = D_d /
+ * ((a + b d) W M) - 1, over the trend's window: volume above the model one
+ * day tends to stay above it the next (Taylor's adjustment of the one-step
+ * error, J. Oper. Res. Soc. 54:799-805, on days instead of intervals). phi
+ * is the least-squares slope of r_d on r_{d-1} over pairs of consecutive
+ * open days (at least AR_MIN_PAIRS of them), kept in [0, AR_MAX_PHI]; the
+ * forecast k days after the last open day is scaled by 1 + phi^k r_last.
+ */
+#define AR_MIN_PAIRS 20
+#define AR_MAX_PHI 0.9
+
+typedef struct day_ar {
+    double phi;                  /* lag-one coefficient per day */
+    double last_resid;           /* r of the last open day */
+    int last_day;                /* that day, or -1: no adjustment */
+} day_ar;
+
+static day_ar level_ar(const double *tot, const unsigned char *obs, int n, int wd0, long day0,
+                       const double W[7], const double M[32], double a, double b)
+{
+    day_ar ar = {0, 0, -1};
+    double sxy = 0, sxx = 0, prev = 0;
+    int d, prev_day = -2, pairs = 0;
+    for (d = n - 7 * TREND_WEEKS > 0 ? n - 7 * TREND_WEEKS : 0; d < n; d++) {
+        int wd = (wd0 + d) % 7, yy, mm, dd;
+        double fit, r;
+        if (!obs[d] || W[wd] <= 0.2)
+            continue;
+        cc_fc_civil_from_days(day0 + d, &yy, &mm, &dd);
+        fit = (a + b * d) * W[wd] * M[dd];
+        if (fit <= 0)
+            continue;
+        r = tot[d] / fit - 1;
+        if (prev_day == d - 1) {
+            sxy += r * prev;
+            sxx += prev * prev;
+            pairs++;
+        }
+        prev = r;
+        prev_day = d;
+        ar.last_resid = r;
+        ar.last_day = d;
+    }
+    if (pairs < AR_MIN_PAIRS || sxx <= 0) {
+        ar.last_day = -1;
+        return ar;
+    }
+    ar.phi = sxy / sxx < 0 ? 0 : sxy / sxx > AR_MAX_PHI ? AR_MAX_PHI : sxy / sxx;
+    return ar;
+}
+
 static void profile_trend(const double *y, const unsigned char *obs, const unsigned char *closed,
                           int n_train, int per_day, int wd0, long day0, int h, double *out)
 {
@@ -292,6 +345,7 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
     double *tot = cc_xmalloc((size_t)(n_train > 0 ? n_train : 1) * sizeof(double));
     double sw = 0, swx = 0, swy = 0, swxx = 0, swxy = 0, a, b, x_end;
     int days[PROFILE_WEEKS], w, j, i, d, last_obs = -1;
+    day_ar ar;
 
     for (d = 0; d < n_train; d++)
         tot[d] = obs[d] ? cc_fc_day_total(y, d, per_day) : 0;
@@ -338,6 +392,7 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
         a = sw > 0 ? swy / sw : 0;
     }
     x_end = last_obs >= 0 ? last_obs : n_train - 1;
+    ar = level_ar(tot, obs, n_train, wd0, day0, W, M, a, b);
     for (j = 0; j < h; j++) {
         int t = n_train + j, wd = (wd0 + t) % 7, k, yy, mm, dd;
         double damp = 0, lvl, p = 1;
@@ -352,6 +407,9 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
         if (W[(wd0 + t - 1) % 7] > 0.2 && t >= 1 &&
             (t - 1 < n_train ? was_closed(obs, closed, t - 1) : closed != NULL && closed[t - 1]))
             lvl *= after;
+        /* the last day's departure from the model, fading as phi^days */
+        if (ar.last_day >= 0)
+            lvl *= 1 + pow(ar.phi, t - ar.last_day) * ar.last_resid;
         for (i = 0; i < per_day; i++)
             out[(size_t)j * per_day + i] = lvl * W[wd] * M[dd] * shape[wd * per_day + i];
     }

@@ -226,6 +226,40 @@ static void test_open_special_days(void **state)
 }
 
 /*
+ * Day-level departures that persist (AR(1), phi 0.7, 5% a day): a last day
+ * 30% above the model lifts the next day's forecast by most of that and the
+ * forecast a week later by far less (without the AR term both would move by
+ * the same small amount, through the level).
+ */
+static void test_day_level_ar(void **state)
+{
+    long day0 = cc_fc_days_from_civil(2024, 1, 1);
+    int n = 12 * 7, d, i;
+    double dev = 0, base[7 * P], shocked[7 * P], lift1, lift7;
+    cc_fc_history *h = synthetic(day0, n, 2000, 0, 1, 11, NULL);
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    (void)state;
+    gsl_rng_set(r, 9);
+    for (d = 0; d < n; d++) {
+        dev = 0.7 * dev + gsl_ran_gaussian(r, 0.05);
+        for (i = 0; i < P; i++)
+            h->series[0].y[(size_t)d * P + i] *= 1 + dev;
+    }
+    gsl_rng_free(r);
+    cc_fc_method_forecast(CC_FC_PROFILE, h->series[0].y, h->observed, NULL, n, P, day0, 7, 4,
+                          base);
+    for (i = 0; i < P; i++)
+        h->series[0].y[(size_t)(n - 1) * P + i] *= 1.3;
+    cc_fc_method_forecast(CC_FC_PROFILE, h->series[0].y, h->observed, NULL, n, P, day0, 7, 4,
+                          shocked);
+    lift1 = day_sum(shocked, 0) / day_sum(base, 0) - 1;
+    lift7 = day_sum(shocked, 6) / day_sum(base, 6) - 1;
+    if (!(lift1 > 0.12 && lift7 < lift1 / 2))
+        fail_msg("lift of the next day %.3f, a week later %.3f", lift1, lift7);
+    cc_fc_history_free(h);
+}
+
+/*
  * A level that wanders (a multiplicative random walk, 4% a day) makes errors
  * grow with the lead: the band of the fourth week is measured by its own
  * backtest and comes out wider than the first week's; never narrower.
@@ -326,6 +360,7 @@ int main(void)
         cmocka_unit_test(test_holt_winters_follows_seasonality),
         cmocka_unit_test(test_baselines_and_closed_days),
         cmocka_unit_test(test_open_special_days),
+        cmocka_unit_test(test_day_level_ar),
         cmocka_unit_test(test_bands_widen_with_lead),
         cmocka_unit_test(test_forecast_csv),
     };
