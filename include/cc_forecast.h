@@ -163,9 +163,14 @@ typedef enum cc_fc_method {
     CC_FC_MEANK,                 /* mean of the last k same weekdays */
     CC_FC_PROFILE,               /* level with trend x weekday x day of month x intraday profile */
     CC_FC_HOLT_WINTERS,          /* double-seasonal exponential smoothing (Taylor 2003) */
+    CC_FC_PROFILE_YEARLY,        /* the profile model with last year's level change instead of
+                                    the trend; needs CC_FC_YEARLY_MIN_DAYS of history */
     CC_FC_COMBINED,              /* mean of the profile and Holt-Winters forecasts */
     CC_FC_N_METHODS
 } cc_fc_method;
+
+/* History (days) that profile-yearly needs: a year and four weeks. */
+#define CC_FC_YEARLY_MIN_DAYS (364 + 28)
 
 /* Short name of a method ("seasonal-naive", ...). */
 const char *cc_fc_method_name(cc_fc_method m);

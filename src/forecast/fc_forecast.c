@@ -229,6 +229,9 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
     for (j = 1; j <= n_orig; j++) {
         int o = n_train - 7 * j, hz = BT_HORIZON;
         for (m = 0; m < CC_FC_N_METHODS; m++) {
+            /* profile-yearly is scored only when every origin has a year behind it */
+            if (m == CC_FC_PROFILE_YEARLY && n_train - 7 * n_orig < CC_FC_YEARLY_MIN_DAYS)
+                continue;
             cc_fc_method_forecast((cc_fc_method)m, y, use, closed, o, per_day, h->day0, hz, k, fc);
             for (d = 0; d < hz; d++) {
                 double A = 0, F = 0;

@@ -35,7 +35,8 @@
 #define DOM_MIN_WEEKDAY 0.7
 
 static const char *const method_names[CC_FC_N_METHODS] = {
-    "seasonal-naive", "mean-last-k", "profile-trend", "holt-winters", "combined"};
+    "seasonal-naive", "mean-last-k", "profile-trend", "holt-winters", "profile-yearly",
+    "combined"};
 
 const char *cc_fc_method_name(cc_fc_method m)
 {
@@ -337,7 +338,8 @@ static day_ar level_ar(const double *tot, const unsigned char *obs, int n, int w
 }
 
 static void profile_trend(const double *y, const unsigned char *obs, const unsigned char *closed,
-                          int n_train, int per_day, int wd0, long day0, int h, double *out)
+                          int n_train, int per_day, int wd0, long day0, int h, int yearly,
+                          double *out)
 {
     double shape_sum[7] = {0}, W[7], M[32], after;
     double *L = cc_xmalloc((size_t)(n_train > 0 ? n_train : 1) * sizeof(double));
@@ -393,6 +395,8 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
     }
     x_end = last_obs >= 0 ? last_obs : n_train - 1;
     ar = level_ar(tot, obs, n_train, wd0, day0, W, M, a, b);
+    /* yearly: the level now, moved as last year's smoothed level moved (below) */
+    yearly = yearly && n_train >= CC_FC_YEARLY_MIN_DAYS && L[(int)x_end - 364] > 0;
     for (j = 0; j < h; j++) {
         int t = n_train + j, wd = (wd0 + t) % 7, k, yy, mm, dd;
         double damp = 0, lvl, p = 1;
@@ -401,6 +405,13 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
             damp += p;
         }
         lvl = a + b * x_end + b * damp;
+        if (yearly) {
+            /* L of a year before the target over L of a year before the last day, where L
+               is centred (a year back lies at least LEVEL_HALF_WIDTH days inside the history);
+               further ahead the last such ratio holds */
+            int e = t - 364 < n_train - LEVEL_HALF_WIDTH ? t - 364 : n_train - LEVEL_HALF_WIDTH - 1;
+            lvl = (a + b * x_end) * (L[e] > 0 ? L[e] / L[(int)x_end - 364] : 1);
+        }
         if (lvl < 0)
             lvl = 0;
         cc_fc_civil_from_days(day0 + t, &yy, &mm, &dd);
@@ -435,7 +446,11 @@ void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char 
         }
         break;
     case CC_FC_PROFILE:
-        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, out);
+        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, 0, out);
+        break;
+    case CC_FC_PROFILE_YEARLY:
+        /* shorter than a year and four weeks: the trend instead */
+        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, 1, out);
         break;
     case CC_FC_HOLT_WINTERS:
         /* too short a history for two seasonal cycles: same-weekday means */
@@ -448,7 +463,7 @@ void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char 
     case CC_FC_COMBINED: {
         size_t i, cells = (size_t)h * per_day;
         double *tmp = cc_xmalloc(cells * sizeof(double));
-        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, out);
+        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, 0, out);
         if (cc_fc_holt_winters(y, observed, n_train, per_day, h, tmp) == 0)
             for (i = 0; i < cells; i++)
                 out[i] = 0.5 * (out[i] + tmp[i]);

@@ -260,6 +260,60 @@ static void test_day_level_ar(void **state)
 }
 
 /*
+ * Two years and a quarter of history with a yearly swing of +-25% (period 364
+ * days): two weeks past the peak, profile-yearly follows last year's fall, is
+ * chosen by the backtest, and its next four weeks are within 3% of the truth,
+ * closer than the trend's.
+ */
+static void test_yearly_seasonality(void **state)
+{
+    long day0 = cc_fc_days_from_civil(2021, 1, 4);
+    int n = 2 * 364 + 91 + 14, d, i, hz = 28;
+    cc_fc_history *h = synthetic(day0, n, 2000, 0, 1, 21, NULL);
+    double *f = malloc((size_t)hz * P * sizeof(double)), truth = 0, fy = 0, ft = 0;
+    cc_fc_options opt;
+    cc_fc_result *res;
+    cc_error err;
+    (void)state;
+    for (d = 0; d < n; d++)
+        for (i = 0; i < P; i++)
+            h->series[0].y[(size_t)d * P + i] *= 1 + 0.25 * sin(2 * M_PI * d / 364.0);
+    for (d = n; d < n + hz; d++)
+        truth += 2000 * weekday_mult[cc_fc_weekday(day0 + d)] * (1 + 0.25 * sin(2 * M_PI * d / 364.0));
+    cc_fc_options_init(&opt);
+    opt.from_day = day0 + n;
+    opt.days = hz;
+    assert_int_equal(cc_fc_forecast(h, &opt, &res, &err), CC_OK);
+    assert_int_equal(res->channels[0].chosen, CC_FC_PROFILE_YEARLY);
+    for (d = 0; d < hz; d++)
+        fy += day_sum(res->channels[0].mean, d);
+    cc_fc_result_free(res);
+    cc_fc_method_forecast(CC_FC_PROFILE, h->series[0].y, h->observed, NULL, n, P, day0, hz, 4, f);
+    for (d = 0; d < hz; d++)
+        ft += day_sum(f, d);
+    assert_rel_close(fy, truth, 0.03);
+    if (!(fabs(fy - truth) < fabs(ft - truth)))
+        fail_msg("yearly %.0f, trend %.0f, truth %.0f", fy, ft, truth);
+    /* with less than a year and four weeks it is the trend model, and not scored */
+    cc_fc_method_forecast(CC_FC_PROFILE_YEARLY, h->series[0].y, h->observed, NULL, 300, P, day0,
+                          7, 4, f);
+    {
+        double g[7 * P];
+        cc_fc_method_forecast(CC_FC_PROFILE, h->series[0].y, h->observed, NULL, 300, P, day0, 7, 4,
+                              g);
+        for (i = 0; i < 7 * P; i++)
+            assert_rel_close(f[i], g[i], 1e-12);
+    }
+    opt.from_day = day0 + 300;
+    opt.days = 7;
+    assert_int_equal(cc_fc_forecast(h, &opt, &res, &err), CC_OK);
+    assert_true(isnan(res->channels[0].wape_interval[CC_FC_PROFILE_YEARLY]));
+    cc_fc_result_free(res);
+    free(f);
+    cc_fc_history_free(h);
+}
+
+/*
  * A level that wanders (a multiplicative random walk, 4% a day) makes errors
  * grow with the lead: the band of the fourth week is measured by its own
  * backtest and comes out wider than the first week's; never narrower.
@@ -361,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_baselines_and_closed_days),
         cmocka_unit_test(test_open_special_days),
         cmocka_unit_test(test_day_level_ar),
+        cmocka_unit_test(test_yearly_seasonality),
         cmocka_unit_test(test_bands_widen_with_lead),
         cmocka_unit_test(test_forecast_csv),
     };
