@@ -152,6 +152,8 @@ typedef struct cc_channel {
     char *forecast_path;          /* that file as opened (relative to the working directory),
                                      owned; NULL without a forecast */
     double forecast_multiplier;   /* volume.multiplier: scales the forecast's contacts (1) */
+    double forecast_band_cv;      /* day-level cv beyond Poisson that the file's contacts_p10 and
+                                     contacts_p90 imply (`uncertainty: bands`); NAN without them */
 
     /* derived per horizon day (arrays of cc_scenario.days) */
     double *day_volume;           /* expected offered contacts that day, after weekday x season,

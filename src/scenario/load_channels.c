@@ -6,6 +6,7 @@
  * table cannot state (volume per day, week or hour; a profile per day type;
  * transfers as one mapping or a list).
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,6 +313,43 @@ static const cc_field uncertainty_fields[] = {
 
 static const cc_schema uncertainty_schema =
     CC_SCHEMA("channels.NAME.uncertainty", uncertainty_fields);
+
+/*
+ * `uncertainty: bands`: the cv that a forecast volume's contacts_p10 and
+ * contacts_p90 imply (load_forecast.c), with the default gamma multiplier;
+ * otherwise a number (cv) or the mapping. The volume is loaded before.
+ */
+static int load_uncertainty(cc_loader *L, const cc_field *f, yaml_node_t *v, const char *path,
+                            void *obj)
+{
+    cc_channel *c = obj;
+
+    if (v->type != YAML_SCALAR_NODE || strcmp(cc_yw_scalar(v), "bands") != 0)
+        return cc_field_value(L, f, v, path, obj);
+    if (!c->forecast_volume) {
+        yaml_node_t *vol = cc_yw_map_get(&L->w, L->entry_map, "volume");
+        /* a forecast volume that failed has been reported already */
+        if (!vol || vol->type != YAML_MAPPING_NODE || !cc_yw_map_get(&L->w, vol, "forecast"))
+            cc_yw_error(&L->w, CC_EINVAL, v, path,
+                        "'bands' takes the cv from a forecast volume's contacts_p10 and "
+                        "contacts_p90; this channel's volume is not {forecast: FILE}");
+        return 0;
+    }
+    if (isnan(c->forecast_band_cv)) {
+        cc_yw_error(&L->w, CC_EINVAL, v, path,
+                    "'bands': the forecast file has no contacts_p10 and contacts_p90 columns; "
+                    "give the cv as a number");
+        return 0;
+    }
+    if (c->forecast_band_cv > 2.0) {
+        cc_yw_error(&L->w, CC_EINVAL, v, path,
+                    "'bands': the forecast's bands imply a cv of %.3g; at most 2",
+                    c->forecast_band_cv);
+        return 0;
+    }
+    c->uncertainty_cv = c->forecast_band_cv;
+    return 1;
+}
 
 /* ---- target ------------------------------------------------------------------------- */
 
@@ -701,9 +739,12 @@ static const cc_field channel_fields[] = {
                    .doc_allowed = "not all 0",
                    .help = "volume multiplier per weekday: `{mon: 1.3, ..., sun: 0.4}`"},
     [C_UNCERTAINTY] = {"uncertainty", CC_VK_MAP, CC_F_INLINE, .sub = &uncertainty_schema,
-                       .shorthand = "cv",
+                       .shorthand = "cv", .load = load_uncertainty,
+                       .doc_type = "number, `bands` or mapping",
+                       .doc_allowed = "`bands` with a forecast volume",
                        .help = "forecast uncertainty: each day's volume is multiplied by a draw "
-                               "with mean 1; a bare number is `cv`"},
+                               "with mean 1; a bare number is `cv`; `bands`: the cv the "
+                               "forecast file's contacts_p10 and contacts_p90 imply"},
     [C_BACKLOG] = {"backlog", CC_VK_LONG, .lo = 0, .hi = 1e8, .at = CC_AT(cc_channel, backlog),
                    .help = "contacts already waiting (open e-mails) at time 0"},
     [C_DEFLECTION] = {"deflection", CC_VK_SHARE, .hi = 1, .at = CC_AT(cc_channel, deflection),
@@ -753,6 +794,7 @@ static void load_channel(cc_loader *L, int idx, yaml_node_t *key, yaml_node_t *n
     c->chatbot = -1;
     c->retry_channel = idx;
     c->forecast_multiplier = 1.0;
+    c->forecast_band_cv = NAN;
     L->entry = idx;
     L->entry_map = n;
     L->kind_ok = 0;

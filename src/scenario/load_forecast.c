@@ -8,6 +8,13 @@
  * interval_start) may differ from the horizon's: each row's contacts are
  * spread evenly over the time it covers.
  *
+ * With contacts_p10 and contacts_p90 the file also gives the day-level
+ * uncertainty beyond Poisson its bands imply: ccsim forecast's band is
+ * contacts +- z sqrt(f + c^2 f^2), so with z taken as the normal 1.2816,
+ * sd = (p90 - p10) / 2.5631 and per day c^2 = sum(sd^2 - f) / sum(f^2) over
+ * its rows of at least one contact; the horizon's value is the root mean
+ * square over its days (`uncertainty: bands`).
+ *
  * The file is read with libcsv, one byte at a time so that every field
  * knows its column: a problem names FILE:LINE:COL, reported at the
  * scenario's `forecast` key.
@@ -29,14 +36,18 @@
 /* Longest file read: a year of 5-minute rows for a few dozen channels. */
 #define MAX_FORECAST_BYTES (256L * 1024 * 1024)
 
-enum { F_DATE, F_START, F_CHANNEL, F_CONTACTS, N_NEEDED };
-static const char *const needed[N_NEEDED] = {"date", "interval_start", "channel", "contacts"};
+enum { F_DATE, F_START, F_CHANNEL, F_CONTACTS, N_NEEDED, F_P10 = N_NEEDED, F_P90, N_COLUMNS };
+static const char *const needed[N_COLUMNS] = {"date",     "interval_start", "channel",
+                                               "contacts", "contacts_p10",   "contacts_p90"};
+/* The normal quantile the band is taken to stand at. */
+#define Z90 1.2815516
 
 /* One kept row: its day (days since 1970-01-01), minute of day, contacts. */
 typedef struct fc_row {
     long day;
     int minute;
     double contacts;
+    double p10, p90;             /* the band, NAN without the columns */
     long line;
     int col;                     /* column of its interval_start, for duplicate reports */
 } fc_row;
@@ -54,7 +65,7 @@ typedef struct fc_read {
     long line;                   /* physical line being fed, 1-based */
     int pos;                     /* byte of that line being fed, 0-based */
     int next_col;                /* column where the next field starts */
-    int idx[N_NEEDED];           /* field index of each needed column */
+    int idx[N_COLUMNS];          /* field index of each column, -1 for absent bands */
     int have_header;
     /* rows of the wanted channel; the channels seen */
     fc_row *rows;
@@ -115,12 +126,12 @@ static void read_header(fc_read *r)
 {
     int k;
     size_t i;
-    for (k = 0; k < N_NEEDED; k++) {
+    for (k = 0; k < N_COLUMNS; k++) {
         r->idx[k] = -1;
         for (i = 0; i < r->n_fields; i++)
             if (!strcmp(r->fields[i], needed[k]))
                 r->idx[k] = (int)i;
-        if (r->idx[k] < 0) {
+        if (r->idx[k] < 0 && k < N_NEEDED) {
             problem(r, r->line, 1,
                     "no column '%s' in the header (a forecast.csv has date, interval_start, "
                     "channel, contacts)", needed[k]);
@@ -174,6 +185,22 @@ static void read_row(fc_read *r)
         return;
     }
     row.contacts = x;
+    row.p10 = row.p90 = NAN;
+    if (r->idx[F_P10] >= 0 && r->idx[F_P90] >= 0) {
+        int k;
+        for (k = F_P10; k <= F_P90; k++) {
+            const char *t = (size_t)r->idx[k] < r->n_fields ? r->fields[r->idx[k]] : "";
+            if (cc_parse_number(t, &x) != CC_OK || !(x >= 0.0) || x > 1e9) {
+                problem(r, r->line, (size_t)r->idx[k] < r->n_fields ? r->fcol[r->idx[k]] : 1,
+                        "bad %s '%.40s' (a number from 0 to 1e9)", needed[k], t);
+                return;
+            }
+            if (k == F_P10)
+                row.p10 = x;
+            else
+                row.p90 = x;
+        }
+    }
     if (!r->first_channel[0])
         snprintf(r->first_channel, sizeof(r->first_channel), "%s", ch);
     else if (strcmp(ch, r->first_channel) != 0)
@@ -231,7 +258,8 @@ static int place_rows(fc_read *r, cc_channel *c, const fc_row *rows, size_t n_ro
     int d;
     size_t i;
     long *seen;
-    double *vol;
+    double *vol, *band_num, *band_den, c2 = 0.0;
+    int band_days = 0, bands = 1;
 
     cc_parse_iso_date(s->start_date, &start);
     for (i = 0; i < n_rows; i++)
@@ -239,6 +267,8 @@ static int place_rows(fc_read *r, cc_channel *c, const fc_row *rows, size_t n_ro
     slots = 1440 / step;
     seen = cc_xcalloc((size_t)s->days * (size_t)slots, sizeof(long));
     vol = cc_xcalloc((size_t)s->n_intervals, sizeof(double));
+    band_num = cc_xcalloc((size_t)s->days, sizeof(double));
+    band_den = cc_xcalloc((size_t)s->days, sizeof(double));
     for (i = 0; i < n_rows && !r->failed; i++) {
         long hd = rows[i].day - start, cell, first, last, j;
         double a, b;
@@ -252,6 +282,13 @@ static int place_rows(fc_read *r, cc_channel *c, const fc_row *rows, size_t n_ro
             break;
         }
         seen[cell] = rows[i].line;
+        if (isnan(rows[i].p10))
+            bands = 0;
+        else if (rows[i].contacts >= 1.0) {
+            double sd = (rows[i].p90 - rows[i].p10) / (2.0 * Z90);
+            band_num[hd] += sd * sd - rows[i].contacts;
+            band_den[hd] += rows[i].contacts * rows[i].contacts;
+        }
         /* the row covers [a, b) seconds of the horizon */
         a = (double)hd * DAY_S + rows[i].minute * 60.0;
         b = a + step * 60.0;
@@ -274,6 +311,14 @@ static int place_rows(fc_read *r, cc_channel *c, const fc_row *rows, size_t n_ro
                 break;
             }
     free(seen);
+    for (d = 0; d < s->days; d++)
+        if (band_den[d] > 0) {
+            c2 += band_num[d] > 0 ? band_num[d] / band_den[d] : 0.0;
+            band_days++;
+        }
+    c->forecast_band_cv = bands && band_days ? sqrt(c2 / band_days) : NAN;
+    free(band_num);
+    free(band_den);
     if (r->failed) {
         free(vol);
         return 0;

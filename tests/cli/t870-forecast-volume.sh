@@ -2,19 +2,30 @@
 # A scenario whose volume points at a forecast.csv: `ccsim forecast` writes
 # it, validate and run accept it (the run's forecast contacts are the file's,
 # summed into hourly intervals; --scale volume multiplies them; plan writes the
-# file's absolute path into planned.yaml), and a bad row of the file is an
-# input error (exit 2) naming FILE:LINE:COL.
+# file's absolute path into planned.yaml; `uncertainty: bands` takes the cv
+# from its p10/p90), and a bad row of the file is an input error (exit 2)
+# naming FILE:LINE:COL.
 set -u
 . tests/cli/lib.sh
 
-# Five weeks of half-hour counts from 2024-01-01 (a Monday), 08:00-18:00.
-awk 'BEGIN {
+# Five weeks of half-hour counts from 2024-01-01 (a Monday), 08:00-18:00:
+# each day's level off by up to 20%, and each count by about its square root
+# as Poisson counts are (a fixed pseudo-random sequence, the same in any awk).
+awk 'function u() { x = (x * 75 + 74) % 65537; return x / 65537 }
+BEGIN {
     print "start,calls"
+    x = 7
     for (d = 0; d < 35; d++) {
         day = 1 + d; mon = 1
         if (day > 31) { day -= 31; mon = 2 }
-        for (i = 16; i < 36; i++)
-            printf "2024-%02d-%02dT%02d:%02d,%d\n", mon, day, int(i / 2), (i % 2) * 30, 20 + 2 * (d % 7) + (i % 5)
+        f = 0.8 + 0.4 * u()
+        for (i = 16; i < 36; i++) {
+            m = f * (40 + 4 * (d % 7) + (i % 5))
+            z = 0
+            for (k = 0; k < 12; k++) z += u()
+            c = int(m + sqrt(m) * (z - 6) + 0.5)
+            printf "2024-%02d-%02dT%02d:%02d,%d\n", mon, day, int(i / 2), (i % 2) * 30, c < 0 ? 0 : c
+        }
     }
 }' >"$tmp/counts.csv"
 mkdir -p "$tmp/scen"
@@ -56,6 +67,15 @@ check "plan exits 0" [ "$rc" -eq 0 ]
 check "planned.yaml names the forecast by absolute path" grep -q "forecast: \"$tmp/scen/fc/forecast.csv\"" "$tmp/p/planned.yaml"
 run validate "$tmp/p/planned.yaml"
 check "planned.yaml validates" [ "$rc" -eq 0 ]
+
+# uncertainty: bands takes the cv the file's p10/p90 imply (the forecast's own is about 0.15).
+sed 's/uncertainty: 0.05/uncertainty: bands/' "$tmp/scen/s.yaml" >"$tmp/scen/bands.yaml"
+run run "$tmp/scen/bands.yaml" --out "$tmp/r3"
+check "uncertainty: bands runs" [ "$rc" -eq 0 ]
+out=$tmp/r3/summary.json
+jcheck "its cv comes from the bands (0.02 < cv < 0.5)" '[.. | objects | .uncertainty_cv? // empty | num] | length > 0 and all(. > 0.02 and . < 0.5)'
+jflush
+out=$tmp/out
 
 # A bad contacts cell: exit 2, FILE:LINE:COL of the cell.
 awk -F, 'BEGIN { OFS = "," } NR == 30 { $4 = "many" } { print }' "$tmp/scen/fc/forecast.csv" >"$tmp/scen/bad.csv"

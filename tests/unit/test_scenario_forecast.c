@@ -3,8 +3,10 @@
  * file's contacts become the arrival rate of each horizon interval (30-minute
  * rows summed into 60-minute intervals, hourly rows split over 30-minute
  * ones), resolved next to the scenario file; season and multiplier scale it;
+ * `uncertainty: bands` takes the cv its contacts_p10 and contacts_p90 imply;
  * and problems in the file name FILE:LINE:COL.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +53,7 @@ static void write_half_hours(const char *name, int extra_channel)
 static cc_scenario *load(const char *volume, const char *interval, const char *extra,
                          cc_diag_list *d, cc_status *st)
 {
-    char text[1024];
+    char text[1200];
     cc_scenario *s = NULL;
     cc_error err;
     snprintf(text, sizeof text,
@@ -116,6 +118,39 @@ static void test_rates_from_half_hours(void **state)
     assert_int_equal(st, CC_OK);
     assert_abs_close(cc_scenario_channel_volume(s, 0, 5), 2.0 * 5.0, 1e-9);
     assert_abs_close(cc_scenario_channel_volume(s, 0, 48 + 5), 2.0 * 1.5 * 105.0, 1e-9);
+    cc_scenario_free(s);
+    cc_diag_list_release(&d);
+}
+
+/*
+ * `uncertainty: bands`: a file whose bands are contacts +- 1.2816 sqrt(f +
+ * c^2 f^2) with c = 0.1 on the first day and 0.2 on the second gives the
+ * root mean square, sqrt((0.01 + 0.04) / 2).
+ */
+static void test_uncertainty_from_bands(void **state)
+{
+    char p[160];
+    FILE *f;
+    cc_diag_list d;
+    cc_status st;
+    cc_scenario *s;
+    int day, i;
+    (void)state;
+    snprintf(p, sizeof p, "%s/bands.csv", dir);
+    f = fopen(p, "w");
+    assert_non_null(f);
+    fputs("date,interval_start,channel,contacts,contacts_p10,contacts_p90\n", f);
+    for (day = 0; day < 2; day++)
+        for (i = 0; i < 48; i++) {
+            double c = day ? 0.2 : 0.1, m = i >= 16 && i < 40 ? 40.0 + i : 0.0;
+            double sd = sqrt(m + c * c * m * m);
+            fprintf(f, "2026-01-%02d,%02d:%02d,calls,%.6f,%.6f,%.6f\n", 5 + day, i / 2, i % 2 * 30,
+                    m, m - 1.2815516 * sd, m + 1.2815516 * sd);
+        }
+    fclose(f);
+    s = load("{forecast: bands.csv}\n    uncertainty: bands", "30m", "", &d, &st);
+    assert_int_equal(st, CC_OK);
+    assert_abs_close(s->channels[0].uncertainty_cv, sqrt((0.01 + 0.04) / 2), 1e-5);
     cc_scenario_free(s);
     cc_diag_list_release(&d);
 }
@@ -193,6 +228,15 @@ static void test_errors(void **state)
     expect_error("{forecast: empty.csv}", "empty.csv: empty file");
     expect_error("{forecast: missing.csv}", "missing.csv: cannot read");
     expect_error("{per_day: 100, channel: x}", "'channel' goes with 'forecast' only");
+    expect_error("{per_day: 100}\n    uncertainty: bands",
+                 "'bands' takes the cv from a forecast volume's contacts_p10 and contacts_p90");
+    write_file("noband.csv", "date,interval_start,channel,contacts\n"
+                             "2026-01-05,00:00,calls,1\n2026-01-06,00:00,calls,1\n");
+    expect_error("{forecast: noband.csv}\n    uncertainty: bands",
+                 "the forecast file has no contacts_p10 and contacts_p90 columns");
+    write_file("badband.csv", "date,interval_start,channel,contacts,contacts_p10,contacts_p90\n"
+                              "2026-01-05,00:00,calls,1,0.5,lots\n");
+    expect_error("{forecast: badband.csv}", "badband.csv:2:30: bad contacts_p90 'lots'");
     expect_error("{per_day: 100, forecast: forecast.csv}",
                  "give exactly one of 'per_day', 'per_week', 'per_hour' or 'forecast'");
 }
@@ -202,6 +246,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rates_from_half_hours),
         cmocka_unit_test(test_hourly_rows_split),
+        cmocka_unit_test(test_uncertainty_from_bands),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
