@@ -12,6 +12,14 @@
  * mean-of-last-4-same-weekdays baselines computed in the same run. WAPE =
  * sum |actual - forecast| / sum actual, over the days the data hold, daily
  * totals and 30-minute intervals.
+ *
+ * Case (b) reads the year's Israeli holidays from
+ * bench/data/israel-1999-holidays.csv (BENCH_CALENDAR overrides the path),
+ * written from the Hebrew calendar alone. BENCH_DEV=1 scores development
+ * weeks instead (the US bank's August weeks, every week of July-October 1999,
+ * the last week of the February 1999 log): settings of the methods are
+ * chosen there, never on the held-out weeks above. BENCH_VERBOSE=1 prints
+ * every method's held-out and backtest WAPE per target week.
  */
 #include <math.h>
 #include <stdio.h>
@@ -64,9 +72,8 @@ static void add_score(score *s, const cc_fc_history *h, long from, int days, con
 
 /* One case: target weeks starting at from[0..n-1], each of days[] days. */
 static void run_case(const char *label, const cc_fc_history *h, const long *from, const int *days,
-                     int n, const long *closed, int n_closed, int verbose)
+                     int n, const long *special, const int *closed, int n_special, int verbose)
 {
-    static const int ones[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
     score pick = {0}, sn = {0}, mk = {0};
     int w, picks[CC_FC_N_METHODS] = {0}, m;
     for (w = 0; w < n; w++) {
@@ -78,9 +85,9 @@ static void run_case(const char *label, const cc_fc_history *h, const long *from
         cc_fc_options_init(&opt);
         opt.from_day = from[w];
         opt.days = days[w];
-        opt.special_days = closed;
-        opt.special_closed = ones;
-        opt.n_special = (size_t)n_closed;
+        opt.special_days = special;
+        opt.special_closed = closed;
+        opt.n_special = (size_t)n_special;
         if (cc_fc_forecast(h, &opt, &r, &err))
             die(label, &err);
         add_score(&pick, h, from[w], days[w], r->channels[0].mean);
@@ -115,8 +122,8 @@ static void run_case(const char *label, const cc_fc_history *h, const long *from
     {
         double bd = fmin(sn.abs_d, mk.abs_d) / sn.act, bi = fmin(sn.abs_i, mk.abs_i) / sn.act;
         double pd = pick.abs_d / pick.act, pi = pick.abs_i / pick.act;
-        printf("| %-34s | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %+5.0f%% | "
-               "%+5.0f%% | ",
+        printf("| %-34s | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %+5.1f%% | "
+               "%+5.1f%% | ",
                label, 100 * sn.abs_d / sn.act, 100 * mk.abs_d / mk.act, 100 * pd,
                100 * sn.abs_i / sn.act, 100 * mk.abs_i / mk.act, 100 * pi, 100 * (pd / bd - 1),
                100 * (pi / bi - 1));
@@ -125,6 +132,53 @@ static void run_case(const char *label, const cc_fc_history *h, const long *from
                 printf("%s x%d ", cc_fc_method_name((cc_fc_method)m), picks[m]);
         printf("|\n");
     }
+}
+
+/*
+ * Calibration of the bands: forecasts of `weeks` weeks from each origin, and
+ * per lead week the share of 30-minute cells (forecast at least 1 contact)
+ * whose actual lies within contacts_p10..contacts_p90 (80% when calibrated).
+ */
+#define MAX_LEAD 4
+static void band_coverage(const char *label, const cc_fc_history *h, const long *from, int n,
+                          int weeks, const long *special, const int *closed, int n_special)
+{
+    double in[MAX_LEAD] = {0}, all[MAX_LEAD] = {0}, below[MAX_LEAD] = {0};
+    int w, d, i, P = h->per_day;
+    const double *y = h->series[0].y;
+    for (w = 0; w < n; w++) {
+        cc_fc_options opt;
+        cc_fc_result *r;
+        cc_error err;
+        cc_fc_options_init(&opt);
+        opt.from_day = from[w];
+        opt.days = 7 * weeks;
+        opt.special_days = special;
+        opt.special_closed = closed;
+        opt.n_special = (size_t)n_special;
+        if (cc_fc_forecast(h, &opt, &r, &err))
+            die(label, &err);
+        for (d = 0; d < opt.days; d++) {
+            long k = from[w] - h->day0 + d;
+            if (k >= h->n_days || !h->observed[k])
+                continue;
+            for (i = 0; i < P; i++) {
+                size_t c = (size_t)d * P + i;
+                double a = y[(size_t)k * P + i];
+                if (r->channels[0].mean[c] < 1)
+                    continue;
+                all[d / 7] += 1;
+                in[d / 7] += a >= r->channels[0].p10[c] && a <= r->channels[0].p90[c];
+                below[d / 7] += a < r->channels[0].p10[c];
+            }
+        }
+        cc_fc_result_free(r);
+    }
+    printf("| %-34s |", label);
+    for (w = 0; w < weeks; w++)
+        printf(" %5.1f%% (%4.1f%% below) |", all[w] ? 100 * in[w] / all[w] : NAN,
+               all[w] ? 100 * below[w] / all[w] : NAN);
+    printf(" %d origins |\n", n);
 }
 
 static cc_fc_history *load(const char *path, cc_fc_import_options *o, double *secs)
@@ -146,8 +200,13 @@ int main(int argc, char **argv)
     cc_fc_import_options o;
     cc_fc_history *h;
     double t_imp, t0;
-    long from[16];
-    int days[16], n, verbose = getenv("BENCH_VERBOSE") != NULL;
+    long from[32], *cal = NULL;
+    int days[32], n, verbose = getenv("BENCH_VERBOSE") != NULL, dev = getenv("BENCH_DEV") != NULL;
+    int *cal_closed = NULL;
+    size_t n_cal = 0;
+    const char *cal_path = getenv("BENCH_CALENDAR") ? getenv("BENCH_CALENDAR")
+                                                    : "bench/data/israel-1999-holidays.csv";
+    cc_error cerr;
 
     if (stat(dir, &sb) != 0) {
         printf("bench_forecast: skipped (no data folder %s)\n", dir);
@@ -166,11 +225,12 @@ int main(int argc, char **argv)
     o.count_column = "Calls";
     h = load(path, &o, &t_imp);
     for (n = 0; n < 4; n++) {
-        from[n] = cc_fc_days_from_civil(2003, 9, 29) + 7 * n;
+        from[n] = cc_fc_days_from_civil(2003, dev ? 8 : 9, dev ? 4 : 29) + 7 * n;
         days[n] = 7;
     }
     {
         /* The weekdays the bank was closed (the file has no rows for them). */
+        static const int ones[6] = {1, 1, 1, 1, 1, 1};
         long closed[6];
         closed[0] = cc_fc_days_from_civil(2003, 4, 4);
         closed[1] = cc_fc_days_from_civil(2003, 4, 7);
@@ -178,7 +238,8 @@ int main(int argc, char **argv)
         closed[3] = cc_fc_days_from_civil(2003, 7, 4);
         closed[4] = cc_fc_days_from_civil(2003, 9, 1);
         closed[5] = cc_fc_days_from_civil(2003, 10, 14);
-        run_case("(a) US bank 2003, last 4 weeks", h, from, days, 4, closed, 6, verbose);
+        run_case(dev ? "(a) dev: US bank 2003, Aug weeks" : "(a) US bank 2003, last 4 weeks", h,
+                 from, days, 4, closed, ones, 6, verbose);
     }
     cc_fc_history_free(h);
 
@@ -189,29 +250,89 @@ int main(int argc, char **argv)
     o.count_column = "contacts";
     t0 = now_s();
     h = load(path, &o, &t_imp);
-    for (n = 0; n < 9; n++) {
-        from[n] = cc_fc_days_from_civil(1999, 11, 1) + 7 * n;
-        days[n] = n < 8 ? 7 : 5;
+    /* The year's holidays, from the Hebrew calendar (bench/data): special days. */
+    if (access(cal_path, R_OK) == 0 && cc_fc_read_calendar(cal_path, &cal, &cal_closed, &n_cal, &cerr))
+        die(cal_path, &cerr);
+    if (dev) {
+        /* development weeks: every Monday-to-Sunday week of July-October */
+        for (n = 0; n < 17; n++) {
+            from[n] = cc_fc_days_from_civil(1999, 7, 5) + 7 * n;
+            days[n] = 7;
+        }
+        run_case("(b) dev: 1999 counts, Jul-Oct weeks", h, from, days, 17, cal, cal_closed,
+                 (int)n_cal, verbose);
+    } else {
+        for (n = 0; n < 9; n++) {
+            from[n] = cc_fc_days_from_civil(1999, 11, 1) + 7 * n;
+            days[n] = n < 8 ? 7 : 5;
+        }
+        run_case("(b) 1999 counts, Nov-Dec weeks", h, from, days, 9, cal, cal_closed, (int)n_cal,
+                 verbose);
     }
-    run_case("(b) 1999 counts, Nov-Dec weeks", h, from, days, 9, NULL, 0, verbose);
+    free(cal);
+    free(cal_closed);
+    cal = NULL;
+    cal_closed = NULL;
+    n_cal = 0;
     {
         double t_all = now_s() - t0;
         cc_fc_history_free(h);
-        printf("\n(b) took %.2f s for import (%.2f s) and 9 forecasts with their backtests\n",
+        printf("\n(b) took %.2f s for import (%.2f s) and the forecasts with their backtests\n",
                t_all, t_imp);
     }
 
     /* (c) January 1999 per-call log: the last week from the 24 days before. */
-    snprintf(path, sizeof(path), "%s/anonymous-bank-1999/january.txt", dir);
+    snprintf(path, sizeof(path), "%s/anonymous-bank-1999/%s.txt", dir, dev ? "february" : "january");
     cc_fc_import_options_init(&o);
     o.time_column = "vru_entry";
     o.date_column = "date";
     h = load(path, &o, &t_imp);
-    from[0] = cc_fc_days_from_civil(1999, 1, 25);
+    from[0] = dev ? cc_fc_days_from_civil(1999, 2, 22) : cc_fc_days_from_civil(1999, 1, 25);
     days[0] = 7;
     printf("\n");
-    run_case("(c) Jan 1999 log, last week", h, from, days, 1, NULL, 0, verbose);
+    run_case(dev ? "(c) dev: Feb 1999 log, last week" : "(c) Jan 1999 log, last week", h, from,
+             days, 1, NULL, NULL, 0, verbose);
     cc_fc_history_free(h);
+
+    printf("\nBand calibration: share of 30-minute cells (forecast >= 1) within "
+           "contacts_p10..contacts_p90 by lead week (80%% when calibrated; 10%% should fall "
+           "below)\n\n| case | week 1 | week 2 | week 3 | week 4 | origins |\n"
+           "|---|---:|---:|---:|---:|---|\n");
+    {
+        static const int ones[6] = {1, 1, 1, 1, 1, 1};
+        long closed[6];
+        snprintf(path, sizeof(path), "%s/us-bank-2003/bank_calls.csv", dir);
+        cc_fc_import_options_init(&o);
+        o.time_column = "DateTime";
+        o.count_column = "Calls";
+        h = load(path, &o, &t_imp);
+        closed[0] = cc_fc_days_from_civil(2003, 4, 4);
+        closed[1] = cc_fc_days_from_civil(2003, 4, 7);
+        closed[2] = cc_fc_days_from_civil(2003, 5, 26);
+        closed[3] = cc_fc_days_from_civil(2003, 7, 4);
+        closed[4] = cc_fc_days_from_civil(2003, 9, 1);
+        closed[5] = cc_fc_days_from_civil(2003, 10, 14);
+        /* four-week forecasts from every Monday whose four weeks the data hold */
+        for (n = 0; n < 5; n++)
+            from[n] = cc_fc_days_from_civil(2003, 8, 25) + 7 * n;
+        band_coverage("(a) US bank 2003, Aug-Sep origins", h, from, 5, 4, closed, ones, 6);
+        cc_fc_history_free(h);
+        snprintf(path, sizeof(path), "%s/anonymous-bank-1999/counts-6min-1999.csv", dir);
+        cc_fc_import_options_init(&o);
+        o.time_column = "start";
+        o.count_column = "contacts";
+        h = load(path, &o, &t_imp);
+        if (access(cal_path, R_OK) == 0 &&
+            cc_fc_read_calendar(cal_path, &cal, &cal_closed, &n_cal, &cerr))
+            die(cal_path, &cerr);
+        for (n = 0; n < 6; n++)
+            from[n] = cc_fc_days_from_civil(1999, 11, 1) + 7 * n;
+        band_coverage("(b) 1999 counts, Nov-Dec origins", h, from, 6, 4, cal, cal_closed,
+                      (int)n_cal);
+        free(cal);
+        free(cal_closed);
+        cc_fc_history_free(h);
+    }
 
     printf("\nSpeed (targets: under 5 s each)\n\n| task | seconds |\n|---|---:|\n");
     {

@@ -163,12 +163,23 @@ typedef enum cc_fc_method {
     CC_FC_MEANK,                 /* mean of the last k same weekdays */
     CC_FC_PROFILE,               /* level with trend x weekday x day of month x intraday profile */
     CC_FC_HOLT_WINTERS,          /* double-seasonal exponential smoothing (Taylor 2003) */
+    CC_FC_PROFILE_YEARLY,        /* the profile model with last year's level change instead of
+                                    the trend; needs CC_FC_YEARLY_MIN_DAYS of history */
     CC_FC_COMBINED,              /* mean of the profile and Holt-Winters forecasts */
     CC_FC_N_METHODS
 } cc_fc_method;
 
+/* History (days) that profile-yearly needs: a year and four weeks. */
+#define CC_FC_YEARLY_MIN_DAYS (364 + 28)
+
 /* Short name of a method ("seasonal-naive", ...). */
 const char *cc_fc_method_name(cc_fc_method m);
+
+/*
+ * Lead weeks whose bands are measured by their own backtest: a forecast day
+ * in week w (1-based) of the forecast uses week min(w, this) 's band.
+ */
+#define CC_FC_MAX_LEAD_WEEKS 4
 
 /* What to forecast and how to choose. */
 typedef struct cc_fc_options {
@@ -194,6 +205,12 @@ typedef struct cc_fc_channel {
     double wape_interval[CC_FC_N_METHODS]; /* backtest WAPE per interval, per method */
     double cv_daily;             /* day-level error CV beyond Poisson implied by the backtest */
     double z10, z90;             /* standardised backtest error quantiles used for the bands */
+    int n_lead_weeks;            /* lead weeks with their own band (1..CC_FC_MAX_LEAD_WEEKS) */
+    double cv_lead[CC_FC_MAX_LEAD_WEEKS];  /* cv_daily at lead week w+1 (never below week w's) */
+    double z10_lead[CC_FC_MAX_LEAD_WEEKS]; /* z10, z90 at lead week w+1 (never narrower) */
+    double z90_lead[CC_FC_MAX_LEAD_WEEKS];
+    int lead_origins[CC_FC_MAX_LEAD_WEEKS]; /* backtest origins behind each lead week (0: the
+                                               week before's figures carried over) */
     double *mean;                /* [days * per_day] forecast contacts */
     double *p10, *p90;           /* [days * per_day] prediction interval */
     int bt_days;                 /* days of the last backtest window kept for the report */

@@ -146,12 +146,21 @@ typedef struct cc_channel {
     cc_dist_kind uncertainty_dist; /* CC_DIST_GAMMA (default) or CC_DIST_LOGNORMAL */
     double deflection;            /* share of volume that never arrives (self-service) */
     long backlog;                 /* contacts already waiting at the start */
+    double *forecast_volume;      /* [n_intervals] contacts per horizon interval read from
+                                     volume.forecast (before season, multiplier and deflection),
+                                     owned; NULL when the volume is per day, week or hour */
+    char *forecast_path;          /* that file as opened (relative to the working directory),
+                                     owned; NULL without a forecast */
+    double forecast_multiplier;   /* volume.multiplier: scales the forecast's contacts (1) */
+    double forecast_band_cv;      /* day-level cv beyond Poisson that the file's contacts_p10 and
+                                     contacts_p90 imply (`uncertainty: bands`); NAN without them */
 
     /* derived per horizon day (arrays of cc_scenario.days) */
     double *day_volume;           /* expected offered contacts that day, after weekday x season,
                                      before deflection */
     double *day_deflection;       /* deflected share that day (season override or deflection) */
-    double *day_multiplier;       /* weekday x season multiplier that day */
+    double *day_multiplier;       /* weekday x season multiplier that day (with a forecast:
+                                     season x volume.multiplier; the forecast has the weekdays) */
 
     /* work */
     cc_dist handle_time;          /* talk/handle time of one contact at proficiency 1, seconds */

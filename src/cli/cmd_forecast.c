@@ -26,10 +26,13 @@ static void forecast_help(void)
            "method is chosen by rolling-origin backtest: from each of the last weeks\n"
            "before --from, every method forecasts the following week from the history\n"
            "before it; the lowest WAPE per interval wins. Methods: seasonal-naive,\n"
-           "mean-last-k, profile-trend, holt-winters (Taylor 2003), combined (reported).\n"
+           "mean-last-k, profile-trend, holt-winters (Taylor 2003), profile-yearly (with a\n"
+           "year and four weeks of history), combined (reported).\n"
            "\n"
            "Writes DIR/forecast.csv (date,interval_start,channel,contacts,contacts_p10,\n"
-           "contacts_p90) and DIR/report.html.\n"
+           "contacts_p90) and DIR/report.html. The band p10..p90 comes from the chosen\n"
+           "method's backtest errors at the same lead (week 1 to 4, then week 4's). A\n"
+           "scenario channel reads the file with volume: {forecast: forecast.csv}.\n"
            "\n"
            "forecast:\n"
            "  --from DATE        first forecast day (required)\n"
@@ -77,7 +80,7 @@ int cmd_forecast(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     static const char *const methods[] = {"seasonal-naive", "mean-last-k", "profile-trend",
-                                          "holt-winters", "combined", NULL};
+                                          "holt-winters", "profile-yearly", "combined", NULL};
     struct cli_history hist;
     cc_fc_options fopt;
     cc_fc_result *r = NULL;

@@ -164,7 +164,7 @@ cc_status cc_fc_read_calendar(const char *path, long **days, int **closed, size_
 {
     FILE *f = fopen(path, "r");
     char line[512];
-    int ln = 0;
+    int ln = 0, first = 1;
     size_t cap = 0;
     *days = NULL;
     *closed = NULL;
@@ -179,8 +179,14 @@ cc_status cc_fc_read_calendar(const char *path, long **days, int **closed, size_
         p[strcspn(p, "\r\n")] = '\0';
         while (*p == ' ' || *p == '\t')
             p++;
-        if (!*p || *p == '#' || (ln == 1 && !strncmp(p, "date", 4)))
+        if (!*p || *p == '#')
             continue;
+        /* a header may open the file, after any comments */
+        if (first) {
+            first = 0;
+            if (!strncmp(p, "date", 4))
+                continue;
+        }
         comma = strchr(p, ',');
         snprintf(date, sizeof(date), "%.*s", comma ? (int)(comma - p) : (int)strlen(p), p);
         if (cc_fc_parse_date(date, &d)) {

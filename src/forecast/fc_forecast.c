@@ -9,7 +9,11 @@
  * Bands: a day-level error CV beyond Poisson, c^2 = mean(((A-F)/F)^2) -
  * mean(1/F) over backtest days, scales each cell's error as
  * sqrt(f + c^2 f^2); the 10% and 90% quantiles of the standardised backtest
- * errors give contacts_p10 and contacts_p90.
+ * errors give contacts_p10 and contacts_p90. Both come from BAND_ORIGINS
+ * weekly origins, and separately for each lead week up to
+ * CC_FC_MAX_LEAD_WEEKS: a day w weeks ahead gets the band of errors w weeks
+ * ahead when that is wider than the week before's (errors grow with the
+ * lead; a narrower estimate further out is sampling noise).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -22,6 +26,9 @@
 #define BT_HORIZON 7
 /* The least training a backtest origin needs, days. */
 #define BT_MIN_TRAIN 14
+/* Weekly origins behind the bands at each lead week (more than the choice needs:
+ * the 10% and 90% quantiles of errors want more weeks than a ranking of methods). */
+#define BAND_ORIGINS 8
 /* A day below this share of its weekday's median volume is a special day. */
 #define SPECIAL_SHARE 0.6
 /* Weeks of recent history behind the reported weekday means and profiles. */
@@ -111,6 +118,66 @@ static size_t mark_usable(const double *y, const unsigned char *observed, int n,
     return found;
 }
 
+/*
+ * The band at lead week w (>= 2): the chosen method forecasts w weeks from
+ * origins o = n_train - 7 (w - 1) - 7 j (j = 1..B), so that the scored week,
+ * its w-th, falls in the last B weeks before the forecast as week 1's do; the
+ * day-level CV beyond Poisson and the standardised error quantiles are
+ * worked out on those weeks as for week 1. Returns the origins used (0 when
+ * the history is too short: the caller keeps the week before's band).
+ */
+static int lead_band(int chosen, const double *y, const unsigned char *use,
+                     const unsigned char *closed, int n_train, int per_day, long day0, int k,
+                     int B, int w, double *cv, double *z10, double *z90)
+{
+    int hz = 7 * w, j, d, i, n_o = 0;
+    size_t nz = 0, nd = 0;
+    double s_rel2 = 0, s_inv = 0, c2;
+    double *fc = cc_xmalloc((size_t)B * hz * per_day * sizeof(double));
+    double *zs = cc_xmalloc((size_t)B * 7 * per_day * sizeof(double));
+    for (j = 1; j <= B; j++) {
+        int o = n_train - 7 * (w - 1) - 7 * j;
+        double *f = fc + (size_t)(j - 1) * hz * per_day;
+        if (o < BT_MIN_TRAIN)
+            break;
+        n_o++;
+        cc_fc_method_forecast((cc_fc_method)chosen, y, use, closed, o, per_day, day0, hz, k, f);
+        for (d = hz - 7; d < hz; d++) {
+            double A = cc_fc_day_total(y, o + d, per_day), F = cc_fc_day_total(f, d, per_day);
+            if (!use[o + d] || F <= 0)
+                continue;
+            s_rel2 += (A - F) / F * ((A - F) / F);
+            s_inv += 1.0 / F;
+            nd++;
+        }
+    }
+    c2 = nd ? s_rel2 / nd - s_inv / nd : 0;
+    *cv = c2 > 0 ? sqrt(c2) : 0;
+    c2 = *cv * *cv;
+    for (j = 1; j <= n_o; j++) {
+        int o = n_train - 7 * (w - 1) - 7 * j;
+        const double *f = fc + (size_t)(j - 1) * hz * per_day;
+        for (d = hz - 7; d < hz; d++) {
+            if (!use[o + d])
+                continue;
+            for (i = 0; i < per_day; i++) {
+                double a = y[(size_t)(o + d) * per_day + i], fv = f[(size_t)d * per_day + i];
+                if (fv >= 0.5)
+                    zs[nz++] = (a - fv) / sqrt(fv + c2 * fv * fv);
+            }
+        }
+    }
+    if (nz >= 20) {
+        *z10 = cc_fc_quantile(zs, nz, 0.10);
+        *z90 = cc_fc_quantile(zs, nz, 0.90);
+    } else {
+        n_o = 0;
+    }
+    free(fc);
+    free(zs);
+    return n_o;
+}
+
 /* Backtest errors of one method: sums for WAPE, and the cells for bands. */
 typedef struct bt_sums {
     double abs_i, abs_d, act;     /* sum |a - f| per interval, per day; sum of actuals */
@@ -162,6 +229,9 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
     for (j = 1; j <= n_orig; j++) {
         int o = n_train - 7 * j, hz = BT_HORIZON;
         for (m = 0; m < CC_FC_N_METHODS; m++) {
+            /* profile-yearly is scored only when every origin has a year behind it */
+            if (m == CC_FC_PROFILE_YEARLY && n_train - 7 * n_orig < CC_FC_YEARLY_MIN_DAYS)
+                continue;
             cc_fc_method_forecast((cc_fc_method)m, y, use, closed, o, per_day, h->day0, hz, k, fc);
             for (d = 0; d < hz; d++) {
                 double A = 0, F = 0;
@@ -252,10 +322,56 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
         }
     }
 
+    /* ---- bands further ahead: never narrower than the week before ---- */
+    ch->n_lead_weeks = (opt->days + 6) / 7 < CC_FC_MAX_LEAD_WEEKS ? (opt->days + 6) / 7
+                                                                : CC_FC_MAX_LEAD_WEEKS;
+    ch->cv_lead[0] = ch->cv_daily;
+    ch->z10_lead[0] = ch->z10;
+    ch->z90_lead[0] = ch->z90;
+    ch->lead_origins[0] = n_orig;
+    {
+        /* the bands rest on more weeks of errors than the choice: BAND_ORIGINS */
+        double cv, z10, z90;
+        int no = lead_band(ch->chosen, y, use, closed, n_train, per_day, h->day0, k, BAND_ORIGINS,
+                           1, &cv, &z10, &z90);
+        if (no > n_orig) {
+            ch->cv_daily = ch->cv_lead[0] = cv;
+            ch->z10 = ch->z10_lead[0] = z10;
+            ch->z90 = ch->z90_lead[0] = z90;
+            ch->lead_origins[0] = no;
+        }
+    }
+    {
+        /* widths are compared at the mean interval volume of the last week */
+        double f_ref = 0;
+        for (d = n_train - 7; d < n_train; d++)
+            if (d >= 0)
+                f_ref += cc_fc_day_total(y, d, per_day) / (7.0 * per_day);
+        if (f_ref < 1)
+            f_ref = 1;
+        for (j = 1; j < ch->n_lead_weeks; j++) {
+            double cv, z10, z90, c2p = ch->cv_lead[j - 1] * ch->cv_lead[j - 1];
+            ch->lead_origins[j] = lead_band(ch->chosen, y, use, closed, n_train, per_day,
+                                            h->day0, k, BAND_ORIGINS, j + 1, &cv, &z10, &z90);
+            /* this week's own band (its quantiles are of errors scaled by its cv) when it is
+               the wider, else the week before's */
+            if (ch->lead_origins[j] > 0 &&
+                (z90 - z10) * sqrt(f_ref + cv * cv * f_ref * f_ref) >
+                    (ch->z90_lead[j - 1] - ch->z10_lead[j - 1]) * sqrt(f_ref + c2p * f_ref * f_ref)) {
+                ch->cv_lead[j] = cv;
+                ch->z10_lead[j] = z10;
+                ch->z90_lead[j] = z90;
+            } else {
+                ch->cv_lead[j] = ch->cv_lead[j - 1];
+                ch->z10_lead[j] = ch->z10_lead[j - 1];
+                ch->z90_lead[j] = ch->z90_lead[j - 1];
+            }
+        }
+    }
+
     /* ---- the forecast ---- */
     {
         size_t cells = (size_t)opt->days * per_day, c;
-        double c2 = ch->cv_daily * ch->cv_daily;
         ch->mean = cc_xmalloc(cells * sizeof(double));
         ch->p10 = cc_xmalloc(cells * sizeof(double));
         ch->p90 = cc_xmalloc(cells * sizeof(double));
@@ -269,9 +385,12 @@ static cc_status forecast_series(const cc_fc_history *h, const cc_fc_series *ser
                     ch->mean[(size_t)k2 * per_day + i] *= ch->special_ratio;
         }
         for (c = 0; c < cells; c++) {
+            int w = (int)(c / per_day) / 7 < ch->n_lead_weeks ? (int)(c / per_day) / 7
+                                                               : ch->n_lead_weeks - 1;
+            double c2 = ch->cv_lead[w] * ch->cv_lead[w];
             double f = ch->mean[c], sd = sqrt(f + c2 * f * f);
-            ch->p10[c] = f + ch->z10 * sd > 0 ? f + ch->z10 * sd : 0;
-            ch->p90[c] = f + ch->z90 * sd > f ? f + ch->z90 * sd : f;
+            ch->p10[c] = f + ch->z10_lead[w] * sd > 0 ? f + ch->z10_lead[w] * sd : 0;
+            ch->p90[c] = f + ch->z90_lead[w] * sd > f ? f + ch->z90_lead[w] * sd : f;
         }
     }
 

@@ -3,7 +3,8 @@
  * same interval one week before), the mean of the last k same weekdays, and
  * the profile model: daily volume = level x weekday x day-of-month factor,
  * the level following a weighted, damped linear trend of the adjusted daily
- * totals, spread by each weekday's intraday profile; plus the dispatch to
+ * totals and a fading day-level AR(1) correction, spread by each weekday's
+ * intraday profile; plus the dispatch to
  * Holt-Winters (fc_holt_winters.c) and the combination. Missing days
  * (observed[d] = 0: no data, holidays, detected special days) are skipped:
  * every method looks further back for the same weekday.
@@ -15,8 +16,15 @@
 #include "forecast/fc_internal.h"
 #include "util/alloc.h"
 
-/* Weeks of history behind the profile model's weekday levels and shapes. */
-#define PROFILE_WEEKS 8
+/* Weeks of history behind the profile model's intraday shapes, and the
+ * half-life of their weights in weeks: a longer window with decaying weights
+ * follows a drifting shape as well as eight equal weeks with less noise
+ * (chosen on July-October 1999 and August 2003 backtests, bench_forecast
+ * BENCH_DEV=1). */
+#define PROFILE_WEEKS 16
+#define PROFILE_HALF_LIFE_W 4.0
+/* Days of the month either side pooled by the day-of-month factors. */
+#define DOM_SMOOTH_DAYS 2
 /* Weeks behind its trend, and the half-life of their weights, days. */
 #define TREND_WEEKS 10
 #define TREND_HALF_LIFE_D 14.0
@@ -27,7 +35,8 @@
 #define DOM_MIN_WEEKDAY 0.7
 
 static const char *const method_names[CC_FC_N_METHODS] = {
-    "seasonal-naive", "mean-last-k", "profile-trend", "holt-winters", "combined"};
+    "seasonal-naive", "mean-last-k", "profile-trend", "holt-winters", "profile-yearly",
+    "combined"};
 
 const char *cc_fc_method_name(cc_fc_method m)
 {
@@ -67,12 +76,15 @@ static void mean_of_days(const double *y, const int *days, int n, int per_day, d
 }
 
 /*
- * Day-of-month factors with empirical-Bayes shrinkage: the raw mean ratio
- * m_k of day k is pulled towards 1 by tau^2 / (tau^2 + s^2 / n_k), where s^2
- * is the day-to-day variance within a day of the month and tau^2 the
- * variance of the true factors (the spread of the m_k less their sampling
- * variance). Without a within-month pattern every factor stays near 1; a
- * strong one is kept nearly whole.
+ * Day-of-month factors with empirical-Bayes shrinkage: the mean ratio m_k
+ * of day k, pooled with the days DOM_SMOOTH_DAYS either side by triangular
+ * weights (billing and pay-day effects spread over neighbouring days, and a
+ * single day of the month has only one observation a month), is pulled
+ * towards 1 by tau^2 / (tau^2 + s^2 / n_eff), where s^2 is the day-to-day
+ * variance within a day of the month, n_eff the effective number of days
+ * pooled and tau^2 the variance of the true factors (the spread of the raw
+ * m_k less their sampling variance). Without a within-month pattern every
+ * factor stays near 1; a strong one is kept nearly whole.
  */
 static void dom_factors(const double *tot, const unsigned char *obs, int n, int wd0, long day0,
                         const double W[7], const double *L, double M[32])
@@ -113,11 +125,20 @@ static void dom_factors(const double *tot, const unsigned char *obs, int n, int 
         }
     tau2 = spread - samp > 0 ? spread - samp : 0;
     for (k = 1; k <= 31; k++) {
-        double mk, wgt;
+        double mk, wgt, s_r = 0, s_w = 0, s_w2 = 0, n_eff;
+        int j;
         if (nm[k] < 1)
             continue;
-        mk = sm[k] / nm[k] / mean_all;
-        wgt = tau2 > 0 ? tau2 / (tau2 + within / nm[k]) : 0;
+        for (j = k - DOM_SMOOTH_DAYS; j <= k + DOM_SMOOTH_DAYS; j++)
+            if (j >= 1 && j <= 31) {
+                double wj = DOM_SMOOTH_DAYS + 1 - abs(j - k);
+                s_r += wj * sm[j];
+                s_w += wj * nm[j];
+                s_w2 += wj * wj * nm[j];
+            }
+        mk = s_r / s_w / mean_all;
+        n_eff = s_w * s_w / s_w2;
+        wgt = tau2 > 0 ? tau2 / (tau2 + within / n_eff) : 0;
         M[k] = 1 + (mk - 1) * wgt;
         norm += M[k] * nm[k];
         n_all += nm[k];
@@ -264,8 +285,61 @@ static void pool_shapes(double *shape, const double *weight, int per_day)
     free(pooled);
 }
 
+/*
+ * Day-level AR(1) of the profile model's relative residuals, r_d = D_d /
+ * ((a + b d) W M) - 1, over the trend's window: volume above the model one
+ * day tends to stay above it the next (Taylor's adjustment of the one-step
+ * error, J. Oper. Res. Soc. 54:799-805, on days instead of intervals). phi
+ * is the least-squares slope of r_d on r_{d-1} over pairs of consecutive
+ * open days (at least AR_MIN_PAIRS of them), kept in [0, AR_MAX_PHI]; the
+ * forecast k days after the last open day is scaled by 1 + phi^k r_last.
+ */
+#define AR_MIN_PAIRS 20
+#define AR_MAX_PHI 0.9
+
+typedef struct day_ar {
+    double phi;                  /* lag-one coefficient per day */
+    double last_resid;           /* r of the last open day */
+    int last_day;                /* that day, or -1: no adjustment */
+} day_ar;
+
+static day_ar level_ar(const double *tot, const unsigned char *obs, int n, int wd0, long day0,
+                       const double W[7], const double M[32], double a, double b)
+{
+    day_ar ar = {0, 0, -1};
+    double sxy = 0, sxx = 0, prev = 0;
+    int d, prev_day = -2, pairs = 0;
+    for (d = n - 7 * TREND_WEEKS > 0 ? n - 7 * TREND_WEEKS : 0; d < n; d++) {
+        int wd = (wd0 + d) % 7, yy, mm, dd;
+        double fit, r;
+        if (!obs[d] || W[wd] <= 0.2)
+            continue;
+        cc_fc_civil_from_days(day0 + d, &yy, &mm, &dd);
+        fit = (a + b * d) * W[wd] * M[dd];
+        if (fit <= 0)
+            continue;
+        r = tot[d] / fit - 1;
+        if (prev_day == d - 1) {
+            sxy += r * prev;
+            sxx += prev * prev;
+            pairs++;
+        }
+        prev = r;
+        prev_day = d;
+        ar.last_resid = r;
+        ar.last_day = d;
+    }
+    if (pairs < AR_MIN_PAIRS || sxx <= 0) {
+        ar.last_day = -1;
+        return ar;
+    }
+    ar.phi = sxy / sxx < 0 ? 0 : sxy / sxx > AR_MAX_PHI ? AR_MAX_PHI : sxy / sxx;
+    return ar;
+}
+
 static void profile_trend(const double *y, const unsigned char *obs, const unsigned char *closed,
-                          int n_train, int per_day, int wd0, long day0, int h, double *out)
+                          int n_train, int per_day, int wd0, long day0, int h, int yearly,
+                          double *out)
 {
     double shape_sum[7] = {0}, W[7], M[32], after;
     double *L = cc_xmalloc((size_t)(n_train > 0 ? n_train : 1) * sizeof(double));
@@ -273,6 +347,7 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
     double *tot = cc_xmalloc((size_t)(n_train > 0 ? n_train : 1) * sizeof(double));
     double sw = 0, swx = 0, swy = 0, swxx = 0, swxy = 0, a, b, x_end;
     int days[PROFILE_WEEKS], w, j, i, d, last_obs = -1;
+    day_ar ar;
 
     for (d = 0; d < n_train; d++)
         tot[d] = obs[d] ? cc_fc_day_total(y, d, per_day) : 0;
@@ -283,9 +358,10 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
         int t = n_train + ((w - (wd0 + n_train) % 7) + 14) % 7;
         int n = same_weekdays(obs, n_train, t, PROFILE_WEEKS, days);
         for (j = 0; j < n; j++) {
-            shape_sum[w] += tot[days[j]];
+            double wt = pow(0.5, j / PROFILE_HALF_LIFE_W);
+            shape_sum[w] += wt * tot[days[j]];
             for (i = 0; i < per_day; i++)
-                shape[w * per_day + i] += y[(size_t)days[j] * per_day + i];
+                shape[w * per_day + i] += wt * y[(size_t)days[j] * per_day + i];
         }
         if (shape_sum[w] > 0)
             for (i = 0; i < per_day; i++)
@@ -318,6 +394,9 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
         a = sw > 0 ? swy / sw : 0;
     }
     x_end = last_obs >= 0 ? last_obs : n_train - 1;
+    ar = level_ar(tot, obs, n_train, wd0, day0, W, M, a, b);
+    /* yearly: the level now, moved as last year's smoothed level moved (below) */
+    yearly = yearly && n_train >= CC_FC_YEARLY_MIN_DAYS && L[(int)x_end - 364] > 0;
     for (j = 0; j < h; j++) {
         int t = n_train + j, wd = (wd0 + t) % 7, k, yy, mm, dd;
         double damp = 0, lvl, p = 1;
@@ -326,12 +405,22 @@ static void profile_trend(const double *y, const unsigned char *obs, const unsig
             damp += p;
         }
         lvl = a + b * x_end + b * damp;
+        if (yearly) {
+            /* L of a year before the target over L of a year before the last day, where L
+               is centred (a year back lies at least LEVEL_HALF_WIDTH days inside the history);
+               further ahead the last such ratio holds */
+            int e = t - 364 < n_train - LEVEL_HALF_WIDTH ? t - 364 : n_train - LEVEL_HALF_WIDTH - 1;
+            lvl = (a + b * x_end) * (L[e] > 0 ? L[e] / L[(int)x_end - 364] : 1);
+        }
         if (lvl < 0)
             lvl = 0;
         cc_fc_civil_from_days(day0 + t, &yy, &mm, &dd);
         if (W[(wd0 + t - 1) % 7] > 0.2 && t >= 1 &&
             (t - 1 < n_train ? was_closed(obs, closed, t - 1) : closed != NULL && closed[t - 1]))
             lvl *= after;
+        /* the last day's departure from the model, fading as phi^days */
+        if (ar.last_day >= 0)
+            lvl *= 1 + pow(ar.phi, t - ar.last_day) * ar.last_resid;
         for (i = 0; i < per_day; i++)
             out[(size_t)j * per_day + i] = lvl * W[wd] * M[dd] * shape[wd * per_day + i];
     }
@@ -357,7 +446,11 @@ void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char 
         }
         break;
     case CC_FC_PROFILE:
-        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, out);
+        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, 0, out);
+        break;
+    case CC_FC_PROFILE_YEARLY:
+        /* shorter than a year and four weeks: the trend instead */
+        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, 1, out);
         break;
     case CC_FC_HOLT_WINTERS:
         /* too short a history for two seasonal cycles: same-weekday means */
@@ -370,7 +463,7 @@ void cc_fc_method_forecast(cc_fc_method m, const double *y, const unsigned char 
     case CC_FC_COMBINED: {
         size_t i, cells = (size_t)h * per_day;
         double *tmp = cc_xmalloc(cells * sizeof(double));
-        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, out);
+        profile_trend(y, observed, closed, n_train, per_day, wd0, day0, h, 0, out);
         if (cc_fc_holt_winters(y, observed, n_train, per_day, h, tmp) == 0)
             for (i = 0; i < cells; i++)
                 out[i] = 0.5 * (out[i] + tmp[i]);

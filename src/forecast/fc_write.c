@@ -54,5 +54,14 @@ void cc_fc_write_backtest_text(FILE *out, const cc_fc_result *r)
         }
         fprintf(out, "  uncertainty: daily CV beyond Poisson %.3f; %zu special day%s set aside\n",
                 ch->cv_daily, ch->n_special_found, ch->n_special_found == 1 ? "" : "s");
+        if (ch->n_lead_weeks > 1) {
+            int w;
+            fprintf(out, "  band by lead week (daily CV; error quantiles z10..z90; origins):");
+            for (w = 0; w < ch->n_lead_weeks; w++)
+                fprintf(out, "%s %d: %.3f; %.2f..%.2f; %d%s", w ? "," : "", w + 1, ch->cv_lead[w],
+                        ch->z10_lead[w], ch->z90_lead[w], ch->lead_origins[w],
+                        w && !ch->lead_origins[w] ? " (week before's)" : "");
+            fprintf(out, "\n");
+        }
     }
 }

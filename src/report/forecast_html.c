@@ -51,7 +51,6 @@ static void chart_days(FILE *out, const cc_fc_result *r, size_t c)
     double *hist = cc_xmalloc(n * sizeof(double)), *fc = cc_xmalloc(n * sizeof(double));
     double *lo = cc_xmalloc(n * sizeof(double)), *hi = cc_xmalloc(n * sizeof(double));
     char **labels = cc_xmalloc(n * sizeof(char *)), id[32];
-    double c2 = ch->cv_daily * ch->cv_daily;
     cc_chart_series s[2];
     cc_chart_frame f;
 
@@ -62,8 +61,13 @@ static void chart_days(FILE *out, const cc_fc_result *r, size_t c)
         if (day < r->from_day && k >= 0 && k < h->n_days && h->observed[k])
             hist[i] = cc_fc_day_total(h->series[c].y, (int)k, h->per_day);
         if (day >= r->from_day) {
+            int lead = (int)(day - r->from_day) / 7;
+            /* the day-level CV of the day's lead week */
+            double cv = ch->n_lead_weeks > 0
+                            ? ch->cv_lead[lead < ch->n_lead_weeks ? lead : ch->n_lead_weeks - 1]
+                            : ch->cv_daily;
             double F = cc_fc_day_total(ch->mean, (int)(day - r->from_day), r->per_day);
-            double sd = sqrt(F + c2 * F * F);
+            double sd = sqrt(F + cv * cv * F * F);
             fc[i] = F;
             lo[i] = F - 1.2816 * sd > 0 ? F - 1.2816 * sd : 0;
             hi[i] = F + 1.2816 * sd;

@@ -6,6 +6,7 @@
  * table cannot state (volume per day, week or hour; a profile per day type;
  * transfers as one mapping or a list).
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,7 @@ static int takes_sessions(cc_channel_kind k)
 
 /* ---- volume ------------------------------------------------------------------------- */
 
-enum { V_PER_DAY, V_PER_WEEK, V_PER_HOUR };
+enum { V_PER_DAY, V_PER_WEEK, V_PER_HOUR, V_FORECAST, V_CHANNEL, V_MULTIPLIER, N_VOLUME_KEYS };
 
 static const cc_field volume_fields[] = {
     [V_PER_DAY] = {"per_day", CC_VK_NUMBER, .lo = 0, .hi = 1e9,
@@ -37,16 +38,95 @@ static const cc_field volume_fields[] = {
                     .help = "contacts per week, spread by the weekday multipliers"},
     [V_PER_HOUR] = {"per_hour", CC_VK_NUMBER, .lo = 0, .hi = 1e8,
                     .help = "contacts per hour (x 24 per day)"},
+    [V_FORECAST] = {"forecast", CC_VK_CUSTOM, .doc_type = "file",
+                    .doc_allowed = "a forecast.csv as `ccsim forecast` writes it, relative to "
+                                   "the scenario file",
+                    .doc_default = "none",
+                    .help = "contacts per interval of every horizon date from the file's "
+                            "`contacts` column; weekday multipliers and profiles do not apply"},
+    [V_CHANNEL] = {"channel", CC_VK_CUSTOM, .doc_type = "text",
+                   .doc_allowed = "a value of the file's `channel` column; with `forecast` only",
+                   .doc_default = "this channel's name, or the file's only channel",
+                   .help = "whose rows of the forecast to read"},
+    [V_MULTIPLIER] = {"multiplier", CC_VK_NUMBER, .lo = 0, .hi = 1000, .def = 1,
+                      .at = CC_AT(cc_channel, forecast_multiplier),
+                      .doc_allowed = "with `forecast` only",
+                      .help = "scales the forecast's contacts (what `--scale volume=F` sets)"},
 };
 
 static const cc_schema volume_schema = CC_SCHEMA("channels.NAME.volume", volume_fields);
 
-/* `volume`: contacts per day, or exactly one of {per_day, per_week, per_hour}. */
+/*
+ * `volume: {forecast: FILE[, channel: NAME][, multiplier: F]}`: per-interval
+ * contacts from a forecast.csv. The forecast carries the weekly and intraday
+ * pattern, so `weekday` and `profile` beside it are refused rather than
+ * silently ignored.
+ */
+static int load_volume_forecast(cc_loader *L, yaml_node_t *const *given, const char *path,
+                                cc_channel *c)
+{
+    static const char *const not_with[] = {"weekday", "profile"};
+    char p[CC_YW_PATH_MAX];
+    const char *want = NULL;
+    double total = 0.0;
+    int i, ok = 1;
+
+    cc_yw_join(p, path, volume_fields[V_FORECAST].key);
+    if (given[V_FORECAST]->type != YAML_SCALAR_NODE || !cc_yw_scalar(given[V_FORECAST])[0] ||
+        cc_yw_is_null(given[V_FORECAST])) {
+        cc_yw_error(&L->w, CC_ESCHEMA, given[V_FORECAST], p,
+                    "expected the name of a forecast.csv file");
+        return 0;
+    }
+    if (given[V_CHANNEL]) {
+        char cp[CC_YW_PATH_MAX];
+        cc_yw_join(cp, path, volume_fields[V_CHANNEL].key);
+        if (given[V_CHANNEL]->type != YAML_SCALAR_NODE || !cc_yw_scalar(given[V_CHANNEL])[0]) {
+            cc_yw_error(&L->w, CC_ESCHEMA, given[V_CHANNEL], cp,
+                        "expected a value of the file's channel column");
+            return 0;
+        }
+        want = cc_yw_scalar(given[V_CHANNEL]);
+    }
+    if (given[V_MULTIPLIER]) {
+        char mp[CC_YW_PATH_MAX];
+        cc_yw_join(mp, path, volume_fields[V_MULTIPLIER].key);
+        if (!cc_field_value(L, &volume_fields[V_MULTIPLIER], given[V_MULTIPLIER], mp, c))
+            ok = 0;
+    }
+    for (i = 0; i < 2 && L->entry_map; i++) {
+        yaml_node_t *k = cc_yw_map_get(&L->w, L->entry_map, not_with[i]);
+        if (k) {
+            char cp[CC_YW_PATH_MAX], np[CC_YW_PATH_MAX], *dot;
+            /* path is channels.NAME.volume: the sibling key */
+            snprintf(cp, sizeof(cp), "%s", path);
+            dot = strrchr(cp, '.');
+            if (dot)
+                *dot = '\0';
+            cc_yw_join(np, cp, not_with[i]);
+            cc_yw_error(&L->w, CC_ESCHEMA, k, np,
+                        "not with a forecast volume: the forecast holds the weekly and intraday "
+                        "pattern (remove '%s', or give volume per day)",
+                        not_with[i]);
+            ok = 0;
+        }
+    }
+    if (!ok || !cc_load_forecast_volume(L, given[V_FORECAST], p, c,
+                                        cc_yw_scalar(given[V_FORECAST]), want))
+        return 0;
+    for (i = 0; i < L->s->n_intervals; i++)
+        total += c->forecast_volume[i];
+    /* the mean day of the horizon stands for the volume in summaries */
+    c->volume_per_day = total * c->forecast_multiplier / L->s->days;
+    return 1;
+}
+
+/* `volume`: contacts per day, or exactly one of {per_day, per_week, per_hour, forecast}. */
 static int load_volume(cc_loader *L, const cc_field *f, yaml_node_t *v, const char *path,
                        void *obj)
 {
     cc_channel *c = obj;
-    yaml_node_t *given[3];
+    yaml_node_t *given[N_VOLUME_KEYS];
     char p[CC_YW_PATH_MAX];
     double x, sum = 0.0;
     int i, d;
@@ -56,19 +136,30 @@ static int load_volume(cc_loader *L, const cc_field *f, yaml_node_t *v, const ch
     if (v->type == YAML_SEQUENCE_NODE) {
         cc_yw_error(&L->w, CC_ESCHEMA, v, path,
                     "expected contacts per day (a number) or {per_day | per_week | per_hour: "
-                    "N}, got a list");
+                    "N} or {forecast: FILE}, got a list");
         return 0;
     }
     if (!cc_schema_keys(L, &volume_schema, v, path))
         return 0;
-    for (i = 0; i < 3; i++)
+    for (i = 0; i < N_VOLUME_KEYS; i++)
         given[i] = cc_yw_map_get(&L->w, v, volume_fields[i].key);
-    if ((given[V_PER_DAY] != NULL) + (given[V_PER_WEEK] != NULL) + (given[V_PER_HOUR] != NULL) !=
+    if ((given[V_PER_DAY] != NULL) + (given[V_PER_WEEK] != NULL) + (given[V_PER_HOUR] != NULL) +
+            (given[V_FORECAST] != NULL) !=
         1) {
         cc_yw_error(&L->w, CC_ESCHEMA, v, path,
-                    "give exactly one of 'per_day', 'per_week' or 'per_hour'");
+                    "give exactly one of 'per_day', 'per_week', 'per_hour' or 'forecast'");
         return 0;
     }
+    if (given[V_FORECAST])
+        return load_volume_forecast(L, given, path, c);
+    for (i = V_CHANNEL; i <= V_MULTIPLIER; i++)
+        if (given[i]) {
+            char kp[CC_YW_PATH_MAX];
+            cc_yw_join(kp, path, volume_fields[i].key);
+            cc_yw_error(&L->w, CC_ESCHEMA, given[i], kp, "'%s' goes with 'forecast' only",
+                        volume_fields[i].key);
+            return 0;
+        }
     if (given[V_PER_DAY]) {
         cc_yw_join(p, path, volume_fields[V_PER_DAY].key);
         return cc_field_value(L, &volume_fields[V_PER_DAY], given[V_PER_DAY], p, c);
@@ -222,6 +313,43 @@ static const cc_field uncertainty_fields[] = {
 
 static const cc_schema uncertainty_schema =
     CC_SCHEMA("channels.NAME.uncertainty", uncertainty_fields);
+
+/*
+ * `uncertainty: bands`: the cv that a forecast volume's contacts_p10 and
+ * contacts_p90 imply (load_forecast.c), with the default gamma multiplier;
+ * otherwise a number (cv) or the mapping. The volume is loaded before.
+ */
+static int load_uncertainty(cc_loader *L, const cc_field *f, yaml_node_t *v, const char *path,
+                            void *obj)
+{
+    cc_channel *c = obj;
+
+    if (v->type != YAML_SCALAR_NODE || strcmp(cc_yw_scalar(v), "bands") != 0)
+        return cc_field_value(L, f, v, path, obj);
+    if (!c->forecast_volume) {
+        yaml_node_t *vol = cc_yw_map_get(&L->w, L->entry_map, "volume");
+        /* a forecast volume that failed has been reported already */
+        if (!vol || vol->type != YAML_MAPPING_NODE || !cc_yw_map_get(&L->w, vol, "forecast"))
+            cc_yw_error(&L->w, CC_EINVAL, v, path,
+                        "'bands' takes the cv from a forecast volume's contacts_p10 and "
+                        "contacts_p90; this channel's volume is not {forecast: FILE}");
+        return 0;
+    }
+    if (isnan(c->forecast_band_cv)) {
+        cc_yw_error(&L->w, CC_EINVAL, v, path,
+                    "'bands': the forecast file has no contacts_p10 and contacts_p90 columns; "
+                    "give the cv as a number");
+        return 0;
+    }
+    if (c->forecast_band_cv > 2.0) {
+        cc_yw_error(&L->w, CC_EINVAL, v, path,
+                    "'bands': the forecast's bands imply a cv of %.3g; at most 2",
+                    c->forecast_band_cv);
+        return 0;
+    }
+    c->uncertainty_cv = c->forecast_band_cv;
+    return 1;
+}
 
 /* ---- target ------------------------------------------------------------------------- */
 
@@ -596,10 +724,10 @@ static const cc_field channel_fields[] = {
     [C_VOLUME] = {"volume", CC_VK_MAP, CC_F_REQUIRED | CC_F_INLINE, .sub = &volume_schema,
                   .shorthand = "per_day", .load = load_volume,
                   .missing = "contacts per day; 0 for a channel fed only by transfers",
-                  .doc_allowed = "exactly one of `per_day`, `per_week`, `per_hour`",
+                  .doc_allowed = "exactly one of `per_day`, `per_week`, `per_hour`, `forecast`",
                   .doc_default = "required (0 for a channel fed only by transfers)",
                   .help = "contacts on an average day, before weekday and season; a bare number "
-                          "is `per_day`"},
+                          "is `per_day`; `forecast` reads every interval from a forecast.csv"},
     [C_PROFILE] = {"profile", CC_VK_CUSTOM, .sub = &cc_schema_profile_days, .load = load_profile,
                    .doc_type = "profile, or mapping by day type",
                    .doc_allowed = "a profile name, an inline `{hourly: [...]}` or `{weights: "
@@ -611,9 +739,12 @@ static const cc_field channel_fields[] = {
                    .doc_allowed = "not all 0",
                    .help = "volume multiplier per weekday: `{mon: 1.3, ..., sun: 0.4}`"},
     [C_UNCERTAINTY] = {"uncertainty", CC_VK_MAP, CC_F_INLINE, .sub = &uncertainty_schema,
-                       .shorthand = "cv",
+                       .shorthand = "cv", .load = load_uncertainty,
+                       .doc_type = "number, `bands` or mapping",
+                       .doc_allowed = "`bands` with a forecast volume",
                        .help = "forecast uncertainty: each day's volume is multiplied by a draw "
-                               "with mean 1; a bare number is `cv`"},
+                               "with mean 1; a bare number is `cv`; `bands`: the cv the "
+                               "forecast file's contacts_p10 and contacts_p90 imply"},
     [C_BACKLOG] = {"backlog", CC_VK_LONG, .lo = 0, .hi = 1e8, .at = CC_AT(cc_channel, backlog),
                    .help = "contacts already waiting (open e-mails) at time 0: work carried in, "
                            "outside the service level"},
@@ -663,7 +794,10 @@ static void load_channel(cc_loader *L, int idx, yaml_node_t *key, yaml_node_t *n
     cc_schema_defaults(&cc_schema_channel, c);
     c->chatbot = -1;
     c->retry_channel = idx;
+    c->forecast_multiplier = 1.0;
+    c->forecast_band_cv = NAN;
     L->entry = idx;
+    L->entry_map = n;
     L->kind_ok = 0;
     cc_schema_load(L, &cc_schema_channel, n, path, key, c, NULL);
 }

@@ -9,6 +9,7 @@
  *   schema_doc.c      the README key tables printed from the schema
  *   load_calendar.c   horizon, profiles, seasons
  *   load_channels.c   channels and their sub-maps
+ *   load_forecast.c   a channel's volume read from a forecast.csv
  *   load_chatbots.c   chatbots
  *   load_teams.c      teams, shifts, shrinkage
  *   load_routing.c    routing, and the checks across channels and teams
@@ -78,6 +79,17 @@ void cc_load_cross_checks(cc_loader *L);
  * as profile `inline_name`): its index, or -1 after reporting.
  */
 int cc_load_profile_ref(cc_loader *L, yaml_node_t *v, const char *path, const char *inline_name);
+
+/*
+ * Channel c's volume from a forecast.csv (load_forecast.c): `file` is
+ * resolved against the scenario file's folder, and the rows of channel
+ * `want` (NULL: the channel's own name, or the only channel of the file)
+ * fill c->forecast_volume for every interval of the horizon; c->forecast_path
+ * keeps the file opened. Returns 1, or 0 after reporting the file's
+ * FILE:LINE:COL at node v.
+ */
+int cc_load_forecast_volume(cc_loader *L, yaml_node_t *v, const char *path, cc_channel *c,
+                            const char *file, const char *want);
 
 /* Horizon day index of an absolute day count. */
 long cc_horizon_day(const cc_scenario *s, long abs_days);

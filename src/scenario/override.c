@@ -384,8 +384,8 @@ static int scale_pair(cc_loader *L, int map_id, size_t pi, double f, int duratio
  */
 static int scale_channel(cc_loader *L, int channels_id, size_t pi, const char *what, double f)
 {
-    static const char *const volume_keys[] = {"per_day", "per_week", "per_hour"};
-    static const char *const time_keys[] = {"mean", "sd", "values"};
+    static const char *const volume_keys[] = {"per_day", "per_week", "per_hour", "multiplier"};
+    static const char *const time_keys[] = {"mean", "sd", "values", NULL};
     int duration = !strcmp(what, "handle_time");
     const char *const *keys = duration ? time_keys : volume_keys;
     yaml_node_t *chs = yaml_document_get_node(&L->w.doc, channels_id);
@@ -412,15 +412,26 @@ static int scale_channel(cc_loader *L, int channels_id, size_t pi, const char *w
         val = yaml_document_get_node(&L->w.doc, val_id);
         if (val && val->type == YAML_MAPPING_NODE) {
             size_t m = cc_yw_map_len(val), j;
+            /* a forecast volume without a multiplier yet: the scale becomes one */
+            if (!duration && cc_yw_map_get(&L->w, val, "forecast") &&
+                !cc_yw_map_get(&L->w, val, "multiplier")) {
+                char sub[CC_YW_PATH_MAX], num[32];
+                cc_override ov;
+                snprintf(sub, sizeof(sub), "%.200s.multiplier", path);
+                snprintf(num, sizeof(num), "%.17g", f);
+                ov.path = sub;
+                ov.value = num;
+                return cc_override_apply(L, &ov);
+            }
             for (j = 0; j < m; j++) {
                 yaml_node_t *vk = yaml_document_get_node(
                     &L->w.doc,
                     yaml_document_get_node(&L->w.doc, val_id)->data.mapping.pairs.start[j].key);
                 char sub[CC_YW_PATH_MAX];
-                for (k = 0; k < 3; k++)
+                for (k = 0; k < 4 && keys[k]; k++)
                     if (vk && vk->type == YAML_SCALAR_NODE && !strcmp(cc_yw_scalar(vk), keys[k]))
                         break;
-                if (k == 3)
+                if (k == 4 || !keys[k])
                     continue;
                 snprintf(sub, sizeof(sub), "%.200s.%.12s", path, keys[k]);
                 if (!scale_pair(L, val_id, j, f, duration, sub))

@@ -370,6 +370,23 @@ cc_status cc_scenario_write_restaffed(FILE *out, const cc_scenario *s, const cha
             cc_override_apply(&L, &rename);
         }
     }
+    /*
+     * planned.yaml lives in another folder: a forecast volume names its file
+     * by absolute path there (plain characters only; others keep the text).
+     */
+    for (i = 0; i < s->n_channels; i++) {
+        const cc_channel *c = &s->channels[i];
+        char *abs = c->forecast_path ? realpath(c->forecast_path, NULL) : NULL;
+        if (abs && !strpbrk(abs, "\"\\\n")) {
+            char key[CC_MAX_NAME + 40], *value = cc_xmalloc(strlen(abs) + 3);
+            cc_override moved = {key, value};
+            snprintf(key, sizeof key, "channels.%s.volume.forecast", c->name);
+            sprintf(value, "\"%s\"", abs);
+            cc_override_apply(&L, &moved);
+            free(value);
+        }
+        free(abs);
+    }
     if (L.w.d.n_errors) {
         st = patch_error(&L.w.d, err);
         goto out_release;

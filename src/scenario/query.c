@@ -178,6 +178,8 @@ double cc_scenario_channel_rate_gross(const cc_scenario *s, int ch, int interval
     c = &s->channels[ch];
     day = interval / s->intervals_per_day;
     slot = interval % s->intervals_per_day;
+    if (c->forecast_volume)
+        return c->forecast_volume[interval] * c->day_multiplier[day] / s->interval_s;
     return c->day_volume[day] *
            s->profiles[c->profile_of_weekday[cc_scenario_weekday(s, day)]].weights[slot] /
            s->interval_s;
@@ -295,8 +297,18 @@ static void derive_channel_days(cc_scenario *s, int ch)
             if (se->deflection[ch] >= 0.0)
                 defl = se->deflection[ch];
         }
-        c->day_multiplier[d] = c->weekday[cc_scenario_weekday(s, d)] * season;
-        c->day_volume[d] = c->volume_per_day * c->day_multiplier[d];
+        if (c->forecast_volume) {
+            /* the forecast has the weekly pattern: season and multiplier only */
+            double sum = 0.0;
+            int i;
+            for (i = 0; i < s->intervals_per_day; i++)
+                sum += c->forecast_volume[(size_t)d * s->intervals_per_day + i];
+            c->day_multiplier[d] = season * c->forecast_multiplier;
+            c->day_volume[d] = sum * c->day_multiplier[d];
+        } else {
+            c->day_multiplier[d] = c->weekday[cc_scenario_weekday(s, d)] * season;
+            c->day_volume[d] = c->volume_per_day * c->day_multiplier[d];
+        }
         c->day_deflection[d] = defl;
     }
 }
@@ -492,6 +504,8 @@ static void channel_release(cc_channel *c)
     free(c->day_volume);
     free(c->day_deflection);
     free(c->day_multiplier);
+    free(c->forecast_volume);
+    free(c->forecast_path);
     cc_dist_release(&c->handle_time);
     cc_dist_release(&c->wrap_up);
     cc_dist_release(&c->patience);

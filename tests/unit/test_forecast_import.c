@@ -293,6 +293,14 @@ static void test_mapping_and_calendar(void **state)
     assert_int_equal(closed[1], 0);
     free(days);
     free(closed);
+    /* comments may come before the header line */
+    p = write_tmp("# holidays\n\ndate,kind\n2024-12-26,open\n");
+    assert_int_equal(cc_fc_read_calendar(p, &days, &closed, &n, &err), CC_OK);
+    unlink(p);
+    assert_int_equal(n, 1);
+    assert_int_equal(closed[0], 0);
+    free(days);
+    free(closed);
     p = write_tmp("2024-12-25\n2024-12-32,closed\n");
     assert_int_equal(cc_fc_read_calendar(p, &days, &closed, &n, &err), CC_EINVAL);
     unlink(p);

@@ -225,6 +225,143 @@ static void test_open_special_days(void **state)
     cc_fc_history_free(h);
 }
 
+/*
+ * Day-level departures that persist (AR(1), phi 0.7, 5% a day): a last day
+ * 30% above the model lifts the next day's forecast by most of that and the
+ * forecast a week later by far less (without the AR term both would move by
+ * the same small amount, through the level).
+ */
+static void test_day_level_ar(void **state)
+{
+    long day0 = cc_fc_days_from_civil(2024, 1, 1);
+    int n = 12 * 7, d, i;
+    double dev = 0, base[7 * P], shocked[7 * P], lift1, lift7;
+    cc_fc_history *h = synthetic(day0, n, 2000, 0, 1, 11, NULL);
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    (void)state;
+    gsl_rng_set(r, 9);
+    for (d = 0; d < n; d++) {
+        dev = 0.7 * dev + gsl_ran_gaussian(r, 0.05);
+        for (i = 0; i < P; i++)
+            h->series[0].y[(size_t)d * P + i] *= 1 + dev;
+    }
+    gsl_rng_free(r);
+    cc_fc_method_forecast(CC_FC_PROFILE, h->series[0].y, h->observed, NULL, n, P, day0, 7, 4,
+                          base);
+    for (i = 0; i < P; i++)
+        h->series[0].y[(size_t)(n - 1) * P + i] *= 1.3;
+    cc_fc_method_forecast(CC_FC_PROFILE, h->series[0].y, h->observed, NULL, n, P, day0, 7, 4,
+                          shocked);
+    lift1 = day_sum(shocked, 0) / day_sum(base, 0) - 1;
+    lift7 = day_sum(shocked, 6) / day_sum(base, 6) - 1;
+    if (!(lift1 > 0.12 && lift7 < lift1 / 2))
+        fail_msg("lift of the next day %.3f, a week later %.3f", lift1, lift7);
+    cc_fc_history_free(h);
+}
+
+/*
+ * Two years and a quarter of history with a yearly swing of +-25% (period 364
+ * days): two weeks past the peak, profile-yearly follows last year's fall, is
+ * chosen by the backtest, and its next four weeks are within 3% of the truth,
+ * closer than the trend's.
+ */
+static void test_yearly_seasonality(void **state)
+{
+    long day0 = cc_fc_days_from_civil(2021, 1, 4);
+    int n = 2 * 364 + 91 + 14, d, i, hz = 28;
+    cc_fc_history *h = synthetic(day0, n, 2000, 0, 1, 21, NULL);
+    double *f = malloc((size_t)hz * P * sizeof(double)), truth = 0, fy = 0, ft = 0;
+    cc_fc_options opt;
+    cc_fc_result *res;
+    cc_error err;
+    (void)state;
+    for (d = 0; d < n; d++)
+        for (i = 0; i < P; i++)
+            h->series[0].y[(size_t)d * P + i] *= 1 + 0.25 * sin(2 * M_PI * d / 364.0);
+    for (d = n; d < n + hz; d++)
+        truth += 2000 * weekday_mult[cc_fc_weekday(day0 + d)] * (1 + 0.25 * sin(2 * M_PI * d / 364.0));
+    cc_fc_options_init(&opt);
+    opt.from_day = day0 + n;
+    opt.days = hz;
+    assert_int_equal(cc_fc_forecast(h, &opt, &res, &err), CC_OK);
+    assert_int_equal(res->channels[0].chosen, CC_FC_PROFILE_YEARLY);
+    for (d = 0; d < hz; d++)
+        fy += day_sum(res->channels[0].mean, d);
+    cc_fc_result_free(res);
+    cc_fc_method_forecast(CC_FC_PROFILE, h->series[0].y, h->observed, NULL, n, P, day0, hz, 4, f);
+    for (d = 0; d < hz; d++)
+        ft += day_sum(f, d);
+    assert_rel_close(fy, truth, 0.03);
+    if (!(fabs(fy - truth) < fabs(ft - truth)))
+        fail_msg("yearly %.0f, trend %.0f, truth %.0f", fy, ft, truth);
+    /* with less than a year and four weeks it is the trend model, and not scored */
+    cc_fc_method_forecast(CC_FC_PROFILE_YEARLY, h->series[0].y, h->observed, NULL, 300, P, day0,
+                          7, 4, f);
+    {
+        double g[7 * P];
+        cc_fc_method_forecast(CC_FC_PROFILE, h->series[0].y, h->observed, NULL, 300, P, day0, 7, 4,
+                              g);
+        for (i = 0; i < 7 * P; i++)
+            assert_rel_close(f[i], g[i], 1e-12);
+    }
+    opt.from_day = day0 + 300;
+    opt.days = 7;
+    assert_int_equal(cc_fc_forecast(h, &opt, &res, &err), CC_OK);
+    assert_true(isnan(res->channels[0].wape_interval[CC_FC_PROFILE_YEARLY]));
+    cc_fc_result_free(res);
+    free(f);
+    cc_fc_history_free(h);
+}
+
+/*
+ * A level that wanders (a multiplicative random walk, 4% a day) makes errors
+ * grow with the lead: the band of the fourth week is measured by its own
+ * backtest and comes out wider than the first week's; never narrower.
+ */
+static void test_bands_widen_with_lead(void **state)
+{
+    long day0 = cc_fc_days_from_civil(2024, 1, 1);
+    int n = 26 * 7, d, i, w;
+    cc_fc_history *h = synthetic(day0, n, 2000, 0, 1, 77, NULL);
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    cc_fc_options opt;
+    cc_fc_result *res;
+    cc_error err;
+    double walk = 0, width[4] = {0};
+    (void)state;
+    gsl_rng_set(r, 5);
+    for (d = 0; d < n; d++) {
+        walk += gsl_ran_gaussian(r, 0.04);
+        for (i = 0; i < P; i++)
+            h->series[0].y[(size_t)d * P + i] *= exp(walk);
+    }
+    gsl_rng_free(r);
+    cc_fc_options_init(&opt);
+    opt.from_day = day0 + n;
+    opt.days = 28;
+    assert_int_equal(cc_fc_forecast(h, &opt, &res, &err), CC_OK);
+    assert_int_equal(res->channels[0].n_lead_weeks, 4);
+    for (w = 0; w < 4; w++) {
+        /* Tuesday 11:00 of each forecast week: the widths of the band */
+        size_t c = (size_t)(7 * w + 1) * P + 22;
+        assert_true(res->channels[0].lead_origins[w] > 0);
+        assert_true(res->channels[0].p10[c] <= res->channels[0].mean[c] &&
+                    res->channels[0].mean[c] <= res->channels[0].p90[c]);
+        width[w] = (res->channels[0].p90[c] - res->channels[0].p10[c]) / res->channels[0].mean[c];
+        if (w > 0)
+            assert_true(width[w] >= width[w - 1] - 1e-12);
+    }
+    if (!(width[3] > 1.3 * width[0]))
+        fail_msg("band of week 4 %.3f not wider than week 1's %.3f", width[3], width[0]);
+    cc_fc_result_free(res);
+    /* three days ahead: one lead week */
+    opt.days = 3;
+    assert_int_equal(cc_fc_forecast(h, &opt, &res, &err), CC_OK);
+    assert_int_equal(res->channels[0].n_lead_weeks, 1);
+    cc_fc_result_free(res);
+    cc_fc_history_free(h);
+}
+
 static void test_forecast_csv(void **state)
 {
     long day0 = cc_fc_days_from_civil(2024, 1, 1);
@@ -277,6 +414,9 @@ int main(void)
         cmocka_unit_test(test_holt_winters_follows_seasonality),
         cmocka_unit_test(test_baselines_and_closed_days),
         cmocka_unit_test(test_open_special_days),
+        cmocka_unit_test(test_day_level_ar),
+        cmocka_unit_test(test_yearly_seasonality),
+        cmocka_unit_test(test_bands_widen_with_lead),
         cmocka_unit_test(test_forecast_csv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1261,7 +1261,8 @@ static const struct fuzz_case {
     /* an option's set adding nodes moved the key node it reported at (use after free) */
     {"option-set-moves-nodes.yaml", CC_ESCHEMA,
      DATA "fuzz/option-set-moves-nodes.yaml: error: in option 'a': channels.phone.volume: "
-          "unknown key 'per_daplan' (allowed: per_day, per_week or per_hour)"},
+          "unknown key 'per_daplan' (allowed: per_day, per_week, per_hour, forecast, channel or "
+          "multiplier)"},
 };
 
 static void test_fuzz_regressions(void **state)
