@@ -1220,10 +1220,12 @@ static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results 
 
 /*
  * Late in a search that has accepted no roster, the rows' trimming keeps
- * opening new misses as fast as the cuts close old ones. From then on the
- * roster just simulated is held as the floor and only cuts are added, so
- * the misses can only fall: the search ends with a roster that meets,
- * trimmed as far as the rounds before got.
+ * opening new misses as fast as the cuts close old ones. From then on what
+ * the roster just simulated was asked to cover (its floors and the agents
+ * its rows took: `needed`, which keeps the schedule efficiency meaning
+ * required over paid) is held as the floor and only cuts are added, so the
+ * misses can only fall: the search ends with a roster that meets, trimmed
+ * as far as the rounds before got.
  */
 static void hold_floors(search *S, cc_shift_plan *const *plans)
 {
@@ -1232,8 +1234,8 @@ static void hold_floors(search *S, cc_shift_plan *const *plans)
         if (!T->active || !plans[t])
             continue;
         for (size_t i = 0; i < S->n; i++) {
-            if (plans[t]->coverage[i] > T->floor[i]) {
-                T->floor[i] = plans[t]->coverage[i];
+            if (plans[t]->needed[i] > T->floor[i]) {
+                T->floor[i] = plans[t]->needed[i];
                 build_curves(S, T, i);
             }
         }
