@@ -100,6 +100,8 @@ typedef struct lc_team {
     cc_service_row *rows;
     size_t n_rows, cap_rows;
     long *row_period;           /* [n_rows] index of the period (channel-scope period id) */
+    long *need_held;            /* [n] once held (hold_floors): what the held roster was asked
+                                   to cover, raised by the cuts since; NULL before */
 } lc_team;
 
 /* A judged period of a channel: intervals [a, b]. */
@@ -1163,6 +1165,8 @@ static void cut_deferred(search *S, cc_shift_plan *const *plans, const cc_result
         long want = on_duty(S, plans, best_t, put) + 1;
         if (want > T->floor[put]) {
             T->floor[put] = want;
+            if (T->need_held && want > T->need_held[put])
+                T->need_held[put] = want;
             build_curves(S, T, put);
         }
     }
@@ -1212,6 +1216,8 @@ static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results 
             long want = on_duty(S, plans, best_t, at) + 1;
             if (want > T->floor[at]) {
                 T->floor[at] = want;
+                if (T->need_held && want > T->need_held[at])
+                    T->need_held[at] = want;
                 build_curves(S, T, at);
             }
         }
@@ -1220,12 +1226,13 @@ static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results 
 
 /*
  * Late in a search that has accepted no roster, the rows' trimming keeps
- * opening new misses as fast as the cuts close old ones. From then on what
- * the roster just simulated was asked to cover (its floors and the agents
- * its rows took: `needed`, which keeps the schedule efficiency meaning
- * required over paid) is held as the floor and only cuts are added, so the
- * misses can only fall: the search ends with a roster that meets, trimmed
- * as far as the rounds before got.
+ * opening new misses as fast as the cuts close old ones. From then on the
+ * roster just simulated is held as the floor and only cuts are added, so
+ * the misses can only fall: the search ends with a roster that meets,
+ * trimmed as far as the rounds before got. What it was asked to cover (its
+ * floors and the agents its rows took), raised by the cuts, stays its
+ * requirement (need_held), so the schedule efficiency keeps meaning
+ * required over paid.
  */
 static void hold_floors(search *S, cc_shift_plan *const *plans)
 {
@@ -1233,9 +1240,11 @@ static void hold_floors(search *S, cc_shift_plan *const *plans)
         lc_team *T = &S->teams[t];
         if (!T->active || !plans[t])
             continue;
+        T->need_held = cc_xmalloc(S->n * sizeof *T->need_held);
+        memcpy(T->need_held, plans[t]->needed, S->n * sizeof *T->need_held);
         for (size_t i = 0; i < S->n; i++) {
-            if (plans[t]->needed[i] > T->floor[i]) {
-                T->floor[i] = plans[t]->needed[i];
+            if (plans[t]->coverage[i] > T->floor[i]) {
+                T->floor[i] = plans[t]->coverage[i];
                 build_curves(S, T, i);
             }
         }
@@ -1288,6 +1297,7 @@ static void search_free(search *S)
         free(T->day_cap);
         free(T->rows);
         free(T->row_period);
+        free(T->need_held);
     }
     free(S->teams);
     free(S->periods);
@@ -1373,8 +1383,10 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
     cc_shift_plan **plans, **best;
     cc_shift_plan **fallback;   /* the last roster that met on the search's seed only */
     double best_cost = INFINITY, prev_cost = INFINITY, fallback_cost = INFINITY;
+    size_t prev_missed = SIZE_MAX;
     size_t fallback_missed = 0;
     int phase_check = 0, stalled = 0, best_checked = 0, repairing = 1, holding = 0;
+    int best_held = 0, fallback_held = 0; /* 1: that roster was found while holding */
     cc_status st = CC_OK;
 
     memset(&S, 0, sizeof S);
@@ -1468,6 +1480,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
                 plans = tmp;
                 best_cost = cost;
                 best_checked = 0;
+                best_held = holding;
             }
             if (!better) {
                 /* Nothing cheaper: check the verdict on a seed the search never used. */
@@ -1497,6 +1510,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
                     cc_shift_plan **tmp = fallback;
                     free_plans(fallback, S.nt);
                     fallback = best;
+                    fallback_held = best_held;
                     best = tmp;
                     fallback_cost = best_cost;
                     fallback_missed = check_missed;
@@ -1510,20 +1524,26 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         if (missed > 0)
             cut_missed(&S, plans, r); /* after: the two above read the curves at the roster */
         cc_results_free(r);
-        /* A roster that keeps missing unchanged: the rows cannot reach it; stop. */
-        if (missed > 0 && fabs(cost - prev_cost) <= 1e-9 * cost) {
+        /*
+         * A roster that keeps missing, unchanged in cost and no closer to
+         * meeting: the rows cannot reach it; stop. (Cuts may move shifts at
+         * the same cost and still close misses: that is progress.)
+         */
+        if (missed > 0 && missed >= prev_missed && fabs(cost - prev_cost) <= 1e-9 * cost) {
             if (++stalled >= 2)
                 break;
         } else {
             stalled = 0;
         }
         prev_cost = cost;
+        prev_missed = missed;
     }
     ls->n_periods = S.judged;
     if (st == CC_OK && !isfinite(best_cost) && isfinite(fallback_cost)) {
         /* Nothing met on both seeds: the last roster that met on the search's. */
         cc_shift_plan **tmp = best;
         best = fallback;
+        best_held = fallback_held;
         fallback = tmp;
         best_cost = fallback_cost;
         ls->check_missed = fallback_missed;
@@ -1548,6 +1568,9 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
             cc_shift_plan *sp = have_best ? best[t] : plans[t];
             if (!S.teams[t].active || !sp)
                 continue;
+            /* A held roster's requirement is what it was asked to cover, not its floor. */
+            if (have_best && best_held && !ls->from_written && S.teams[t].need_held)
+                memcpy(sp->needed, S.teams[t].need_held, S.n * sizeof *sp->needed);
             pt->shifts = sp;
             if (have_best)
                 best[t] = NULL;
