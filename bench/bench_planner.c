@@ -203,13 +203,14 @@ int main(void)
            "13 weeks: analytic roster + simulation", t_an, an->paid_hours,
            an->cost.total_per_week);
     printf("%-52s %8.3f s  %d rounds; paid hours %.0f (%+.1f%%), cost %.0f a week (%+.1f%%); "
-           "met %s, check seed agrees %s; target < 60 s: %s\n",
+           "met %s, check seed agrees %s (%zu periods no shift rule can reach left out); "
+           "target < 60 s: %s\n",
            "13 weeks: least-cost search (roster by simulation)", t_lc, lc->search.rounds,
            lc->paid_hours, 100.0 * (lc->paid_hours - an->paid_hours) / an->paid_hours,
            lc->cost.total_per_week,
            100.0 * (lc->cost.total_per_week - an->cost.total_per_week) / an->cost.total_per_week,
            lc->search.met ? "yes" : "no", lc->search.check_missed == 0 ? "yes" : "no",
-           t_lc < 60.0 ? "ok" : "MISSED");
+           lc->search.unreachable_periods, t_lc < 60.0 ? "ok" : "MISSED");
     {
         double gross = 0.0;
         size_t peak = 0;
