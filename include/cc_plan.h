@@ -772,6 +772,8 @@ typedef struct cc_planner_options {
     double shift_window_s;      /* shift starts allowed within +- this of a scenario shift, seconds */
     double shift_time_limit_s;  /* safety limit per weekly programme, seconds; 0 = none */
     double shift_mip_gap;       /* relative optimality gap accepted by the programme */
+    int no_limits;              /* 1: simulate even beyond the event and memory limits
+                                   (cc_run_check_limits); default 0 */
 } cc_planner_options;
 
 /*

@@ -21,6 +21,7 @@
 #include "cc_units.h"
 #include "options.h"
 #include "result_set.h"
+#include "tasks_cli.h"
 
 #define MAX_SETS 64
 
@@ -56,6 +57,8 @@ static void plan_help(void)
            "                     aht=0.9, chat.volume=1.5 (one channel), repeatable\n"
            "  --json             print summary.json on stdout instead of the tables\n"
            "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
+           "  --no-limits        simulate even when the estimate exceeds the event or memory\n"
+           "                     limit (otherwise exit 2 before planning)\n"
            "  --help             show this help\n"
            "\n"
            "Service level = answered within the target time / contacts presented to agents\n"
@@ -444,12 +447,41 @@ static cc_status w_html(FILE *out, const void *ctx, cc_error *err)
     return cc_report_html(out, c->p->s, c->p->sim, c->plan_html, err);
 }
 
+/*
+ * The plan's simulations against the event and memory limits before any
+ * work: the scenario's own model on the plan's replications, with the
+ * per-interval percentiles the plan's simulations keep. The planned staffing
+ * changes only the agents, a small share of the memory; the planner's own
+ * simulations check again.
+ */
+static int check_limits(const cc_scenario *s, const cc_planner_options *opt)
+{
+    cc_run_options ro = cc_run_options_default();
+    cc_simmodel *m = NULL;
+    cc_error err;
+    int rc;
+
+    if (opt->no_limits)
+        return CLI_OK;
+    if (cc_simmodel_from_scenario(s, &m, &err) != CC_OK) {
+        cli_print_error(&err);
+        return CLI_USAGE;
+    }
+    ro.replications = opt->replications > 0 ? opt->replications : s->simulation.replications;
+    ro.threads = opt->threads;
+    ro.interval_stats = 1;
+    ro.interval_percentiles = 1;
+    rc = cli_check_limits(m, &ro);
+    cc_simmodel_free(m);
+    return rc;
+}
+
 /* ---- the command -------------------------------------------------------------- */
 
 int cmd_plan(int argc, char **argv)
 {
     enum { OPT_EXPLAIN = CLI_OPT_BASE, OPT_CHANNEL, OPT_VERIFY, OPT_ANALYTIC, OPT_REPS, OPT_SEED, OPT_THREADS,
-           OPT_FRACTIONAL, OPT_OUT, OPT_SET, OPT_SCALE, OPT_JSON, OPT_META, OPT_HELP };
+           OPT_FRACTIONAL, OPT_OUT, OPT_SET, OPT_SCALE, OPT_JSON, OPT_META, OPT_NO_LIMITS, OPT_HELP };
     static const struct option longopts[] = {
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"channel", required_argument, NULL, OPT_CHANNEL},
@@ -464,6 +496,7 @@ int cmd_plan(int argc, char **argv)
         {"scale", required_argument, NULL, OPT_SCALE},
         {"json", no_argument, NULL, OPT_JSON},
         {"meta", no_argument, NULL, OPT_META},
+        {"no-limits", no_argument, NULL, OPT_NO_LIMITS},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -514,6 +547,7 @@ int cmd_plan(int argc, char **argv)
         case OPT_OUT: out_dir = optval; break;
         case OPT_JSON: json = 1; break;
         case OPT_META: with_meta = 1; break;
+        case OPT_NO_LIMITS: opt.no_limits = 1; break;
         case OPT_SET:
             if ((rc = cli_parse_set((char *)optval, sets, &n_sets, MAX_SETS)))
                 return rc;
@@ -562,12 +596,14 @@ int cmd_plan(int argc, char **argv)
     } else if (verify) {
         opt.verify = 1;
     }
-    if (!explain && (rc = cli_results_begin(&out_set, out_dir, s->name, "plan")))
-        goto out;
     opt.replications = reps;
     opt.has_seed = seed >= 0;
     opt.seed = seed >= 0 ? (uint64_t)seed : 0;
     opt.threads = (int)threads;
+    if (opt.simulate && (rc = check_limits(s, &opt)))
+        goto out;
+    if (!explain && (rc = cli_results_begin(&out_set, out_dir, s->name, "plan")))
+        goto out;
 
     clock_gettime(CLOCK_MONOTONIC, &t0);
     st = cc_planner_new(s, &opt, &p, &err);
