@@ -263,7 +263,8 @@ typedef struct cc_simmodel {
     double warmup_s;              /* contacts arriving before this are not in the totals */
     long max_arrivals;            /* stop fresh arrivals after this many (all channels); 0 = none */
     int drain;                    /* 1: after arrivals stop, run until every contact has left */
-    double drain_limit_s;         /* with drain: the run stops this long after the horizon end
+    double drain_limit_s;         /* with drain: the run stops this long after arrivals stop
+                                     (the horizon end, or the arrival reaching max_arrivals)
                                      even with contacts left (cc_rep_channel.drain_limited);
                                      0 = no limit */
     int max_attempts;             /* tries one customer makes: the first, retrials after

@@ -698,6 +698,7 @@ HOT void on_arrival(cc_sim *s, unsigned c)
     s->model_events++;
     if (s->m->max_arrivals > 0 && ++s->fresh >= s->m->max_arrivals) {
         s->arrivals_done = 1; /* other channels' pending arrivals become stale */
+        s->arrivals_end = s->now;
         cc_eng_measure_end(s);
     } else
         cc_eng_next_arrival(s, c);
@@ -1195,8 +1196,12 @@ static inline int step_one(cc_sim *s)
         return 0;
     }
     if (s->arrivals_done && s->m->drain && s->m->drain_limit_s > 0.0) {
-        /* A drain that would outlast its limit stops there (cc_rep_channel.drain_limited). */
-        double end = (double)s->ni * s->m->interval_s + s->m->drain_limit_s;
+        /*
+         * A drain that would outlast its limit stops there (cc_rep_channel.drain_limited),
+         * counted from where arrivals stopped: a run ended by max_arrivals drains from
+         * that arrival, not from a horizon that may be far away.
+         */
+        double end = s->arrivals_end + s->m->drain_limit_s;
         if (e.t > end) {
             s->now = end > s->now ? end : s->now;
             s->drain_cut = 1;

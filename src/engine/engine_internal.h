@@ -143,6 +143,8 @@ struct cc_sim {
     int drain_cut;             /* the drain limit ended the run */
     int finished;              /* statistics are final */
     int arrivals_done;
+    double arrivals_end;       /* where arrivals stop: the horizon end, or the arrival that
+                                  reached max_arrivals; the drain limit counts from here */
     int n_generators;          /* channels still generating fresh arrivals */
     long fresh;                /* fresh arrivals so far */
     uint64_t model_events;

@@ -286,6 +286,7 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
     s->meas_end = 0.0;
     s->finished = 0;
     s->arrivals_done = 0;
+    s->arrivals_end = (double)s->ni * s->m->interval_s;
     s->fresh = 0;
     s->model_events = 0;
     s->cur_ival = 0;

@@ -273,6 +273,29 @@ static void test_repeat_limits(void **state)
     }
     cc_results_free(r);
     cc_simmodel_free(m);
+
+    /*
+     * The drain limit counts from where arrivals stop. 50 arrivals at 100 an
+     * hour (max_arrivals, reached in about half an hour of a 10-day horizon)
+     * to one agent with 1 h handle times: a 2 h drain answers a few. Counted
+     * from the horizon end it would answer all 50 (about 50 h of work).
+     */
+    m = cc_simmodel_single_queue(100.0 / 3600.0, 3600.0, 1, 0.0, 20.0, 10 * 86400.0, 50);
+    m->drain_limit_s = 7200.0;
+    r = run(m, 2, 4);
+    for (long k = 0; k < 2; k++) {
+        const cc_rep_channel *rc = &r->rep_channels[k];
+        assert_true(rc->drain_limited == 1.0);
+        assert_true(rc->offered == 50.0 && rc->answered < 10.0);
+        assert_true(rc->waiting_end >= 40.0);
+    }
+    {
+        char buf[512];
+        assert_non_null(cc_results_limit_notes(m, r, buf, sizeof buf));
+        assert_non_null(strstr(buf, "after arrivals stopped"));
+    }
+    cc_results_free(r);
+    cc_simmodel_free(m);
 }
 
 /*
