@@ -95,6 +95,9 @@ typedef struct cc_rep_team {
     double session_s;          /* session-seconds (contacts in hand summed over agents) */
     double chat_capacity_s;    /* session slots of agents in chat mode, slot-seconds */
     double chat_session_s;     /* session-seconds of agents in chat mode */
+    double chat_agent_s;       /* agent-seconds holding at least one chat */
+    double chat_slots_s;       /* chat capacity: present_s x the team's most sessions per
+                                  agent on its concurrent (chat-like) channels; 0 = none */
     double paid_s;             /* scheduled agent-seconds (before shrinkage) */
     double handled;            /* contacts completed */
     double cost;               /* paid hours x cost_per_hour + handled x cost_per_contact */

@@ -159,9 +159,12 @@ static void print_weeks(const cc_planner *p, int fractional)
 {
     printf("Weekly FTE plan (in-house need = rostered FTE of in-house teams; available = "
            "headcount less attrition, before and after the planned hires; short = need less "
-           "available after hires, covered by overtime and vendor hours)\n");
-    printf("%-10s %10s %8s %9s %9s %6s %9s %9s %11s %8s %6s %6s %9s %9s\n", "week", "contacts",
-           "FTE net", fractional ? "FTE gross" : "FTE sched", "rostered", "occ", "in-house",
+           "available after hires, covered by overtime and vendor hours; occ = busy agents / "
+           "agents on channels of one contact at a time, chats = open chats / capacity on "
+           "channels with concurrency)\n");
+    printf("%-10s %10s %8s %9s %9s %6s %6s %9s %9s %11s %8s %6s %6s %9s %9s\n", "week",
+           "contacts", "FTE net", fractional ? "FTE gross" : "FTE sched", "rostered", "occ",
+           "chats", "in-house",
            "available", "after hires", "short", "hire", "start", "overtime h", "vendor h");
     for (size_t w = 0; w < p->n_weeks; w++) {
         const cc_planner_week *pw = &p->weeks[w];
@@ -170,11 +173,14 @@ static void print_weeks(const cc_planner *p, int fractional)
         /* A gap the planned hires cover is no shortfall. */
         if (short_fte > 0.05)
             snprintf(shortage, sizeof shortage, "%.1f", short_fte);
-        printf("%-10s %10.0f %8.1f %9.1f %9.1f %5.1f%% %9.1f %9.1f %11.1f %8s %6ld %6ld "
+        char open[16] = "-";
+        if (isfinite(pw->open_chats))
+            snprintf(open, sizeof open, "%.1f%%", 100.0 * pw->open_chats);
+        printf("%-10s %10.0f %8.1f %9.1f %9.1f %5.1f%% %6s %9.1f %9.1f %11.1f %8s %6ld %6ld "
                "%10.0f %9.0f\n",
                pw->start_date, pw->req.contacts, pw->req.fte_net,
                fractional ? pw->req.fte_gross : pw->req.fte_scheduled, pw->fte_rostered,
-               100.0 * pw->occupancy, pw->fte_inhouse, pw->available_fte,
+               100.0 * pw->occupancy, open, pw->fte_inhouse, pw->available_fte,
                pw->available_after_hires, shortage, pw->hires_decided, pw->hires_starting,
                pw->overtime_hours, pw->vendor_hours);
     }

@@ -65,6 +65,7 @@ static inline void team_touch(cc_sim *s, team_rt *g)
         g->a_sessions += dt * (double)g->sessions;
         g->a_chat_cap += dt * (double)g->chat_cap;
         g->a_chat_sess += dt * (double)g->chat_sess;
+        g->a_chat_agents += dt * (double)g->chat_agents;
         g->last_t = s->now;
     }
 }
@@ -416,6 +417,7 @@ HOT void assign(cc_sim *s, int32_t a, uint32_t slot)
             x->channel = (uint16_t)c;
             x->limit = (uint8_t)g->limit[c];
             g->chat_cap += x->limit;
+            g->chat_agents++;
         }
         if (ch->dyn) {
             dyn_advance(s, a, x->n);
@@ -579,6 +581,7 @@ HOT void release(cc_sim *s, uint32_t slot)
             return;
         }
         g->chat_cap -= x->limit;
+        g->chat_agents--;
     }
     g->busy--;
     agent_free(s, a);
@@ -1025,6 +1028,7 @@ static void mark_team(cc_sim *s, team_rt *g, team_mark *m)
     m->sessions = g->a_sessions;
     m->chat_cap = g->a_chat_cap;
     m->chat_sess = g->a_chat_sess;
+    m->chat_agents = g->a_chat_agents;
 }
 
 /*
@@ -1169,6 +1173,8 @@ COLD void finish(cc_sim *s)
         r->session_s = g->e.sessions - g->w.sessions;
         r->chat_capacity_s = g->e.chat_cap - g->w.chat_cap;
         r->chat_session_s = g->e.chat_sess - g->w.chat_sess;
+        r->chat_agent_s = g->e.chat_agents - g->w.chat_agents;
+        r->chat_slots_s = r->present_s * (double)g->chat_limit;
         r->paid_s = paid;
         r->handled = (double)g->handled_tot;
         r->cost = paid / 3600.0 * mt->cost_per_hour + r->handled * mt->cost_per_contact;
