@@ -80,7 +80,7 @@ static const struct vcase cases[] = {
     {"Erlang Chat, 1 agent, 3 chats, dynamic stretch 1/1.25/1.6", F_CHAT, 1.0 / 200.0, 300.0,
      1.0, 1, 0.0, 60.0, 0, 4, 20000.0, 0},
     {"Chat, 1 agent, 3 chats, stretch 1/1.25/1.6 fixed at the start", F_CHAT_START, 1.0 / 200.0,
-     300.0, 1.0, 1, 0.0, 60.0, 0, 4, 20000.0, 0},
+     300.0, 1.0, 1, 0.0, 60.0, 0, 8, 20000.0, 0},
     {"Shift change at 12:00, N = 12 then 10, A = 8 (Erlang C per half day)", F_SHIFT,
      8.0 / 300.0, 300.0, 1.0, 12, 0.0, 20.0, 0, 6, 0.0, 10},
 };
