@@ -159,8 +159,8 @@ static void print_weeks(const cc_planner *p, int fractional)
 {
     printf("Weekly FTE plan (in-house need = rostered FTE of in-house teams; available = "
            "headcount less attrition, before and after the planned hires; short = need less "
-           "available after hires, covered by overtime and vendor hours; occ = busy agents / "
-           "agents on channels of one contact at a time, chats = open chats / capacity on "
+           "available after hires, covered by overtime and vendor hours; occ = busy agents ÷ "
+           "agents on channels of one contact at a time, chats = open chats ÷ capacity on "
            "channels with concurrency)\n");
     printf("%-10s %10s %8s %9s %9s %6s %6s %9s %9s %11s %8s %6s %6s %9s %9s\n", "week",
            "contacts", "FTE net", fractional ? "FTE gross" : "FTE sched", "rostered", "occ",

@@ -55,7 +55,7 @@ jcheck "  definitions name both" \
 run plan "$tmp/chat.yaml" --analytic --replications 2 --out "$tmp/p"
 check "plan exits 0" [ "$rc" -eq 0 ]
 check "  the weekly table names occupancy and open chats / capacity" \
-    grep -q "occ = busy agents / agents on channels of one contact at a time, chats = open chats / capacity" "$out"
+    grep -q "occ = busy agents ÷ agents on channels of one contact at a time, chats = open chats ÷ capacity" "$out"
 col() { head -1 "$tmp/p/plan.csv" | tr , '\n' | grep -n -x "$1" | cut -d: -f1; }
 o=$(col expected_occupancy_frac) c=$(col expected_open_chats_per_capacity)
 check "plan.csv: chat rows carry open chats / capacity, not occupancy" awk -F, -v o="$o" -v c="$c" '
