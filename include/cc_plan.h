@@ -772,6 +772,8 @@ typedef struct cc_planner_options {
     double shift_window_s;      /* shift starts allowed within +- this of a scenario shift, seconds */
     double shift_time_limit_s;  /* safety limit per weekly programme, seconds; 0 = none */
     double shift_mip_gap;       /* relative optimality gap accepted by the programme */
+    int no_limits;              /* 1: simulate even beyond the event and memory limits
+                                   (cc_run_check_limits); default 0 */
 } cc_planner_options;
 
 /*
@@ -854,8 +856,11 @@ typedef struct cc_planner_team {
 typedef struct cc_planner_week {
     char start_date[11];        /* ISO date of the week's first day */
     cc_plan_week req;           /* requirement sums over channels (contacts, FTE net/gross...) */
-    double occupancy;           /* agent-hours busy / net agent-hours, sessions divided by
-                                   concurrency */
+    double occupancy;           /* agent-hours busy / net agent-hours on channels without
+                                   concurrency (0 when none) */
+    double open_chats;          /* open chats / capacity on channels with concurrency k > 1:
+                                   sessions / (net agents x k), as the simulation's
+                                   open_chats_per_capacity; NaN when none */
     double fte_rostered;        /* FTE of the rosters' paid hours */
     double fte_inhouse;         /* FTE in-house teams need: roster if solved, else gross */
     double fte_vendor;          /* FTE of vendor teams in the plan */

@@ -322,6 +322,14 @@ typedef struct cc_team_summary {
     char name[CC_RESULTS_NAME_MAX]; /* team name */
     cc_estimate occupancy;     /* busy / present */
     cc_estimate utilisation;   /* chat sessions / chat session slots, when in chat mode */
+    /*
+     * Teams serving a chat-like channel with concurrency (n = 0 otherwise):
+     * the share of available agents holding at least one chat, and open
+     * chats / capacity (available agents x the team's sessions per agent).
+     * The plan's session occupancy is the second.
+     */
+    cc_estimate holding_chat;
+    cc_estimate open_chats;
     cc_estimate agent_hours;   /* present agent-hours */
     cc_estimate paid_hours;    /* scheduled agent-hours */
     cc_estimate handled;       /* contacts */

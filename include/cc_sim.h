@@ -96,6 +96,9 @@ typedef struct cc_rep_team {
     double session_s;          /* session-seconds (contacts in hand summed over agents) */
     double chat_capacity_s;    /* session slots of agents in chat mode, slot-seconds */
     double chat_session_s;     /* session-seconds of agents in chat mode */
+    double chat_agent_s;       /* agent-seconds holding at least one chat */
+    double chat_slots_s;       /* chat capacity: present_s x the team's most sessions per
+                                  agent on its concurrent (chat-like) channels; 0 = none */
     double paid_s;             /* scheduled agent-seconds (before shrinkage) */
     double handled;            /* contacts completed */
     double cost;               /* paid hours x cost_per_hour + handled x cost_per_contact */
@@ -264,7 +267,8 @@ typedef struct cc_simmodel {
     double warmup_s;              /* contacts arriving before this are not in the totals */
     long max_arrivals;            /* stop fresh arrivals after this many (all channels); 0 = none */
     int drain;                    /* 1: after arrivals stop, run until every contact has left */
-    double drain_limit_s;         /* with drain: the run stops this long after the horizon end
+    double drain_limit_s;         /* with drain: the run stops this long after arrivals stop
+                                     (the horizon end, or the arrival reaching max_arrivals)
                                      even with contacts left (cc_rep_channel.drain_limited);
                                      0 = no limit */
     int max_attempts;             /* tries one customer makes: the first, retrials after

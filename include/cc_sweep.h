@@ -114,14 +114,16 @@ void cc_sweep_row_fill(cc_sweep_row *row, const cc_sweep *sweep, long index,
 
 /*
  * Plans point scenario `s` (the `kind` of plan, on `replications` (0 = the
- * scenario's), `seed` and `threads`) with the planner's public API and
+ * scenario's), `seed` and `threads`; `no_limits` as cc_planner_options'
+ * field) with the planner's public API and
  * stores its FTE, cost per week and verdict in *row. A point the planner
  * cannot plan (an infeasible target) is not an error: its figures are NaN
  * and plan_note says why. exceptions: none besides CC_EINVAL for a kind of
  * NONE.
  */
 cc_status cc_sweep_plan_point(cc_sweep_row *row, const cc_scenario *s, cc_sweep_plan_kind kind,
-                              long replications, uint64_t seed, int threads, cc_error *err);
+                              long replications, uint64_t seed, int threads, int no_limits,
+                              cc_error *err);
 
 /* Frees what a row owns. Accepts NULL. */
 void cc_sweep_row_release(cc_sweep_row *row);

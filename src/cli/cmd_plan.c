@@ -21,6 +21,7 @@
 #include "cc_units.h"
 #include "options.h"
 #include "result_set.h"
+#include "tasks_cli.h"
 
 #define MAX_SETS 64
 
@@ -56,6 +57,8 @@ static void plan_help(void)
            "                     aht=0.9, chat.volume=1.5 (one channel), repeatable\n"
            "  --json             print summary.json on stdout instead of the tables\n"
            "  --meta             add run facts (time, host, wall time, threads) to summary.json\n"
+           "  --no-limits        simulate even when the estimate exceeds the event or memory\n"
+           "                     limit (otherwise exit 2 before planning)\n"
            "  --help             show this help\n"
            "\n"
            "Service level = answered within the target time / contacts presented to agents\n"
@@ -156,9 +159,12 @@ static void print_weeks(const cc_planner *p, int fractional)
 {
     printf("Weekly FTE plan (in-house need = rostered FTE of in-house teams; available = "
            "headcount less attrition, before and after the planned hires; short = need less "
-           "available after hires, covered by overtime and vendor hours)\n");
-    printf("%-10s %10s %8s %9s %9s %6s %9s %9s %11s %8s %6s %6s %9s %9s\n", "week", "contacts",
-           "FTE net", fractional ? "FTE gross" : "FTE sched", "rostered", "occ", "in-house",
+           "available after hires, covered by overtime and vendor hours; occ = busy agents ÷ "
+           "agents on channels of one contact at a time, chats = open chats ÷ capacity on "
+           "channels with concurrency)\n");
+    printf("%-10s %10s %8s %9s %9s %6s %6s %9s %9s %11s %8s %6s %6s %9s %9s\n", "week",
+           "contacts", "FTE net", fractional ? "FTE gross" : "FTE sched", "rostered", "occ",
+           "chats", "in-house",
            "available", "after hires", "short", "hire", "start", "overtime h", "vendor h");
     for (size_t w = 0; w < p->n_weeks; w++) {
         const cc_planner_week *pw = &p->weeks[w];
@@ -167,11 +173,14 @@ static void print_weeks(const cc_planner *p, int fractional)
         /* A gap the planned hires cover is no shortfall. */
         if (short_fte > 0.05)
             snprintf(shortage, sizeof shortage, "%.1f", short_fte);
-        printf("%-10s %10.0f %8.1f %9.1f %9.1f %5.1f%% %9.1f %9.1f %11.1f %8s %6ld %6ld "
+        char open[16] = "-";
+        if (isfinite(pw->open_chats))
+            snprintf(open, sizeof open, "%.1f%%", 100.0 * pw->open_chats);
+        printf("%-10s %10.0f %8.1f %9.1f %9.1f %5.1f%% %6s %9.1f %9.1f %11.1f %8s %6ld %6ld "
                "%10.0f %9.0f\n",
                pw->start_date, pw->req.contacts, pw->req.fte_net,
                fractional ? pw->req.fte_gross : pw->req.fte_scheduled, pw->fte_rostered,
-               100.0 * pw->occupancy, pw->fte_inhouse, pw->available_fte,
+               100.0 * pw->occupancy, open, pw->fte_inhouse, pw->available_fte,
                pw->available_after_hires, shortage, pw->hires_decided, pw->hires_starting,
                pw->overtime_hours, pw->vendor_hours);
     }
@@ -444,12 +453,41 @@ static cc_status w_html(FILE *out, const void *ctx, cc_error *err)
     return cc_report_html(out, c->p->s, c->p->sim, c->plan_html, err);
 }
 
+/*
+ * The plan's simulations against the event and memory limits before any
+ * work: the scenario's own model on the plan's replications, with the
+ * per-interval percentiles the plan's simulations keep. The planned staffing
+ * changes only the agents, a small share of the memory; the planner's own
+ * simulations check again.
+ */
+static int check_limits(const cc_scenario *s, const cc_planner_options *opt)
+{
+    cc_run_options ro = cc_run_options_default();
+    cc_simmodel *m = NULL;
+    cc_error err;
+    int rc;
+
+    if (opt->no_limits)
+        return CLI_OK;
+    if (cc_simmodel_from_scenario(s, &m, &err) != CC_OK) {
+        cli_print_error(&err);
+        return CLI_USAGE;
+    }
+    ro.replications = opt->replications > 0 ? opt->replications : s->simulation.replications;
+    ro.threads = opt->threads;
+    ro.interval_stats = 1;
+    ro.interval_percentiles = 1;
+    rc = cli_check_limits(m, &ro);
+    cc_simmodel_free(m);
+    return rc;
+}
+
 /* ---- the command -------------------------------------------------------------- */
 
 int cmd_plan(int argc, char **argv)
 {
     enum { OPT_EXPLAIN = CLI_OPT_BASE, OPT_CHANNEL, OPT_VERIFY, OPT_ANALYTIC, OPT_REPS, OPT_SEED, OPT_THREADS,
-           OPT_FRACTIONAL, OPT_OUT, OPT_SET, OPT_SCALE, OPT_JSON, OPT_META, OPT_HELP };
+           OPT_FRACTIONAL, OPT_OUT, OPT_SET, OPT_SCALE, OPT_JSON, OPT_META, OPT_NO_LIMITS, OPT_HELP };
     static const struct option longopts[] = {
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"channel", required_argument, NULL, OPT_CHANNEL},
@@ -464,6 +502,7 @@ int cmd_plan(int argc, char **argv)
         {"scale", required_argument, NULL, OPT_SCALE},
         {"json", no_argument, NULL, OPT_JSON},
         {"meta", no_argument, NULL, OPT_META},
+        {"no-limits", no_argument, NULL, OPT_NO_LIMITS},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -514,6 +553,7 @@ int cmd_plan(int argc, char **argv)
         case OPT_OUT: out_dir = optval; break;
         case OPT_JSON: json = 1; break;
         case OPT_META: with_meta = 1; break;
+        case OPT_NO_LIMITS: opt.no_limits = 1; break;
         case OPT_SET:
             if ((rc = cli_parse_set((char *)optval, sets, &n_sets, MAX_SETS)))
                 return rc;
@@ -562,12 +602,14 @@ int cmd_plan(int argc, char **argv)
     } else if (verify) {
         opt.verify = 1;
     }
-    if (!explain && (rc = cli_results_begin(&out_set, out_dir, s->name, "plan")))
-        goto out;
     opt.replications = reps;
     opt.has_seed = seed >= 0;
     opt.seed = seed >= 0 ? (uint64_t)seed : 0;
     opt.threads = (int)threads;
+    if (opt.simulate && (rc = check_limits(s, &opt)))
+        goto out;
+    if (!explain && (rc = cli_results_begin(&out_set, out_dir, s->name, "plan")))
+        goto out;
 
     clock_gettime(CLOCK_MONOTONIC, &t0);
     st = cc_planner_new(s, &opt, &p, &err);

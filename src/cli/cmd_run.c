@@ -225,6 +225,24 @@ static int print_tables(const cc_scenario *s, const cc_results *r, const char *d
                "total", "", "", "", cost, cur, weeks > 0 ? cost / weeks : 0.0, cur,
                answered > 0 ? cost / answered : 0.0, cur);
     }
+    /* Chat occupancy has two meanings; both are shown, each under its own name. */
+    for (t = 0; t < r->n_teams && r->teams[t].holding_chat.n == 0; t++)
+        ;
+    if (t < r->n_teams) {
+        printf("\n%-14s %24s %24s\n", "chat team", "agents holding ≥ 1 chat",
+               "open chats ÷ capacity");
+        for (t = 0; t < r->n_teams; t++) {
+            const cc_team_summary *x = &r->teams[t];
+            char held[64], open[64];
+            if (x->holding_chat.n == 0)
+                continue;
+            fmt_estimate(held, sizeof(held), &x->holding_chat, 100.0, "%.1f%% ± %.1f");
+            fmt_estimate(open, sizeof(open), &x->open_chats, 100.0, "%.1f%% ± %.1f");
+            printf("%-14s %24s %24s\n", s->teams[t].name, held, open);
+        }
+        printf("(capacity = available agents × chats per agent; occupancy above: agents "
+               "holding any contact)\n");
+    }
     free(backlog);
     if (dir)
         printf("\nwrote %s/summary.json, intervals.csv and report.html\n", dir);

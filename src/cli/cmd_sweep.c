@@ -51,6 +51,8 @@ static void sweep_help(void)
            "                        or search (ccsim plan's least-cost search by simulation,\n"
            "                        seconds to tens of seconds a point)\n"
            "  --json                print sweep.json on stdout instead of the table\n"
+           "  --no-limits           simulate even when a point's estimate exceeds the event\n"
+           "                        or memory limit (otherwise exit 2 before simulating)\n"
            "  --help                show this help\n"
            "\n"
            "Under 'mpirun -np N' (a build with MPI=1) the tasks are spread over the ranks;\n"
@@ -172,7 +174,7 @@ static void progress_points(void *ctx, long done, long total)
 int cmd_sweep(int argc, char **argv)
 {
     enum { OPT_VARY = CLI_OPT_BASE, OPT_REPS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_JSON,
-           OPT_SHARD, OPT_PLAN, OPT_SET, OPT_SCALE, OPT_HELP };
+           OPT_SHARD, OPT_PLAN, OPT_SET, OPT_SCALE, OPT_NO_LIMITS, OPT_HELP };
     static const struct option longopts[] = {
         {"vary", required_argument, NULL, OPT_VARY},
         {"replications", required_argument, NULL, OPT_REPS},
@@ -184,6 +186,7 @@ int cmd_sweep(int argc, char **argv)
         {"plan", optional_argument, NULL, OPT_PLAN},
         {"set", required_argument, NULL, OPT_SET},
         {"scale", required_argument, NULL, OPT_SCALE},
+        {"no-limits", no_argument, NULL, OPT_NO_LIMITS},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -196,7 +199,7 @@ int cmd_sweep(int argc, char **argv)
     struct cli_results out_set = {.lock_fd = -1};
     const char *dir = out_set.dir;
     size_t len = 0;
-    int json = 0, c, rc = CLI_USAGE;
+    int json = 0, no_limits = 0, c, rc = CLI_USAGE;
     struct cli_progress progress;
     cc_error err;
     struct sweep_ctx ctx;
@@ -280,6 +283,7 @@ int cmd_sweep(int argc, char **argv)
             n_scales++;
             break;
         case OPT_JSON: json = 1; break;
+        case OPT_NO_LIMITS: no_limits = 1; break;
         case OPT_HELP:
             sweep_help();
             rc = cli_finish_stdout();
@@ -371,6 +375,15 @@ int cmd_sweep(int argc, char **argv)
     job.opt.seed = seed >= 0 ? (uint64_t)seed : base->simulation.seed;
     job.opt.threads = (int)threads;
     job.opt.interval_stats = 0;
+    job.opt.no_limits = no_limits;
+    /* Every point's simulation, and its plan's (per-interval percentiles), within the limits. */
+    for (i = 0; i < n; i++) {
+        cc_run_options planned = job.opt;
+        planned.interval_stats = planned.interval_percentiles = 1;
+        if ((rc = cli_check_limits(models[i], &job.opt)) ||
+            (plan_kind != CC_SWEEP_PLAN_NONE && (rc = cli_check_limits(models[i], &planned))))
+            goto out;
+    }
     ct.scenario_path = path;
     ct.scenario_name = base->name;
     if (cli_merge_out())
@@ -396,7 +409,7 @@ int cmd_sweep(int argc, char **argv)
         cli_progress_init(&progress, "plans");
         for (i = 0; i < n; i++) {
             if (cc_sweep_plan_point(&rows[i], points[i], plan_kind, job.opt.replications,
-                                    job.opt.seed, (int)threads, &err) != CC_OK) {
+                                    job.opt.seed, (int)threads, no_limits, &err) != CC_OK) {
                 cli_progress_done(&progress);
                 cli_print_error(&err);
                 rc = cli_exit_for(err.code);

@@ -269,9 +269,20 @@ int cli_tasks_execute(const struct cli_tasks *ct, const cc_task_job *job, cc_poi
     if (st != CC_OK) {
         cli_print_error(&err);
         /* An invalid job here is one over the event or memory limit (the options were checked). */
-        if (st == CC_EINVAL && !job->opt.no_limits && !strcmp(ct->kind, "run"))
+        if (st == CC_EINVAL && !job->opt.no_limits)
             fprintf(stderr, "ccsim: note: --no-limits runs past the event and memory limits\n");
         return cli_exit_for(st);
     }
     return CLI_OK;
+}
+
+int cli_check_limits(const cc_simmodel *model, const cc_run_options *opt)
+{
+    cc_error err;
+
+    if (opt->no_limits || cc_run_check_limits(model, opt, &err) == CC_OK)
+        return CLI_OK;
+    cli_print_error(&err);
+    fprintf(stderr, "ccsim: note: --no-limits runs past the event and memory limits\n");
+    return CLI_USAGE;
 }

@@ -38,6 +38,14 @@ int cli_parse_shard(const char *arg, long *k, long *n);
 int cli_tasks_execute(const struct cli_tasks *ct, const cc_task_job *job, cc_point_sink sink,
                       void *ctx, int *shard_written);
 
+/*
+ * Whether one simulation of `model` with `opt` fits the event and memory
+ * limits (cc_run_check_limits), checked by `plan` and `sweep` before they
+ * simulate. Returns 0 (also under opt->no_limits), or prints the estimate
+ * and the --no-limits note and returns CLI_USAGE.
+ */
+int cli_check_limits(const cc_simmodel *model, const cc_run_options *opt);
+
 /* The folder `ccsim merge` writes to while it runs a command, else NULL. */
 const char *cli_merge_out(void);
 

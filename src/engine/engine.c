@@ -65,6 +65,7 @@ static inline void team_touch(cc_sim *s, team_rt *g)
         g->a_sessions += dt * (double)g->sessions;
         g->a_chat_cap += dt * (double)g->chat_cap;
         g->a_chat_sess += dt * (double)g->chat_sess;
+        g->a_chat_agents += dt * (double)g->chat_agents;
         g->last_t = s->now;
     }
 }
@@ -419,6 +420,7 @@ HOT void assign(cc_sim *s, int32_t a, uint32_t slot)
             x->channel = (uint16_t)c;
             x->limit = (uint8_t)g->limit[c];
             g->chat_cap += x->limit;
+            g->chat_agents++;
         }
         if (ch->dyn) {
             dyn_advance(s, a, x->n);
@@ -582,6 +584,7 @@ HOT void release(cc_sim *s, uint32_t slot)
             return;
         }
         g->chat_cap -= x->limit;
+        g->chat_agents--;
     }
     g->busy--;
     agent_free(s, a);
@@ -701,6 +704,7 @@ HOT void on_arrival(cc_sim *s, unsigned c)
     s->model_events++;
     if (s->m->max_arrivals > 0 && ++s->fresh >= s->m->max_arrivals) {
         s->arrivals_done = 1; /* other channels' pending arrivals become stale */
+        s->arrivals_end = s->now;
         cc_eng_measure_end(s);
     } else
         cc_eng_next_arrival(s, c);
@@ -1027,6 +1031,7 @@ static void mark_team(cc_sim *s, team_rt *g, team_mark *m)
     m->sessions = g->a_sessions;
     m->chat_cap = g->a_chat_cap;
     m->chat_sess = g->a_chat_sess;
+    m->chat_agents = g->a_chat_agents;
 }
 
 /*
@@ -1172,6 +1177,8 @@ COLD void finish(cc_sim *s)
         r->session_s = g->e.sessions - g->w.sessions;
         r->chat_capacity_s = g->e.chat_cap - g->w.chat_cap;
         r->chat_session_s = g->e.chat_sess - g->w.chat_sess;
+        r->chat_agent_s = g->e.chat_agents - g->w.chat_agents;
+        r->chat_slots_s = r->present_s * (double)g->chat_limit;
         r->paid_s = paid;
         r->handled = (double)g->handled_tot;
         r->cost = paid / 3600.0 * mt->cost_per_hour + r->handled * mt->cost_per_contact;
@@ -1199,8 +1206,12 @@ static inline int step_one(cc_sim *s)
         return 0;
     }
     if (s->arrivals_done && s->m->drain && s->m->drain_limit_s > 0.0) {
-        /* A drain that would outlast its limit stops there (cc_rep_channel.drain_limited). */
-        double end = (double)s->ni * s->m->interval_s + s->m->drain_limit_s;
+        /*
+         * A drain that would outlast its limit stops there (cc_rep_channel.drain_limited),
+         * counted from where arrivals stopped: a run ended by max_arrivals drains from
+         * that arrival, not from a horizon that may be far away.
+         */
+        double end = s->arrivals_end + s->m->drain_limit_s;
         if (e.t > end) {
             s->now = end > s->now ? end : s->now;
             s->drain_cut = 1;

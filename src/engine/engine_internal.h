@@ -99,7 +99,7 @@ typedef struct chan_rt {
 
 /* A team's integrals as they stood at one moment: the warm-up's end or the measured end. */
 typedef struct team_mark {
-    double present, busy, sessions, chat_cap, chat_sess;
+    double present, busy, sessions, chat_cap, chat_sess, chat_agents;
 } team_mark;
 
 typedef struct team_rt {
@@ -110,9 +110,11 @@ typedef struct team_rt {
     int32_t n_off;
     int32_t *bucket;           /* [channel * (MAX + 1) + k]: agents with k sessions */
     long present, busy, sessions, chat_cap, chat_sess, leaving;
+    long chat_agents;          /* agents holding at least one chat (session mode) */
     double carry;              /* fractional available agent carried (shrinkage) */
     double last_t;             /* time of the last area update */
     double a_present, a_busy, a_sessions, a_chat_cap, a_chat_sess; /* integrals */
+    double a_chat_agents;
     double m_present, m_busy, m_chat_cap, m_chat_sess;             /* at the last interval end */
     team_mark w;               /* at warm-up */
     team_mark e;               /* at the measured end */
@@ -121,6 +123,8 @@ typedef struct team_rt {
     double *prof;              /* per channel handle-time multiplier */
     double *ovf;               /* per channel overflow threshold, seconds */
     int *limit;                /* per channel sessions per agent (skill's, else channel's) */
+    int chat_limit;            /* most sessions per agent over the skilled session-mode
+                                  channels: an available agent's chat capacity; 0 = none */
     int n_prio;                /* skilled channels */
     int *prio_ch;              /* by priority, highest first */
     int *grp_end;              /* end of the equal-priority group of each prio_ch entry */
@@ -150,6 +154,8 @@ struct cc_sim {
     int drain_cut;             /* the drain limit ended the run */
     int finished;              /* statistics are final */
     int arrivals_done;
+    double arrivals_end;       /* where arrivals stop: the horizon end, or the arrival that
+                                  reached max_arrivals; the drain limit counts from here */
     int n_generators;          /* channels still generating fresh arrivals */
     long fresh;                /* fresh arrivals so far */
     uint64_t model_events;

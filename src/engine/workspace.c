@@ -197,6 +197,12 @@ cc_status cc_sim_new(const cc_simmodel *model, const cc_sim_options *opt, cc_sim
         first += s->tm[t].cap;
     }
     s->n_agents = (size_t)first;
+    /* A team's chat capacity per agent: its most sessions on a session-mode channel. */
+    for (t = 0; t < s->nt; t++)
+        for (c = 0; c < s->nc; c++)
+            if (s->ch[c].sessions && s->tm[t].prof[c] > 0.0 &&
+                s->tm[t].limit[c] > s->tm[t].chat_limit)
+                s->tm[t].chat_limit = s->tm[t].limit[c];
     s->ag = cc_xcalloc(s->n_agents ? s->n_agents : 1, sizeof(*s->ag));
     for (c = 0; c < s->nc; c++)
         if (model->channels[c].stretch_dynamic && !s->ag_slots)
@@ -286,6 +292,7 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
     s->meas_end = 0.0;
     s->finished = 0;
     s->arrivals_done = 0;
+    s->arrivals_end = (double)s->ni * s->m->interval_s;
     s->fresh = 0;
     s->model_events = 0;
     s->cur_ival = 0;
@@ -312,11 +319,14 @@ void cc_sim_reset(cc_sim *s, uint64_t seed, uint64_t replication)
         int32_t a;
         g->idle_head = g->idle_tail = NO_AGENT;
         g->present = g->busy = g->sessions = g->chat_cap = g->chat_sess = g->leaving = 0;
+        g->chat_agents = 0;
         g->carry = 0.0;
         g->last_t = 0.0;
         g->a_present = g->a_busy = g->a_sessions = g->a_chat_cap = g->a_chat_sess = 0.0;
+        g->a_chat_agents = 0.0;
         g->m_present = g->m_busy = g->m_chat_cap = g->m_chat_sess = 0.0;
         g->w.present = g->w.busy = g->w.sessions = g->w.chat_cap = g->w.chat_sess = 0.0;
+        g->w.chat_agents = 0.0;
         g->handled_iv = 0;
         g->handled_tot = 0;
         for (i = 0; i < s->nc * (CC_SIM_MAX_CONCURRENCY + 1); i++)

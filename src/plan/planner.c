@@ -747,17 +747,30 @@ static cc_status build_weeks(cc_planner *p, cc_error *err)
             p->weeks[w].req = tmp[w];
         free(tmp);
     }
-    /* Busy agents per week: a chat session occupies 1/k of an agent. */
-    for (size_t c = 0; c < p->n_channels; c++) {
-        const cc_plan_requirement *req = p->channels[c].req;
-        for (size_t i = 0; i < n; i++)
-            p->weeks[i / ipd / 7].occupancy +=
-                req->intervals[i].workload_erlangs / (double)req->concurrency * p->interval_h;
+    /*
+     * Occupancy per week under the simulation's names: busy agents / net
+     * agents on channels of one contact at a time, and open chats / capacity
+     * (sessions / (net agents x k)) on channels with concurrency k > 1.
+     */
+    {
+        double *sums = dvec(4 * nw); /* busy, net; open chats / k, net of chat channels */
+        for (size_t c = 0; c < p->n_channels; c++) {
+            const cc_plan_requirement *req = p->channels[c].req;
+            int chat = req->concurrency > 1;
+            for (size_t i = 0; i < n; i++) {
+                double *x = &sums[4 * (i / ipd / 7) + (chat ? 2 : 0)];
+                x[0] += req->intervals[i].workload_erlangs / (double)req->concurrency *
+                        p->interval_h;
+                x[1] += req->intervals[i].net_agents * p->interval_h;
+            }
+        }
+        for (size_t w = 0; w < nw; w++) {
+            const double *x = &sums[4 * w];
+            p->weeks[w].occupancy = x[1] > 0 ? x[0] / x[1] : 0.0;
+            p->weeks[w].open_chats = x[3] > 0 ? x[2] / x[3] : NAN;
+        }
+        free(sums);
     }
-    for (size_t w = 0; w < nw; w++)
-        p->weeks[w].occupancy = p->weeks[w].req.net_agent_hours > 0
-                                    ? p->weeks[w].occupancy / p->weeks[w].req.net_agent_hours
-                                    : 0.0;
 
     for (size_t t = 0; t < p->n_teams; t++) {
         cc_planner_team *pt = &p->teams[t];

@@ -532,7 +532,9 @@ static void explain_targets(const cc_plan_requirement *req, FILE *out)
 
 static void explain_figures(const cc_plan_requirement *req, const cc_erlang_result *r, FILE *out)
 {
-    fprintf(out, "SL %.4f, ASA %.1f s, occupancy %.4f", r->service_level, r->asa_s, r->occupancy);
+    /* Servers are sessions under concurrency: the figure is the run's open chats ÷ capacity. */
+    fprintf(out, "SL %.4f, ASA %.1f s, %s %.4f", r->service_level, r->asa_s,
+            req->concurrency > 1 ? "open chats ÷ capacity" : "occupancy", r->occupancy);
     if (req->method == CC_PLAN_ERLANG_A && req->patience_s > 0)
         fprintf(out, ", abandon %.4f", r->p_abandon);
 }
@@ -587,13 +589,17 @@ static void explain_immediate(const cc_plan_requirement *req, const cc_plan_inte
     if (req->max_occupancy <= 0) {
         fprintf(out, "occupancy cap  : none -> %ld %s\n", row->capped_servers, unit);
     } else if (row->flags & CC_PLAN_F_CAP_BINDING) {
-        fprintf(out, "occupancy cap  : %.4f binding (%.4f > cap) -> %ld %s -> ", req->max_occupancy,
-                row->erlang.occupancy, row->capped_servers, unit);
+        fprintf(out, "occupancy cap  : %.4f binding (%.4f > cap%s) -> %ld %s -> ",
+                req->max_occupancy, row->erlang.occupancy,
+                req->concurrency > 1 ? ", on open chats ÷ capacity" : "", row->capped_servers,
+                unit);
         explain_figures(req, &row->capped, out);
         fputc('\n', out);
     } else {
-        fprintf(out, "occupancy cap  : %.4f not binding (%.4f <= cap) -> %ld %s\n",
-                req->max_occupancy, row->erlang.occupancy, row->capped_servers, unit);
+        fprintf(out, "occupancy cap  : %.4f not binding (%.4f <= cap%s) -> %ld %s\n",
+                req->max_occupancy, row->erlang.occupancy,
+                req->concurrency > 1 ? ", on open chats ÷ capacity" : "", row->capped_servers,
+                unit);
     }
     if (req->concurrency > 1)
         fprintf(out, "net agents     : %ld sessions / concurrency %d = %.3f agents (rounded %ld)\n",

@@ -36,6 +36,7 @@ static cc_status replicate_on(const cc_planner *p, const cc_simmodel *m, uint64_
     ro.threads = p->opt.threads;
     ro.interval_stats = 1;
     ro.interval_percentiles = percentiles;
+    ro.no_limits = p->opt.no_limits;
     return cc_replicate(m, &ro, out, err);
 }
 

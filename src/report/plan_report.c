@@ -132,7 +132,8 @@ static cc_status report_plan_csv_in_c_locale(FILE *out, const cc_planner *p, cc_
           "capped_servers,occupancy_cap_binding,net_agents,net_agents_rounded,shrinkage_frac,"
           "gross_divisive_agents,gross_multiplicative_agents,gross_agents,scheduled_agents,"
           "fte_net,fte_gross,fte_scheduled,expected_sl_frac,expected_asa_s,"
-          "expected_abandon_frac,expected_occupancy_frac,rostered_agents,net_staffing_agents,"
+          "expected_abandon_frac,expected_occupancy_frac,expected_open_chats_per_capacity,"
+          "rostered_agents,net_staffing_agents,"
           "erlang_rostered_sl_frac,sim_sl_frac,sim_sl_ci_frac,sim_asa_s,sim_abandon_frac,"
           "below_target,occupancy_above_90\n",
           out);
@@ -184,7 +185,9 @@ static cc_status report_plan_csv_in_c_locale(FILE *out, const cc_planner *p, cc_
                 occ = row->capped.occupancy;
             else if (!live && row->net_agents > 0)
                 occ = row->window_erlangs / row->net_agents;
-            cell(out, "%.6f", occ);
+            /* Under concurrency the Erlang servers are sessions: open chats / capacity. */
+            cell(out, "%.6f", pc->req->concurrency > 1 ? NAN : occ);
+            cell(out, "%.6f", pc->req->concurrency > 1 ? occ : NAN);
             cell(out, "%.4f", pc->rostered ? pc->rostered[i] : NAN);
             cell(out, "%.4f", pc->rostered ? pc->rostered[i] - row->gross_agents : NAN);
             cell(out, "%.6f", plan_sl);
@@ -408,6 +411,8 @@ static json_t *weeks_json(const cc_planner *p)
         json_object_set_new(o, "fte_scheduled", cc_json_number(pw->req.fte_scheduled));
         json_object_set_new(o, "fte_rostered", cc_json_number(pw->fte_rostered));
         json_object_set_new(o, "occupancy", cc_json_number(pw->occupancy));
+        if (isfinite(pw->open_chats))
+            json_object_set_new(o, "open_chats_per_capacity", cc_json_number(pw->open_chats));
         json_object_set_new(o, "fte_inhouse", cc_json_number(pw->fte_inhouse));
         json_object_set_new(o, "fte_vendor_teams", cc_json_number(pw->fte_vendor));
         json_object_set_new(o, "available_fte", cc_json_number(pw->available_fte));
@@ -915,18 +920,22 @@ static void html_weeks(FILE *out, const cc_planner *p)
     fputs("<h3>Weekly FTE</h3>\n<div class=\"chartbox\">", out);
     cc_chart_bars(out, &fr, sr, 5);
     fputs("</div>\n<table><tr><th>week</th><th>contacts</th><th>FTE net</th><th>FTE gross</th>"
-          "<th>FTE rostered</th><th>occupancy</th><th>in-house need</th><th>available</th>"
+          "<th>FTE rostered</th><th>occupancy</th><th>open chats ÷ capacity</th>"
+          "<th>in-house need</th><th>available</th>"
           "<th>gap</th><th>gap %</th><th>hires decided</th><th>hires start</th>"
           "<th>overtime h</th><th>vendor h</th></tr>\n",
           out);
     for (size_t w = 0; w < nw; w++) {
         const cc_planner_week *pw = &p->weeks[w];
+        char open[16] = "–";
+        if (isfinite(pw->open_chats))
+            snprintf(open, sizeof open, "%.1f%%", 100.0 * pw->open_chats);
         fprintf(out,
                 "<tr><td>%s</td><td>%.0f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
-                "<td>%.1f%%</td><td>%.1f</td><td>%.1f</td><td class=\"%s\">%+.1f</td>"
+                "<td>%.1f%%</td><td>%s</td><td>%.1f</td><td>%.1f</td><td class=\"%s\">%+.1f</td>"
                 "<td>%.1f%%</td><td>%ld</td><td>%ld</td><td>%.0f</td><td>%.0f</td></tr>\n",
                 pw->start_date, pw->req.contacts, pw->req.fte_net, pw->req.fte_gross,
-                pw->fte_rostered, 100.0 * pw->occupancy, pw->fte_inhouse, pw->available_fte,
+                pw->fte_rostered, 100.0 * pw->occupancy, open, pw->fte_inhouse, pw->available_fte,
                 pw->gap_fte > 0.05 ? "miss" : "ok", pw->gap_fte, 100.0 * pw->gap_pct,
                 pw->hires_decided, pw->hires_starting, pw->overtime_hours, pw->vendor_hours);
     }

@@ -354,17 +354,19 @@ static void write_tables(FILE *out, const cc_scenario *s, const cc_results *r)
                 num(b[9], "%.1f%%", mean_of(&x->p_abandon, 100.0)), 100.0 * x->risk);
     }
     fputs("</table>\n<h2>Teams</h2>\n<table><tr><th>team</th><th>occupancy (95% CI)</th>"
-          "<th>chat utilisation</th><th>available hours</th><th>paid hours</th>"
+          "<th>agents holding ≥ 1 chat</th><th>open chats ÷ capacity</th>"
+          "<th>available hours</th><th>paid hours</th>"
           "<th>handled</th><th>cost over the horizon</th></tr>\n", out);
     for (c = 0; c < r->n_teams; c++) {
         const cc_team_summary *x = &r->teams[c];
         fputs("<tr><td>", out);
         cc_chart_escape(out, s->teams[c].name);
         fprintf(out, "</td><td>%s ± %s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                     "<td>%s</td></tr>\n",
+                     "<td>%s</td><td>%s</td></tr>\n",
                 num(b[0], "%.1f%%", mean_of(&x->occupancy, 100.0)),
                 num(b[1], "%.1f", 100.0 * x->occupancy.half_width),
-                num(b[2], "%.1f%%", mean_of(&x->utilisation, 100.0)),
+                num(b[2], "%.1f%%", mean_of(&x->holding_chat, 100.0)),
+                num(b[10], "%.1f%%", mean_of(&x->open_chats, 100.0)),
                 num(b[3], "%.0f", mean_of(&x->agent_hours, 1.0)),
                 num(b[4], "%.0f", mean_of(&x->paid_hours, 1.0)),
                 num(b[5], "%.0f", mean_of(&x->handled, 1.0)),
@@ -427,6 +429,10 @@ static void write_definitions(FILE *out, const cc_scenario *s, const cc_results 
             "<dt>Abandonment</dt><dd>Abandoned ÷ presented.</dd>\n"
             "<dt>Occupancy</dt><dd>Time agents spend with contacts or in wrap-up ÷ time "
             "available (scheduled less shrinkage).</dd>\n"
+            "<dt>Agents holding ≥ 1 chat</dt><dd>For teams serving chat with concurrency: "
+            "agents holding at least one chat ÷ agents available.</dd>\n"
+            "<dt>Open chats ÷ capacity</dt><dd>Open chats ÷ (agents available × chats per "
+            "agent): the plan's occupancy of chat sessions.</dd>\n"
             "<dt>Shrinkage</dt><dd>Share of paid time not available for contacts; simulated as "
             "unavailable agents. Plans use %s: %s.</dd>\n"
             "<dt>FTE</dt><dd>%.1f paid hours per week.</dd>\n"

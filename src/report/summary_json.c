@@ -393,6 +393,12 @@ static json_t *team_results(const cc_scenario *s, const cc_results *r, size_t t,
     }
     json_object_set_new(o, "occupancy", estimate_json(&ts->occupancy, tmp, r->replications));
     json_object_set_new(o, "utilisation", estimate_json(&ts->utilisation, NULL, 0));
+    if (ts->holding_chat.n > 0) {
+        /* Chat occupancy under both its meanings, each named (definitions). */
+        json_object_set_new(o, "agents_holding_chat", estimate_json(&ts->holding_chat, NULL, 0));
+        json_object_set_new(o, "open_chats_per_capacity",
+                            estimate_json(&ts->open_chats, NULL, 0));
+    }
     json_object_set_new(o, "agent_hours", estimate_json(&ts->agent_hours, NULL, 0));
     json_object_set_new(o, "paid_hours", estimate_json(&ts->paid_hours, NULL, 0));
     json_object_set_new(o, "handled", estimate_json(&ts->handled, NULL, 0));
@@ -485,7 +491,12 @@ cc_status cc_report_summary_json(FILE *out, const cc_scenario *s, const cc_resul
                     "(offered less deflected and bot-contained; abandoned count as missed); "
                     "asa_s = mean wait of answered contacts (first response for email and "
                     "social); p_abandon = abandoned / presented; occupancy = busy agent time / "
-                    "available agent time; 95% Student-t intervals across replications; "
+                    "available agent time; for teams serving chat with concurrency, "
+                    "agents_holding_chat = agents holding at least one chat / available agents "
+                    "and open_chats_per_capacity = open chats / (available agents x chats per "
+                    "agent), the plan's occupancy of chat sessions; utilisation = open chats / "
+                    "chat slots of agents holding chats; 95% Student-t intervals across "
+                    "replications; "
                     "risk_miss_target = share of replications missing the channel target"));
     for (i = 0; i < r->n_channels; i++)
         json_object_set_new(chs, s->channels[i].name, channel_results(s, r, i, tmp));

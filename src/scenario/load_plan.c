@@ -52,8 +52,8 @@ static const cc_field simulation_fields[] = {
      .help = "after arrivals stop, run until every contact has left"},
     {"drain_limit", CC_VK_DURATION, .lo = 1, .hi = 366 * DAY, .def = 7 * DAY,
      .at = CC_AT(cc_sim_settings, drain_limit_s),
-     .help = "with `drain`: the run stops this long after the horizon end even if contacts "
-             "are left (run says so)"},
+     .help = "with `drain`: the run stops this long after arrivals stop (the horizon end, or "
+             "max_arrivals) even if contacts are left (run says so)"},
     {"max_attempts", CC_VK_INT, .lo = 1, .hi = 1000, .def = 10,
      .at = CC_AT(cc_sim_settings, max_attempts),
      .help = "tries one customer makes (the first, retries after abandoning, bot "

@@ -97,7 +97,7 @@ char *cc_results_limit_notes(const cc_simmodel *model, const cc_results *res, ch
     if (cut > 0)
         n += (size_t)snprintf(buf + n, cap - n,
                               "the drain stopped at its limit (simulation.drain_limit, %.4g h "
-                              "after the horizon) in %ld of %ld replications, %.0f contacts "
+                              "after arrivals stopped) in %ld of %ld replications, %.0f contacts "
                               "still waiting on average\n",
                               model->drain_limit_s / 3600.0, cut, res->replications,
                               left / (double)cut);

@@ -543,6 +543,8 @@ static void summarise_teams(cc_results *res, double *tmp)
     o->field = cc_estimate_of(tmp, (size_t)R, 1);
         TEAM_EST(occupancy, ratio(x->busy_s, x->present_s))
         TEAM_EST(utilisation, ratio(x->chat_session_s, x->chat_capacity_s))
+        TEAM_EST(holding_chat, x->chat_slots_s > 0.0 ? ratio(x->chat_agent_s, x->present_s) : NAN)
+        TEAM_EST(open_chats, ratio(x->chat_session_s, x->chat_slots_s))
         TEAM_EST(agent_hours, x->present_s / 3600.0)
         TEAM_EST(paid_hours, x->paid_s / 3600.0)
         TEAM_EST(handled, x->handled)

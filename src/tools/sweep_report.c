@@ -75,7 +75,8 @@ const char *cc_sweep_plan_kind_name(cc_sweep_plan_kind kind)
 }
 
 cc_status cc_sweep_plan_point(cc_sweep_row *row, const cc_scenario *s, cc_sweep_plan_kind kind,
-                              long replications, uint64_t seed, int threads, cc_error *err)
+                              long replications, uint64_t seed, int threads, int no_limits,
+                              cc_error *err)
 {
     cc_planner_options opt = cc_planner_options_default();
     cc_planner *p = NULL;
@@ -101,6 +102,7 @@ cc_status cc_sweep_plan_point(cc_sweep_row *row, const cc_scenario *s, cc_sweep_
     opt.has_seed = 1;
     opt.seed = seed;
     opt.threads = threads;
+    opt.no_limits = no_limits;
     if (cc_planner_new(s, &opt, &p, &perr) != CC_OK) {
         snprintf(row->plan_note, sizeof row->plan_note, "not planned: %.180s", perr.message);
         return CC_OK;

@@ -273,6 +273,29 @@ static void test_repeat_limits(void **state)
     }
     cc_results_free(r);
     cc_simmodel_free(m);
+
+    /*
+     * The drain limit counts from where arrivals stop. 50 arrivals at 100 an
+     * hour (max_arrivals, reached in about half an hour of a 10-day horizon)
+     * to one agent with 1 h handle times: a 2 h drain answers a few. Counted
+     * from the horizon end it would answer all 50 (about 50 h of work).
+     */
+    m = cc_simmodel_single_queue(100.0 / 3600.0, 3600.0, 1, 0.0, 20.0, 10 * 86400.0, 50);
+    m->drain_limit_s = 7200.0;
+    r = run(m, 2, 4);
+    for (long k = 0; k < 2; k++) {
+        const cc_rep_channel *rc = &r->rep_channels[k];
+        assert_true(rc->drain_limited == 1.0);
+        assert_true(rc->offered == 50.0 && rc->answered < 10.0);
+        assert_true(rc->waiting_end >= 40.0);
+    }
+    {
+        char buf[512];
+        assert_non_null(cc_results_limit_notes(m, r, buf, sizeof buf));
+        assert_non_null(strstr(buf, "after arrivals stopped"));
+    }
+    cc_results_free(r);
+    cc_simmodel_free(m);
 }
 
 /*
@@ -284,7 +307,7 @@ static void test_repeat_limits(void **state)
 static void test_erlang_chat_dynamic_stretch(void **state)
 {
     const double s_n[4] = {1.0, 1.0, 1.25, 1.6}, mu = 1.0 / 300.0, lam = 1.0 / 200.0;
-    double w[64], z = 0.0, p_wait = 0.0, busy = 0.0, lq = 0.0;
+    double w[64], z = 0.0, p_wait = 0.0, busy = 0.0, lq = 0.0, open = 0.0;
     cc_simmodel *m;
     cc_results *r;
     double pw_sim = 0.0, wait_sim = 0.0, n_ans = 0.0;
@@ -303,6 +326,7 @@ static void test_erlang_chat_dynamic_stretch(void **state)
         p_wait += n >= 3 ? pn : 0.0;
         busy += n >= 1 ? pn : 0.0;
         lq += n > 3 ? (n - 3) * pn : 0.0;
+        open += (n < 3 ? n : 3) * pn / 3.0; /* open chats / capacity */
     }
     m = cc_simmodel_new(1, 1, 1);
     m->interval_s = 2.5e6;
@@ -334,6 +358,12 @@ static void test_erlang_chat_dynamic_stretch(void **state)
     assert_true(fabs(pw_sim - p_wait) < 0.008);
     assert_true(fabs(r->teams[0].occupancy.mean - busy) < 0.006);
     assert_true(fabs(wait_sim - lq / lam) < 0.04 * lq / lam);
+    /* chat occupancy under its two names: agents holding >= 1 chat, open chats / capacity */
+    print_message("holding >= 1 chat %.4f (exact %.4f), open chats / capacity %.4f (%.4f)\n",
+                  r->teams[0].holding_chat.mean, busy, r->teams[0].open_chats.mean, open);
+    assert_true(fabs(r->teams[0].holding_chat.mean - busy) < 0.006);
+    assert_true(fabs(r->teams[0].open_chats.mean - open) < 0.006);
+    assert_true(fabs(open - busy) > 0.1); /* two different figures */
     /* the handle time counted is the one the chats really took: mean > base */
     assert_true(r->channels[0].aht_s.mean > 1.0 / mu);
     cc_results_free(r);
