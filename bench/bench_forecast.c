@@ -192,6 +192,17 @@ static cc_fc_history *load(const char *path, cc_fc_import_options *o, double *se
     return h;
 }
 
+/* The weekdays the US bank was closed in 2003 (its file has no rows for them). */
+static void us_bank_closed(long closed[6])
+{
+    closed[0] = cc_fc_days_from_civil(2003, 4, 4);
+    closed[1] = cc_fc_days_from_civil(2003, 4, 7);
+    closed[2] = cc_fc_days_from_civil(2003, 5, 26);
+    closed[3] = cc_fc_days_from_civil(2003, 7, 4);
+    closed[4] = cc_fc_days_from_civil(2003, 9, 1);
+    closed[5] = cc_fc_days_from_civil(2003, 10, 14);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "../shared/data";
@@ -232,12 +243,7 @@ int main(int argc, char **argv)
         /* The weekdays the bank was closed (the file has no rows for them). */
         static const int ones[6] = {1, 1, 1, 1, 1, 1};
         long closed[6];
-        closed[0] = cc_fc_days_from_civil(2003, 4, 4);
-        closed[1] = cc_fc_days_from_civil(2003, 4, 7);
-        closed[2] = cc_fc_days_from_civil(2003, 5, 26);
-        closed[3] = cc_fc_days_from_civil(2003, 7, 4);
-        closed[4] = cc_fc_days_from_civil(2003, 9, 1);
-        closed[5] = cc_fc_days_from_civil(2003, 10, 14);
+        us_bank_closed(closed);
         run_case(dev ? "(a) dev: US bank 2003, Aug weeks" : "(a) US bank 2003, last 4 weeks", h,
                  from, days, 4, closed, ones, 6, verbose);
     }
@@ -306,12 +312,7 @@ int main(int argc, char **argv)
         o.time_column = "DateTime";
         o.count_column = "Calls";
         h = load(path, &o, &t_imp);
-        closed[0] = cc_fc_days_from_civil(2003, 4, 4);
-        closed[1] = cc_fc_days_from_civil(2003, 4, 7);
-        closed[2] = cc_fc_days_from_civil(2003, 5, 26);
-        closed[3] = cc_fc_days_from_civil(2003, 7, 4);
-        closed[4] = cc_fc_days_from_civil(2003, 9, 1);
-        closed[5] = cc_fc_days_from_civil(2003, 10, 14);
+        us_bank_closed(closed);
         /* four-week forecasts from every Monday whose four weeks the data hold */
         for (n = 0; n < 5; n++)
             from[n] = cc_fc_days_from_civil(2003, 8, 25) + 7 * n;

@@ -1095,6 +1095,19 @@ static void widen_from(search *S, const cc_results *r)
     (void)judge_as(S, r, 0.0, 1, 1);
 }
 
+/* A cut: team t gets one agent more than it has on duty in interval i, for good. */
+static void add_cut(search *S, cc_shift_plan *const *plans, size_t t, size_t i)
+{
+    lc_team *T = &S->teams[t];
+    long want = on_duty(S, plans, t, i) + 1;
+    if (want <= T->floor[i])
+        return;
+    T->floor[i] = want;
+    if (T->need_held && want > T->need_held[i])
+        T->need_held[i] = want;
+    build_curves(S, T, i);
+}
+
 /*
  * The team a cut in interval i of channel c goes to: of the searched teams
  * serving c that can be on duty in i, the one with the largest share of c
@@ -1133,7 +1146,6 @@ static void cut_deferred(search *S, cc_shift_plan *const *plans, const cc_result
     size_t n = S->n, at = pd->a, best_t = S->nt, put = pd->a;
     size_t window = (size_t)ceil(s->channels[pd->channel].target.answer_within_s / s->interval_s);
     double worst = -1.0, least = INFINITY;
-    lc_team *T;
 
     for (size_t i = pd->a; i <= pd->b; i++) {
         const cc_pooled *x = &r->intervals[i * S->nc + pd->channel].pooled;
@@ -1160,16 +1172,7 @@ static void cut_deferred(search *S, cc_shift_plan *const *plans, const cc_result
     }
     if (best_t == S->nt)
         return;
-    T = &S->teams[best_t];
-    {
-        long want = on_duty(S, plans, best_t, put) + 1;
-        if (want > T->floor[put]) {
-            T->floor[put] = want;
-            if (T->need_held && want > T->need_held[put])
-                T->need_held[put] = want;
-            build_curves(S, T, put);
-        }
-    }
+    add_cut(S, plans, best_t, put);
 }
 
 /*
@@ -1211,16 +1214,7 @@ static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results 
         }
         if (best_t == S->nt)
             continue;
-        {
-            lc_team *T = &S->teams[best_t];
-            long want = on_duty(S, plans, best_t, at) + 1;
-            if (want > T->floor[at]) {
-                T->floor[at] = want;
-                if (T->need_held && want > T->need_held[at])
-                    T->need_held[at] = want;
-                build_curves(S, T, at);
-            }
-        }
+        add_cut(S, plans, best_t, at);
     }
 }
 
