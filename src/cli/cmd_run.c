@@ -50,8 +50,9 @@ static void run_help(void)
            "  --help             show this help\n"
            "\n"
            "Service level = answered within the target time / contacts presented to agents\n"
-           "(abandoned count as missed); ASA = mean wait of answered contacts; intervals are\n"
-           "95%% Student-t confidence intervals across replications.\n");
+           "(abandoned count as missed; contacts still pending at the end and the initial\n"
+           "backlog, work carried in, are left out); ASA = mean wait of answered contacts;\n"
+           "intervals are 95%% Student-t confidence intervals across replications.\n");
 }
 
 static void fmt_estimate(char *buf, size_t cap, const cc_estimate *e, double scale,

@@ -488,7 +488,8 @@ cc_status cc_report_summary_json(FILE *out, const cc_scenario *s, const cc_resul
     json_object_set_new(doc, "replications", json_integer(r->replications));
     json_object_set_new(doc, "definitions",
         json_string("service_level = answered within target / presented to agents "
-                    "(offered less deflected and bot-contained; abandoned count as missed); "
+                    "(offered less deflected and bot-contained; abandoned count as missed; "
+                    "pending contacts and the carried-in initial backlog left out); "
                     "asa_s = mean wait of answered contacts (first response for email and "
                     "social); p_abandon = abandoned / presented; occupancy = busy agent time / "
                     "available agent time; for teams serving chat with concurrency, "
