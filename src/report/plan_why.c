@@ -97,6 +97,19 @@ static int planned_meets(const cc_planner *p)
     return 1;
 }
 
+/* Below this many replications a plan judged by the interval pays for wide margins. */
+#define LC_FEW_REPLICATIONS 10
+
+/* 1 when some channel with a target is judged interval by interval. */
+static int interval_judged(const cc_planner *p)
+{
+    for (size_t c = 0; c < p->sim->n_channels; c++)
+        if (p->sim->channels[c].judging.scope == CC_SCOPE_INTERVAL &&
+            p->sim->channels[c].at[CC_SCOPE_INTERVAL].judged > 0)
+            return 1;
+    return 0;
+}
+
 /* How the least-cost search ended, and the periods no roster of the rules can meet. */
 static void search_lines(FILE *out, const cc_planner *p)
 {
@@ -114,6 +127,12 @@ static void search_lines(FILE *out, const cc_planner *p)
         fprintf(out, "no roster met every judged period within its rounds; this is the one that "
                      "came closest (not converged)");
     fputs("\n", out);
+    if (p->replications < LC_FEW_REPLICATIONS && interval_judged(p))
+        fprintf(out,
+                "With %ld replications the margins that make another seed agree on every "
+                "interval are wide (they narrow as 1/sqrt(replications)): --replications %d or "
+                "more gives a cheaper roster that still passes.\n",
+                p->replications, LC_FEW_REPLICATIONS);
     if (ls->unreachable_periods > 0) {
         char name[64];
         cc_target_period_name(p->s, ls->unreachable_scope, (long)ls->unreachable_index, name,
