@@ -56,7 +56,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
-#include "plan/planner_internal.h"
+#include "plan/least_cost_internal.h"
 #include "stats/target.h"
 
 #define LC_MAX_ROUNDS 20        /* programme + simulation rounds, the check's included */
@@ -74,72 +74,6 @@
 #define LC_FAMILY_MISS 0.05     /* chance the check seed finds any period missing, at most */
 #define LC_NEAR_TRAFFIC 0.75    /* share of the traffic rule from which the search judges */
 
-enum { LC_SL = 0, LC_ABANDON, LC_ASA, LC_WORK };
-
-/* One figure a team's rows constrain: a channel's SL, abandonment or ASA. */
-typedef struct measure {
-    size_t channel;             /* (LC_WORK: none, the team's whole workload) */
-    int kind;                   /* LC_SL, LC_ABANDON, LC_ASA, LC_WORK */
-} measure;
-
-/* The curves and rows of one team. */
-typedef struct lc_team {
-    size_t t;                   /* team index */
-    int active;                 /* 1: rostered by this search */
-    size_t n_meas;
-    measure *meas;
-    size_t K;                   /* steps above the floor */
-    long *floor;                /* [n] agents at least: deferred work and queue stability */
-    double *val;                /* [(m * n + i) * (K + 1) + k]: the figure at floor + k agents */
-    double *gain;               /* [(m * n + i) * K + k]: val[k + 1] - val[k], non-increasing */
-    double *offset;             /* [m * n + i]: simulation minus curve at the roster */
-    double *lambda;             /* [m * n + i]: the team's contacts of the channel */
-    double *busy;               /* [n] work of every channel for the team, net agents */
-    double *day_cap;            /* [days] occupancy the team's daily workload row allows */
-    size_t work_m;              /* index of the LC_WORK measure */
-    cc_service_row *rows;
-    size_t n_rows, cap_rows;
-    long *row_period;           /* [n_rows] index of the period (channel-scope period id) */
-    long *need_held;            /* [n] once held (hold_floors): what the held roster was asked
-                                   to cover, raised by the cuts since; NULL before */
-} lc_team;
-
-/* A judged period of a channel: intervals [a, b]. */
-typedef struct period {
-    size_t channel;
-    size_t a, b;
-    double margin_sl;           /* added to the SL goal */
-    double margin_abandon;      /* taken off the abandonment cap */
-    double margin_asa_s;        /* taken off the ASA cap, seconds */
-    double rho_sl;              /* simulated share answered late / the curves' (1 at first) */
-    double rho_abandon;         /* simulated abandonment / the curves' (1 at first) */
-    int rows;                   /* 1: enough forecast traffic for rows of its own */
-    cc_target_scope rscope;     /* the results' periods it is (a horizon: its weeks) */
-    size_t rindex;              /* its index among them */
-    size_t n_scope;             /* periods of its kind in the horizon (the traffic rule) */
-    int unreachable;            /* 1: too many of its contacts come when no shift can be on
-                                   duty (reachable); outside the search, reported */
-    unsigned missed;            /* CC_MISS_* of the last judgement on the search's seed */
-    int ever_missed;            /* it missed in some round: its rho never falls again */
-} period;
-
-typedef struct search {
-    cc_planner *p;
-    cc_simmodel *m;             /* the plan's model; rounds set its teams' agents */
-    size_t n, nc, nt;
-    lc_team *teams;
-    period *periods;
-    size_t n_periods, cap_periods;
-    size_t judged;              /* periods judged on the search's seed, last round */
-    unsigned char *reach;       /* [t * n + i] 1: team t can have agents on duty in i */
-    /* Scratch of build_curves: Erlang figures by whole servers, and by step. */
-    size_t memo_cap;
-    unsigned char *memo_have;   /* [servers] 1: memo_val holds them */
-    double *memo_val;           /* [servers * 3]: SL, abandonment, ASA */
-    double *step_val;           /* [(K + 1) * 3] the same at floor + k agents */
-    size_t step_cap;
-    double margin_z;            /* margins in standard errors (build_periods) */
-} search;
 
 /* ---- periods --------------------------------------------------------------- */
 
@@ -164,88 +98,6 @@ static size_t scope_intervals(const search *S, size_t c)
     }
 }
 
-/*
- * Where each team can have agents at all: under its shift rules when the
- * search rosters it, else where its staffing has agents on duty.
- */
-static void find_reach(search *S)
-{
-    S->reach = cc_xcalloc(S->nt * S->n, 1);
-    for (size_t t = 0; t < S->nt; t++) {
-        const cc_planner_team *pt = &S->p->teams[t];
-        unsigned char *r = &S->reach[t * S->n];
-        if (pt->n_rules > 0 && !pt->fixed && pt->required_hours > 0) {
-            cc_shift_problem pr;
-            memset(&pr, 0, sizeof pr);
-            pr.n_intervals = S->n;
-            pr.interval_s = S->p->s->interval_s;
-            pr.first_weekday = S->p->s->start_weekday;
-            pr.rules = pt->rules;
-            pr.n_rules = pt->n_rules;
-            cc_plan_shifts_reach(&pr, r);
-        } else {
-            for (size_t i = 0; i < S->n; i++)
-                r[i] = cc_plan_on_duty(pt, i) > 0;
-        }
-    }
-}
-
-static double queue_patience(const cc_scenario *s, size_t c);
-
-/*
- * 1 when team t answers channel c's contacts in time: it serves c, and not
- * only by an overflow that waits as long as the answer time or longer (an
- * agent more there would answer, but never within the target).
- */
-static int serves_in_time(const cc_scenario *s, size_t t, size_t c)
-{
-    const cc_channel *ch = &s->channels[c];
-    if (!cc_scenario_team_serves(s, (int)t, (int)c))
-        return 0;
-    for (int k = 0; k < ch->n_route_teams; k++)
-        if (ch->route_teams[k] == (int)t)
-            return 1;
-    for (int k = 0; k < ch->n_overflow; k++)
-        if (ch->overflow_teams[k] == (int)t && ch->overflow_after_s[k] < ch->target.answer_within_s)
-            return 1;
-    return ch->n_route_teams == 0 && ch->n_overflow == 0;
-}
-
-/*
- * 1 when no roster the rules allow can meet channel c's target over
- * intervals [a, b]: the contacts arriving where no team serving c can be on
- * duty before their answer time runs out exceed what the target lets miss
- * (1 - the SL goal; the abandonment cap where customers abandon). The
- * search leaves such a period out; the plan reports it.
- */
-static int unreachable(const search *S, size_t c, size_t a, size_t b)
-{
-    const cc_scenario *s = S->p->s;
-    const cc_channel *ch = &s->channels[c];
-    const double *contacts = S->p->channels[c].contacts;
-    size_t w = (size_t)ceil(ch->target.answer_within_s / s->interval_s - 1e-9);
-    double allowed = 1.0, lost = 0.0, sum = 0.0;
-
-    if (ch->target.service_level > 0)
-        allowed = 1.0 - ch->target.service_level;
-    if (ch->target.has_max_abandon && queue_patience(s, c) > 0)
-        allowed = fmin(allowed, ch->target.max_abandon);
-    if (w < 1)
-        w = 1;
-    for (size_t i = a; i <= b; i++) {
-        int covered = 0;
-        sum += contacts[i];
-        for (size_t t = 0; t < S->nt && !covered; t++) {
-            if (!serves_in_time(s, t, c))
-                continue;
-            for (size_t j = i; j < i + w && j < S->n && !covered; j++)
-                covered = S->reach[t * S->n + j];
-        }
-        if (!covered)
-            lost += contacts[i];
-    }
-    return allowed < 1.0 && sum > 0 && lost > allowed * sum * (1.0 + 1e-9);
-}
 
 static void build_periods(search *S)
 {
@@ -281,7 +133,7 @@ static void build_periods(search *S)
              * another: the search holds to the goal every period whose forecast
              * comes within LC_NEAR_TRAFFIC of the rule.
              */
-            S->periods[S->n_periods].unreachable = unreachable(S, c, a, b);
+            S->periods[S->n_periods].unreachable = cc_lc_unreachable(S, c, a, b);
             S->periods[S->n_periods].rows = sum >= LC_NEAR_TRAFFIC * LC_MIN_PERIOD_CONTACTS &&
                                             !S->periods[S->n_periods].unreachable;
             S->periods[S->n_periods].n_scope = (S->n + len - 1) / len;
@@ -328,25 +180,7 @@ static void build_periods(search *S)
 
 /* ---- curves ---------------------------------------------------------------- */
 
-/* Net agents of one gross team agent, by the scenario's shrinkage method. */
-static double net_of_gross(const cc_scenario *s, double shrinkage)
-{
-    return s->plan.shrinkage_method == CC_SHRINK_MULTIPLICATIVE ? 1.0 / (1.0 + shrinkage)
-                                                                 : 1.0 - shrinkage;
-}
 
-/* Mean patience of channel c's customers in the queue (0 = none: Erlang C). */
-static double queue_patience(const cc_scenario *s, size_t c)
-{
-    const cc_channel *ch = &s->channels[c];
-    double pat;
-    if (ch->patience.kind == CC_DIST_NONE)
-        return 0.0;
-    pat = cc_dist_mean(&ch->patience);
-    if (ch->chatbot >= 0)
-        pat *= s->chatbots[ch->chatbot].escalation_patience_factor;
-    return pat;
-}
 
 /*
  * Erlang figures of a whole number of servers, each computed once per
@@ -436,7 +270,7 @@ static double sessions_of(const search *S, const lc_team *T, size_t c, double ag
     double team_agents = agents * (imm > 0 ? part / imm : 0.0);
     if (team_agents < 0)
         team_agents = 0;
-    return team_agents / f * net_of_gross(s, s->teams[T->t].shrinkage) * k;
+    return team_agents / f * cc_lc_net_of_gross(s, s->teams[T->t].shrinkage) * k;
 }
 
 static void push_meas(lc_team *T, size_t c, int kind)
@@ -492,7 +326,7 @@ static void build_curves(search *S, lc_team *T, size_t i)
 
         if (ms->kind == LC_WORK) {
             /* Net agents on duty: linear in the agents. */
-            double net = net_of_gross(s, s->teams[T->t].shrinkage);
+            double net = cc_lc_net_of_gross(s, s->teams[T->t].shrinkage);
             for (size_t k = 0; k <= T->K; k++)
                 v[k] = net * (double)(T->floor[i] + (long)k);
             continue;
@@ -504,7 +338,7 @@ static void build_curves(search *S, lc_team *T, size_t i)
         in.arrivals_per_hour = lambda / (s->interval_s / 3600.0);
         in.aht_s = row->handle_s;
         in.target_s = ch->target.answer_within_s;
-        in.patience_mean_s = queue_patience(s, ms->channel);
+        in.patience_mean_s = cc_lc_queue_patience(s, ms->channel);
         in.sl_definition = ch->target.sl_definition;
         in.short_abandon_s = ch->target.short_abandon_s;
         /* A channel's measures share its figures (they are pushed together). */
@@ -575,6 +409,7 @@ static void build_team(search *S, lc_team *T)
     T->work_m = T->n_meas;
     push_meas(T, 0, LC_WORK);
     T->floor = cc_xcalloc(n, sizeof *T->floor);
+    T->stale = cc_xcalloc(n, 1);
     T->busy = cc_xcalloc(n, sizeof *T->busy);
     T->day_cap = cc_xcalloc((size_t)s->days, sizeof *T->day_cap);
     for (int d = 0; d < s->days; d++)
@@ -717,7 +552,7 @@ static void build_rows(search *S, lc_team *T)
                 work += T->busy[i];
                 at_floor += T->val[(m * n + i) * (T->K + 1)];
             }
-            net = net_of_gross(s, s->teams[T->t].shrinkage);
+            net = cc_lc_net_of_gross(s, s->teams[T->t].shrinkage);
             memset(&r, 0, sizeof r);
             r.first = (size_t)d * ipd;
             r.last = (size_t)(d + 1) * ipd - 1;
@@ -856,13 +691,6 @@ static double sim_figure(const search *S, const cc_results *r, const measure *ms
  * roster's agents, the channel's gap shared among its teams by their part
  * of its contacts.
  */
-static long on_duty(const search *S, cc_shift_plan *const *plans, size_t t, size_t i)
-{
-    if (S->teams[t].active && plans[t])
-        return plans[t]->coverage[i];
-    return cc_plan_on_duty(&S->p->teams[t], i);
-}
-
 static void update_offsets(search *S, cc_shift_plan *const *plans, const cc_results *r)
 {
     const cc_scenario *s = S->p->s;
@@ -885,7 +713,7 @@ static void update_offsets(search *S, cc_shift_plan *const *plans, const cc_resu
                         long k;
                         if (U->meas[mm].channel != ms->channel || U->meas[mm].kind != ms->kind)
                             continue;
-                        k = on_duty(S, plans, U->t, i) - U->floor[i];
+                        k = cc_lc_on_duty(S, plans, U->t, i) - U->floor[i];
                         if (k < 0)
                             k = 0;
                         if ((size_t)k > U->K)
@@ -912,7 +740,7 @@ static double curve_at(const search *S, cc_shift_plan *const *plans, size_t c, i
             long k;
             if (U->meas[mm].kind != kind || U->meas[mm].channel != c)
                 continue;
-            k = on_duty(S, plans, U->t, i) - U->floor[i];
+            k = cc_lc_on_duty(S, plans, U->t, i) - U->floor[i];
             k = k < 0 ? 0 : (size_t)k > U->K ? (long)U->K : k;
             v += U->val[(mm * S->n + i) * (U->K + 1) + (size_t)k];
             *lambda += U->lambda[mm * S->n + i];
@@ -1095,155 +923,6 @@ static void widen_from(search *S, const cc_results *r)
     (void)judge_as(S, r, 0.0, 1, 1);
 }
 
-/* A cut: team t gets one agent more than it has on duty in interval i, for good. */
-static void add_cut(search *S, cc_shift_plan *const *plans, size_t t, size_t i)
-{
-    lc_team *T = &S->teams[t];
-    long want = on_duty(S, plans, t, i) + 1;
-    if (want <= T->floor[i])
-        return;
-    T->floor[i] = want;
-    if (T->need_held && want > T->need_held[i])
-        T->need_held[i] = want;
-    build_curves(S, T, i);
-}
-
-/*
- * The team a cut in interval i of channel c goes to: of the searched teams
- * serving c that can be on duty in i, the one with the largest share of c
- * there (nt when none can: the cut would buy nothing).
- */
-static size_t cut_team(const search *S, size_t c, size_t i)
-{
-    const cc_planner_channel *pc = &S->p->channels[c];
-    size_t best = S->nt;
-    double best_share = -1.0;
-    for (size_t t = 0; t < S->nt; t++) {
-        if (!S->teams[t].active || !S->reach[t * S->n + i] || !serves_in_time(S->p->s, t, c))
-            continue;
-        if (pc->share[t * S->n + i] > best_share) {
-            best_share = pc->share[t * S->n + i];
-            best = t;
-        }
-    }
-    return best;
-}
-
-/*
- * The cut of a deferred channel's period that missed: its contacts are
- * answered from a backlog, so what a late contact lacked was an agent
- * somewhere between its arrival and its deadline. Of the intervals whose
- * arrivals ran late, the one with the most late; inside its answer window,
- * the searched team serving the channel whose spare capacity (net agents on
- * duty less the team's work there) is least where its rules can put an
- * agent gets one agent more, for good: the backlog drains fastest through
- * the hour that held it up.
- */
-static void cut_deferred(search *S, cc_shift_plan *const *plans, const cc_results *r,
-                         const period *pd)
-{
-    const cc_scenario *s = S->p->s;
-    size_t n = S->n, at = pd->a, best_t = S->nt, put = pd->a;
-    size_t window = (size_t)ceil(s->channels[pd->channel].target.answer_within_s / s->interval_s);
-    double worst = -1.0, least = INFINITY;
-
-    for (size_t i = pd->a; i <= pd->b; i++) {
-        const cc_pooled *x = &r->intervals[i * S->nc + pd->channel].pooled;
-        double late = x->presented - x->excluded - x->in_target;
-        if (late > worst) {
-            worst = late;
-            at = i;
-        }
-    }
-    if (worst <= 0)
-        return;
-    for (size_t t = 0; t < S->nt; t++) {
-        double net = net_of_gross(s, s->teams[t].shrinkage);
-        if (!S->teams[t].active || !serves_in_time(s, t, pd->channel))
-            continue;
-        for (size_t j = at; j < at + (window ? window : 1) && j < n; j++) {
-            double spare = net * (double)on_duty(S, plans, t, j) - S->teams[t].busy[j];
-            if (S->reach[t * n + j] && spare < least) {
-                least = spare;
-                put = j;
-                best_t = t;
-            }
-        }
-    }
-    if (best_t == S->nt)
-        return;
-    add_cut(S, plans, best_t, put);
-}
-
-/*
- * Cuts, as in the cutting-plane staffing of Atlason, Epelman and Henderson
- * reduced to its simplest valid form: a period that missed on the search's
- * seed gets one agent more than it had, for good, in its interval that lost
- * the most (late contacts for SL, abandoned ones, or waiting time for ASA)
- * among those some searched team can reach, from that team (cut_team). The
- * floors only rise, so a round cannot hand the shortfall back, and the
- * search cannot cycle between rosters that miss.
- */
-static void cut_missed(search *S, cc_shift_plan *const *plans, const cc_results *r)
-{
-    for (size_t q = 0; q < S->n_periods; q++) {
-        const period *pd = &S->periods[q];
-        const cc_planner_channel *pc = &S->p->channels[pd->channel];
-        size_t at = pd->a, best_t = S->nt;
-        double worst = -1.0;
-        if (!pd->missed)
-            continue;
-        if (pc->deferred) {
-            cut_deferred(S, plans, r, pd);
-            continue;
-        }
-        for (size_t i = pd->a; i <= pd->b; i++) {
-            const cc_pooled *x = &r->intervals[i * S->nc + pd->channel].pooled;
-            const cc_channel *ch = &S->p->s->channels[pd->channel];
-            int sl = (pd->missed & CC_MISS_SL) ||
-                     ((pd->missed & CC_MISS_RISK) && ch->target.service_level > 0);
-            double loss = sl                               ? x->presented - x->excluded - x->in_target
-                          : (pd->missed & CC_MISS_ABANDON) ? x->abandoned
-                                                           : x->wait_answered_s;
-            size_t t = cut_team(S, pd->channel, i);
-            if (t < S->nt && loss > worst) {
-                worst = loss;
-                at = i;
-                best_t = t;
-            }
-        }
-        if (best_t == S->nt)
-            continue;
-        add_cut(S, plans, best_t, at);
-    }
-}
-
-/*
- * Late in a search that has accepted no roster, the rows' trimming keeps
- * opening new misses as fast as the cuts close old ones. From then on the
- * roster just simulated is held as the floor and only cuts are added, so
- * the misses can only fall: the search ends with a roster that meets,
- * trimmed as far as the rounds before got. What it was asked to cover (its
- * floors and the agents its rows took), raised by the cuts, stays its
- * requirement (need_held), so the schedule efficiency keeps meaning
- * required over paid.
- */
-static void hold_floors(search *S, cc_shift_plan *const *plans)
-{
-    for (size_t t = 0; t < S->nt; t++) {
-        lc_team *T = &S->teams[t];
-        if (!T->active || !plans[t])
-            continue;
-        T->need_held = cc_xmalloc(S->n * sizeof *T->need_held);
-        memcpy(T->need_held, plans[t]->needed, S->n * sizeof *T->need_held);
-        for (size_t i = 0; i < S->n; i++) {
-            if (plans[t]->coverage[i] > T->floor[i]) {
-                T->floor[i] = plans[t]->coverage[i];
-                build_curves(S, T, i);
-            }
-        }
-    }
-}
 
 /* Paid cost of the rosters of the active teams (paid hours where no rate is set). */
 static double roster_cost(const search *S, cc_shift_plan *const *plans)
@@ -1265,7 +944,7 @@ static cc_status simulate(search *S, cc_shift_plan *const *plans, uint64_t seed,
     cc_planner *p = S->p;
     for (size_t t = 0; t < S->nt; t++)
         for (size_t i = 0; i < S->n; i++)
-            S->m->teams[t].agents[i] = (int)on_duty(S, plans, t, i);
+            S->m->teams[t].agents[i] = (int)cc_lc_on_duty(S, plans, t, i);
     return cc_plan_replicate_seed(p, S->m, seed, out, err);
 }
 
@@ -1292,6 +971,7 @@ static void search_free(search *S)
         free(T->rows);
         free(T->row_period);
         free(T->need_held);
+        free(T->stale);
     }
     free(S->teams);
     free(S->periods);
@@ -1370,6 +1050,22 @@ out:
     return st;
 }
 
+/* Rebuilds the curves of every interval whose floor a cut or the hold moved. */
+static void refresh_curves(search *S)
+{
+    for (size_t t = 0; t < S->nt; t++) {
+        lc_team *T = &S->teams[t];
+        if (!T->active)
+            continue;
+        for (size_t i = 0; i < S->n; i++) {
+            if (T->stale[i]) {
+                build_curves(S, T, i);
+                T->stale[i] = 0;
+            }
+        }
+    }
+}
+
 cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
 {
     search S;
@@ -1394,7 +1090,7 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
     plans = cc_xcalloc(S.nt, sizeof *plans);
     best = cc_xcalloc(S.nt, sizeof *best);
     fallback = cc_xcalloc(S.nt, sizeof *fallback);
-    find_reach(&S);
+    cc_lc_find_reach(&S);
     build_periods(&S);
     for (size_t t = 0; t < S.nt; t++) {
         lc_team *T = &S.teams[t];
@@ -1463,7 +1159,8 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
             round >= LC_HOLD_FROM) {
             holding = 1;
             ls->held_from = round;
-            hold_floors(&S, plans);
+            cc_lc_hold_floors(&S, plans);
+            refresh_curves(&S);
         }
         if (missed == 0) {
             int better = cost < best_cost * (1.0 - LC_IMPROVE);
@@ -1496,7 +1193,8 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
                  * them their cut on the roster that failed, search on.
                  */
                 widen_from(&S, chk);
-                cut_missed(&S, best, chk);
+                cc_lc_cut_missed(&S, best, chk);
+                refresh_curves(&S);
                 cc_results_free(chk);
                 phase_check++;
                 /* Kept in case no later roster does better on both seeds. */
@@ -1515,8 +1213,10 @@ cc_status cc_plan_least_cost(cc_planner *p, cc_error *err)
         }
         update_offsets(&S, plans, r);
         calibrate(&S, plans, r);
-        if (missed > 0)
-            cut_missed(&S, plans, r); /* after: the two above read the curves at the roster */
+        if (missed > 0) {
+            cc_lc_cut_missed(&S, plans, r); /* after: the two above read the curves at the roster */
+            refresh_curves(&S);
+        }
         cc_results_free(r);
         /*
          * A roster that keeps missing, unchanged in cost and no closer to
