@@ -2,7 +2,8 @@
 # ccsim plan: the result files written atomically and byte-identical for any
 # thread count at a fixed seed; plan.csv's chain agrees with --explain; the
 # holiday season hires and buys vendor cover in its peak weeks; the
-# outsourcing options are ranked by cost at equal service level; usage and
+# outsourcing options are ranked by cost at equal service level; a period no
+# shift rule can reach is reported and left out of the search; usage and
 # scenario errors exit 2 with one line naming the flag, and nothing written.
 set -u
 CCSIM=${CCSIM:-build/ccsim}
@@ -33,6 +34,33 @@ jjson() {
         def num: if type == "number" and (isnan | not) then . else error("expected a number, got \(tojson)") end;
         [$raw | fromjson | ('"$2"')] | length > 0 and all(. == true)' >/dev/null
 }
+
+# ---- periods no roster can meet ---------------------------------------------
+# Calls until 17:00, shifts the rules allow only until 16:00: the 16:00
+# interval is reported, left out of the search, and the rest converges.
+cat > "$tmp/late.yaml" <<'EOF'
+version: 1
+name: late-calls
+horizon: {start: 2026-03-02, days: 1, interval: 60m}
+profiles:
+  day: {hourly: [0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]}
+channels:
+  calls: {kind: voice, volume: 1530, profile: day, handle_time: 180s,
+          target: {answer_within: 20s, service_level: 80%}}
+teams:
+  pool: {skills: [calls], agents: 10, cost: {per_hour: 1}}
+simulation: {replications: 12, seed: 7}
+plan:
+  method: erlang-c
+  shift_rules:
+    pool:
+      - {name: am, start: "08:00", length: 4h}
+      - {name: pm, start: "12:00", length: 4h}
+EOF
+check "plan with an interval no shift can reach" 0 "$CCSIM" plan "$tmp/late.yaml" --out "$tmp/late"
+ok "the text names the period and says how the search ended" \
+    "grep -q '^1 period cannot be met by any roster the shift rules allow.*first: calls, interval 2026-03-02 16:00' '$tmp/out' && grep -q '^Least-cost search: .*(converged)' '$tmp/out'"
+ok "summary.json reports it" "jjson '$tmp/late/summary.json' '.plan.least_cost_search | .unreachable_periods == 1, .first_unreachable == \"calls interval 2026-03-02 16:00\", .converged == true'"
 
 # ---- files, determinism ----------------------------------------------------
 check "plan with one thread" 0 "$CCSIM" plan $S --replications 2 --seed 5 --threads 1 --out "$tmp/t1"
