@@ -14,6 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "cc_results.h"
 #include "cc_scenario.h"
 
 static inline void cc_test_rel_close(double got, double want, double rtol, const char *expr,
@@ -55,6 +56,23 @@ static inline cc_scenario *cc_test_load_text(const char *yaml, const char *name)
         print_error("load %s: %s\n", name, err.message);
     assert_int_equal(st, CC_OK);
     return s;
+}
+
+/*
+ * Fails unless two runs' results are byte-identical: every replication's
+ * figures, the summaries, and every interval row (threads, ranks and task
+ * order must not change a bit).
+ */
+static inline void cc_test_assert_results_identical(const cc_results *a, const cc_results *b)
+{
+    size_t nc = a->n_channels, nt = a->n_teams, ni = a->n_intervals, R = (size_t)a->replications;
+    assert_int_equal(a->model_events, b->model_events);
+    assert_memory_equal(a->rep_channels, b->rep_channels, R * nc * sizeof(cc_rep_channel));
+    assert_memory_equal(a->rep_teams, b->rep_teams, R * nt * sizeof(cc_rep_team));
+    assert_memory_equal(a->channels, b->channels, nc * sizeof(cc_channel_summary));
+    assert_memory_equal(a->teams, b->teams, nt * sizeof(cc_team_summary));
+    assert_memory_equal(a->intervals, b->intervals, ni * nc * sizeof(cc_interval_channel));
+    assert_memory_equal(a->team_intervals, b->team_intervals, ni * nt * sizeof(cc_interval_team));
 }
 
 #endif

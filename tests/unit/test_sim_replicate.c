@@ -31,25 +31,13 @@ static cc_results *run(const cc_simmodel *m, long reps, int threads, uint64_t se
     return res;
 }
 
-static void assert_results_identical(const cc_results *a, const cc_results *b)
-{
-    size_t nc = a->n_channels, nt = a->n_teams, ni = a->n_intervals, R = (size_t)a->replications;
-    assert_int_equal(a->model_events, b->model_events);
-    assert_memory_equal(a->rep_channels, b->rep_channels, R * nc * sizeof(cc_rep_channel));
-    assert_memory_equal(a->rep_teams, b->rep_teams, R * nt * sizeof(cc_rep_team));
-    assert_memory_equal(a->channels, b->channels, nc * sizeof(cc_channel_summary));
-    assert_memory_equal(a->teams, b->teams, nt * sizeof(cc_team_summary));
-    assert_memory_equal(a->intervals, b->intervals, ni * nc * sizeof(cc_interval_channel));
-    assert_memory_equal(a->team_intervals, b->team_intervals, ni * nt * sizeof(cc_interval_team));
-}
-
 static void test_thread_count_does_not_matter(void **state)
 {
     cc_simmodel *m = rich_model(0);
     cc_results *r1 = run(m, 9, 1, 2024), *r2 = run(m, 9, 2, 2024), *r8 = run(m, 9, 8, 2024);
     (void)state;
-    assert_results_identical(r1, r2);
-    assert_results_identical(r1, r8);
+    cc_test_assert_results_identical(r1, r2);
+    cc_test_assert_results_identical(r1, r8);
     /* replication r is the same workspace run wherever it ran */
     assert_true(r1->rep_channels[0].offered != r1->rep_channels[4].offered);
     cc_results_free(r1);

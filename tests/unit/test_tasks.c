@@ -52,17 +52,6 @@ static cc_status collect(void *ctx, size_t point, cc_results *res, cc_error *err
     return CC_OK;
 }
 
-static void assert_same(const cc_results *a, const cc_results *b)
-{
-    size_t nc = a->n_channels, nt = a->n_teams, ni = a->n_intervals, R = (size_t)a->replications;
-    assert_int_equal(a->model_events, b->model_events);
-    assert_memory_equal(a->rep_channels, b->rep_channels, R * nc * sizeof(cc_rep_channel));
-    assert_memory_equal(a->rep_teams, b->rep_teams, R * nt * sizeof(cc_rep_team));
-    assert_memory_equal(a->channels, b->channels, nc * sizeof(cc_channel_summary));
-    assert_memory_equal(a->intervals, b->intervals, ni * nc * sizeof(cc_interval_channel));
-    assert_memory_equal(a->team_intervals, b->team_intervals, ni * nt * sizeof(cc_interval_team));
-}
-
 static cc_task_job three_points(cc_simmodel **m, int threads)
 {
     cc_task_job job;
@@ -96,8 +85,8 @@ static void test_job_matches_replicate(void **state)
     for (p = 0; p < 3; p++) {
         cc_results *alone = NULL;
         assert_int_equal(cc_replicate(m[p], &job.opt, &alone, &err), CC_OK);
-        assert_same(alone, one.res[p]);
-        assert_same(alone, two.res[p]);
+        cc_test_assert_results_identical(alone, one.res[p]);
+        cc_test_assert_results_identical(alone, two.res[p]);
         cc_results_free(alone);
     }
     /* the points differ: the job did not hand one point's results to another */
@@ -156,7 +145,7 @@ static void test_split_records_merge_to_the_same(void **state)
     cc_task_merge_free(tm);
     assert_int_equal(cc_tasks_run(&job, collect, &whole, &err), CC_OK);
     for (p = 0; p < 3; p++) {
-        assert_same(whole.res[p], merged.res[p]);
+        cc_test_assert_results_identical(whole.res[p], merged.res[p]);
         cc_results_free(whole.res[p]);
         cc_results_free(merged.res[p]);
         cc_simmodel_free(m[p]);
@@ -192,7 +181,7 @@ static void test_model_wire_round_trip(void **state)
     opt.threads = 1;
     assert_int_equal(cc_replicate(m, &opt, &a, &err), CC_OK);
     assert_int_equal(cc_replicate(copy, &opt, &b, &err), CC_OK);
-    assert_same(a, b);
+    cc_test_assert_results_identical(a, b);
     /* truncated bytes: refused, nothing leaked */
     r.len = w.len / 2;
     r.pos = 0;
